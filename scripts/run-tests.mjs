@@ -1,0 +1,22 @@
+// `npm test`: one gate, run phase by phase so a failure names its phase and each phase's time shows.
+import { spawnSync } from 'node:child_process'
+
+const PHASES = [
+  ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
+  ['lint', 'npm', ['run', '--silent', 'lint']],
+  ['unit + stories (vitest)', 'npx', ['vitest', 'run']],
+]
+
+const timings = []
+for (const [name, command, args] of PHASES) {
+  const started = performance.now()
+  console.log(`\n=== ${name} ===`)
+  const { status } = spawnSync(command, args, { stdio: 'inherit' })
+  const seconds = (performance.now() - started) / 1000
+  timings.push(`${name}: ${seconds.toFixed(1)} s`)
+  if (status !== 0) {
+    console.error(`\n${name} failed (exit ${status}) after ${seconds.toFixed(1)} s`)
+    process.exit(status ?? 1)
+  }
+}
+console.log(`\nPhase durations:\n  ${timings.join('\n  ')}`)

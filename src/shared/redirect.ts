@@ -1,0 +1,76 @@
+import { LOST_SESSION_REASONS } from './constants'
+import type { ClientUnauthenticatedReason, UnauthenticatedReason } from './types'
+
+/** Longer `next` values are refused: no legitimate in-app path is this long. */
+const MAX_NEXT_LENGTH = 2048
+/** Decode at most this many times to unwrap `%252F`-style layers; more layers are refused. */
+const MAX_DECODE_ROUNDS = 3
+// Any control character (C0, DEL, C1), or a backslash (browsers treat `\` like `/` in URLs).
+const FORBIDDEN_CHARS = /[\p{Cc}\\]/u
+const PROBE_ORIGIN = 'http://next-session-kit.invalid'
+
+function looksSafe(path: string): boolean {
+  if (FORBIDDEN_CHARS.test(path)) return false
+  if (!path.startsWith('/')) return false // relative, scheme (`https:`, `javascript:`) or empty
+  if (path.startsWith('//')) return false // protocol-relative: another host
+  return true
+}
+
+function isSafeNextPath(input: unknown): input is string {
+  if (typeof input !== 'string' || input.length === 0 || input.length > MAX_NEXT_LENGTH) {
+    return false
+  }
+  // Check every decoded layer: `/%2F%2Fevil.com` must not become `//evil.com` further down.
+  let layer = input
+  for (let round = 0; round <= MAX_DECODE_ROUNDS; round++) {
+    if (!looksSafe(layer)) return false
+    let decoded: string
+    try {
+      decoded = decodeURIComponent(layer)
+    } catch {
+      return false // broken percent-encoding: not a path we produced
+    }
+    if (decoded === layer) break
+    if (round === MAX_DECODE_ROUNDS) return false
+    layer = decoded
+  }
+  // Last word to the URL parser itself: the path must stay on our origin.
+  const url = new URL(input, PROBE_ORIGIN)
+  return url.origin === PROBE_ORIGIN
+}
+
+/**
+ * The one guard for every `next=` value: returns `input` when it is a same-origin path
+ * (`/dashboard?tab=1`), otherwise `fallback`. `fallback` must itself be safe (it is code,
+ * not user input), so an unsafe one throws instead of silently sending users somewhere odd.
+ */
+function safeNextPath(input: unknown, fallback: string): string {
+  if (!isSafeNextPath(fallback)) {
+    throw new TypeError(`safeNextPath: fallback must be a same-origin path, got ${JSON.stringify(fallback)}`)
+  }
+  return isSafeNextPath(input) ? input : fallback
+}
+
+type LoginHrefOptions = {
+  /** Where to return after sign-in; dropped unless it is a same-origin path. */
+  next?: string | null
+  /** Why the user is sent to log in; only lost-session reasons are kept (they toast). */
+  reason?: ClientUnauthenticatedReason | null
+}
+
+/** `/auth?next=%2Fdashboard&reason=expired`: the login URL every redirect of the kit uses. */
+function loginHref(loginPath: string, { next, reason }: LoginHrefOptions = {}): string {
+  if (!isSafeNextPath(loginPath) || loginPath.includes('?') || loginPath.includes('#')) {
+    throw new TypeError(`loginHref: loginPath must be a plain same-origin path, got ${JSON.stringify(loginPath)}`)
+  }
+  const params = new URLSearchParams()
+  if (isSafeNextPath(next) && next !== loginPath) params.set('next', next)
+  if (reason && LOST_SESSION_REASONS.includes(reason as UnauthenticatedReason)) {
+    params.set('reason', reason)
+  }
+  const query = params.toString()
+  return query ? `${loginPath}?${query}` : loginPath
+}
+
+export { isSafeNextPath, loginHref, MAX_NEXT_LENGTH, safeNextPath }
+export type { LoginHrefOptions }

@@ -1,0 +1,40 @@
+import { UNAUTHENTICATED_REASONS } from './constants'
+import type { SessionPayload, SessionRequestError, UnauthenticatedReason } from './types'
+import { isRecord, parseSessionUser } from './user'
+
+type ParseResult = { ok: true; payload: SessionPayload } | { ok: false; error: SessionRequestError }
+
+function malformed(message: string): ParseResult {
+  return { ok: false, error: { kind: 'malformed', message } }
+}
+
+function isUnauthenticatedReason(value: unknown): value is UnauthenticatedReason {
+  return UNAUTHENTICATED_REASONS.includes(value as UnauthenticatedReason)
+}
+
+/**
+ * Turns an unknown response body into a `SessionPayload`, or a `malformed` error that says
+ * what was wrong. A malformed body never signs anyone out: it is an error, not a verdict.
+ */
+function parseSessionPayload(body: unknown): ParseResult {
+  if (!isRecord(body)) return malformed('Session response is not a JSON object')
+  if (body.status === 'authenticated') {
+    const user = parseSessionUser(body.user)
+    if (!user) return malformed('Session response has no valid user')
+    const { expiresAt } = body
+    if (typeof expiresAt !== 'string' || Number.isNaN(Date.parse(expiresAt))) {
+      return malformed('Session response has no valid expiresAt (ISO 8601)')
+    }
+    return { ok: true, payload: { status: 'authenticated', user, expiresAt } }
+  }
+  if (body.status === 'unauthenticated') {
+    if (!isUnauthenticatedReason(body.reason)) {
+      return malformed(`Session response has an unknown reason: ${String(body.reason)}`)
+    }
+    return { ok: true, payload: { status: 'unauthenticated', reason: body.reason } }
+  }
+  return malformed(`Session response has an unknown status: ${String(body.status)}`)
+}
+
+export { isUnauthenticatedReason, parseSessionPayload }
+export type { ParseResult }

@@ -1,0 +1,57 @@
+import type { SessionUser } from './user'
+
+/**
+ * Why there is no session:
+ * - `missing`: no cookie.
+ * - `expired`: the token opened fine but is past its `exp`.
+ * - `invalid`: anything else wrong with it (tampered, wrong key, bad algorithm, malformed).
+ * - `revoked`: the token is fine but the app's `loadUser` returned null (deleted or banned).
+ */
+type UnauthenticatedReason = 'missing' | 'expired' | 'invalid' | 'revoked'
+
+/** JSON body of GET /api/session: always 200 for these two; 5xx and network failures are errors. */
+type SessionPayload =
+  | { status: 'authenticated'; user: SessionUser; expiresAt: string } // ISO 8601
+  | { status: 'unauthenticated'; reason: UnauthenticatedReason }
+
+/** Why a session request told us nothing. It never signs anyone out. */
+type SessionRequestErrorKind = 'network' | 'http' | 'malformed' | 'timeout'
+
+type SessionRequestError = {
+  kind: SessionRequestErrorKind
+  /** A sentence for logs and error UIs. */
+  message: string
+  /** HTTP status, for kind `http`. */
+  httpStatus?: number
+  /** From a `Retry-After` header (429/503), in ms. */
+  retryAfterMs?: number
+}
+
+/** The user asked to leave: not an expiry, so no toast. */
+type ClientUnauthenticatedReason = UnauthenticatedReason | 'signed-out'
+
+/** State held in the client (`sessionAtom`). */
+type ClientSession =
+  | { status: 'loading' }
+  | {
+      status: 'authenticated'
+      user: SessionUser
+      /** Epoch ms. */
+      expiresAt: number
+      error?: SessionRequestError
+    }
+  | { status: 'unauthenticated'; reason: ClientUnauthenticatedReason; error?: SessionRequestError }
+  | { status: 'error'; error: SessionRequestError } // first check failed, nothing known
+
+type SessionStatus = ClientSession['status']
+
+export type {
+  ClientSession,
+  ClientUnauthenticatedReason,
+  SessionPayload,
+  SessionRequestError,
+  SessionRequestErrorKind,
+  SessionStatus,
+  SessionUser,
+  UnauthenticatedReason,
+}
