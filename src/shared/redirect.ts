@@ -13,14 +13,18 @@ function looksSafe(path: string): boolean {
   if (FORBIDDEN_CHARS.test(path)) return false
   if (!path.startsWith('/')) return false // relative, scheme (`https:`, `javascript:`) or empty
   if (path.startsWith('//')) return false // protocol-relative: another host
-  return true
+  // Ask the URL parser too. It resolves dot segments, so `/.//evil.com` has the path `//evil.com`:
+  // whatever later re-resolves that path on its own (a normalising proxy or router) leaves the host.
+  const url = new URL(path, PROBE_ORIGIN)
+  return url.origin === PROBE_ORIGIN && !url.pathname.startsWith('//')
 }
 
 function isSafeNextPath(input: unknown): input is string {
   if (typeof input !== 'string' || input.length === 0 || input.length > MAX_NEXT_LENGTH) {
     return false
   }
-  // Check every decoded layer: `/%2F%2Fevil.com` must not become `//evil.com` further down.
+  // Check every decoded layer: `/%2F%2Fevil.com` must not become `//evil.com` further down,
+  // nor `/%252e//evil.com` become `/.//evil.com`.
   let layer = input
   for (let round = 0; round <= MAX_DECODE_ROUNDS; round++) {
     if (!looksSafe(layer)) return false
@@ -34,9 +38,7 @@ function isSafeNextPath(input: unknown): input is string {
     if (round === MAX_DECODE_ROUNDS) return false
     layer = decoded
   }
-  // Last word to the URL parser itself: the path must stay on our origin.
-  const url = new URL(input, PROBE_ORIGIN)
-  return url.origin === PROBE_ORIGIN
+  return true
 }
 
 /**
