@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest'
+import { UNAUTHENTICATED_REASONS } from './constants'
+import { isUnauthenticatedReason, parseSessionPayload } from './schema'
+import type { SessionPayload } from './types'
+import type { SessionUser } from './user'
+
+const MEMBER: SessionUser = { id: 'u_1', name: 'Alice Member', email: 'alice@example.com', role: 'member' }
+const ADMIN: SessionUser = { id: 'u_2', name: 'Grace Admin', email: 'grace@example.com', role: 'admin' }
+const EXPIRES_AT = '2030-01-01T00:00:00.000Z'
+
+function expectMalformed(body: unknown, message: RegExp): void {
+  const result = parseSessionPayload(body)
+  expect(result.ok).toBe(false)
+  if (result.ok) return
+  expect(result.error.kind).toBe('malformed')
+  expect(result.error.message).toMatch(message)
+}
+
+describe('parseSessionPayload: valid bodies', () => {
+  it.each([
+    ['a member', MEMBER],
+    ['an admin', ADMIN],
+    ['a user with an empty name and email', { ...MEMBER, name: '', email: '' }],
+  ])('accepts an authenticated payload for %s', (_label, user) => {
+    const body: SessionPayload = { status: 'authenticated', user, expiresAt: EXPIRES_AT }
+    expect(parseSessionPayload(body)).toEqual({ ok: true, payload: body })
+  })
+
+  it.each(['2030-01-01T00:00:00Z', '2030-01-01T01:00:00+01:00', '2030-01-01'])(
+    'accepts the ISO 8601 expiresAt %s',
+    (expiresAt) => {
+      const result = parseSessionPayload({ status: 'authenticated', user: MEMBER, expiresAt })
+      expect(result).toEqual({ ok: true, payload: { status: 'authenticated', user: MEMBER, expiresAt } })
+    },
+  )
+
+  it.each(UNAUTHENTICATED_REASONS)('accepts an unauthenticated payload with reason %s', (reason) => {
+    const body: SessionPayload = { status: 'unauthenticated', reason }
+    expect(parseSessionPayload(body)).toEqual({ ok: true, payload: body })
+  })
+
+  it('accepts a body that went through JSON (what fetch returns)', () => {
+    const body = JSON.parse(JSON.stringify({ status: 'authenticated', user: ADMIN, expiresAt: EXPIRES_AT }))
+    expect(parseSessionPayload(body)).toEqual({
+      ok: true,
+      payload: { status: 'authenticated', user: ADMIN, expiresAt: EXPIRES_AT },
+    })
+  })
+
+  it('drops unknown fields on the payload and the user: extra keys from a newer server', () => {
+    const result = parseSessionPayload({
+      status: 'authenticated',
+      user: { ...MEMBER, passwordHash: 'x' },
+      expiresAt: EXPIRES_AT,
+      debug: true,
+    })
+    expect(result).toEqual({ ok: true, payload: { status: 'authenticated', user: MEMBER, expiresAt: EXPIRES_AT } })
+  })
+})
+
+describe('parseSessionPayload: malformed bodies', () => {
+  it.each<[string, unknown]>([
+    ['null', null],
+    ['undefined', undefined],
+    ['a string (an HTML page)', '<!doctype html><html></html>'],
+    ['a number', 200],
+    ['a boolean', true],
+    ['an array', [{ status: 'unauthenticated', reason: 'missing' }]],
+    ['an empty array', []],
+  ])('refuses a body that is not an object: %s', (_label, body) => {
+    expectMalformed(body, /not a JSON object/)
+  })
+
+  it.each<[string, unknown]>([
+    ['no status', { reason: 'missing' }],
+    ['status ok', { status: 'ok', user: MEMBER, expiresAt: EXPIRES_AT }],
+    ['status AUTHENTICATED (wrong case)', { status: 'AUTHENTICATED', user: MEMBER, expiresAt: EXPIRES_AT }],
+    ['status loading (client-only)', { status: 'loading' }],
+    ['status error (client-only)', { status: 'error' }],
+    ['status null', { status: null }],
+    ['an empty object', {}],
+  ])('refuses an unknown status: %s', (_label, body) => {
+    expectMalformed(body, /unknown status/)
+  })
+
+  it.each<[string, unknown]>([
+    ['no reason', { status: 'unauthenticated' }],
+    ['reason signed-out (client-only)', { status: 'unauthenticated', reason: 'signed-out' }],
+    ['reason bogus', { status: 'unauthenticated', reason: 'bogus' }],
+    ['reason EXPIRED (wrong case)', { status: 'unauthenticated', reason: 'EXPIRED' }],
+    ['reason null', { status: 'unauthenticated', reason: null }],
+    ['reason as an array', { status: 'unauthenticated', reason: ['expired'] }],
+  ])('refuses a bad reason: %s', (_label, body) => {
+    expectMalformed(body, /unknown reason/)
+  })
+
+  it.each<[string, unknown]>([
+    ['missing user', undefined],
+    ['user null', null],
+    ['user a string', 'u_1'],
+    ['user an array', [MEMBER]],
+    ['user without id', { name: MEMBER.name, email: MEMBER.email, role: MEMBER.role }],
+    ['user with an empty id', { ...MEMBER, id: '' }],
+    ['user with a numeric id', { ...MEMBER, id: 1 }],
+    ['user without name', { id: MEMBER.id, email: MEMBER.email, role: MEMBER.role }],
+    ['user with a numeric email', { ...MEMBER, email: 42 }],
+    ['user without role', { id: MEMBER.id, name: MEMBER.name, email: MEMBER.email }],
+    ['user with role owner', { ...MEMBER, role: 'owner' }],
+    ['user with role Admin (wrong case)', { ...MEMBER, role: 'Admin' }],
+    ['user with a numeric role', { ...MEMBER, role: 1 }],
+  ])('refuses an authenticated payload with a bad user: %s', (_label, user) => {
+    expectMalformed({ status: 'authenticated', user, expiresAt: EXPIRES_AT }, /no valid user/)
+  })
+
+  it.each<[string, unknown]>([
+    ['missing expiresAt', undefined],
+    ['expiresAt null', null],
+    ['expiresAt as epoch ms (number)', Date.parse(EXPIRES_AT)],
+    ['expiresAt an empty string', ''],
+    ['expiresAt not a date', 'tomorrow-ish'],
+    ['expiresAt an invalid calendar date', '2030-13-45T00:00:00Z'],
+    ['expiresAt a Date object', new Date(EXPIRES_AT)],
+  ])('refuses an authenticated payload with a bad expiresAt: %s', (_label, expiresAt) => {
+    expectMalformed({ status: 'authenticated', user: MEMBER, expiresAt }, /no valid expiresAt/)
+  })
+})
+
+describe('isUnauthenticatedReason', () => {
+  it.each(UNAUTHENTICATED_REASONS)('accepts %s', (reason) => {
+    expect(isUnauthenticatedReason(reason)).toBe(true)
+  })
+
+  it.each<[string, unknown]>([
+    ['signed-out', 'signed-out'],
+    ['empty string', ''],
+    ['null', null],
+    ['number 0', 0],
+  ])('refuses %s', (_label, value) => {
+    expect(isUnauthenticatedReason(value)).toBe(false)
+  })
+})
