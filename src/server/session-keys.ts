@@ -1,0 +1,89 @@
+import 'server-only'
+import { SessionConfigError } from './session-config-error'
+
+/** Each secret must carry at least 256 bits: the size of the A256GCM key derived from it. */
+const MIN_SECRET_BYTES = 32
+const SECRET_VARIABLE = 'SESSION_SECRET'
+const HOW_TO_GENERATE = 'Generate one with `openssl rand -base64 32`'
+// Fixed HKDF inputs: they bind the derived key to this use, so the same secret reused elsewhere
+// (another app, another purpose) never yields this key. Changing them invalidates every session.
+const HKDF_SALT = new TextEncoder().encode('next-session-kit')
+const HKDF_INFO = new TextEncoder().encode('session cookie v1: JWE dir A256GCM')
+
+type SessionKeys = {
+  /** Encrypts new tokens: derived from the first secret. */
+  encryptionKey: CryptoKey
+  /** Every key that may open a token, first secret first (rotation). */
+  decryptionKeys: ReadonlyArray<CryptoKey>
+}
+
+// Memo of a pure function (secret string -> derived key). It is not state anyone can observe:
+// an entry is written once, never changed, and holds a non-extractable CryptoKey that is the
+// same for the same secret, so a hit and a miss give identical results; it only skips the
+// HKDF work per request. It holds one entry per secret ever configured (a handful).
+const derivedKeys = new Map<string, Promise<CryptoKey>>()
+
+function configError(problem: string): SessionConfigError {
+  return new SessionConfigError(
+    `${SECRET_VARIABLE} ${problem}. It must be one or more comma-separated secrets of at least ` +
+      `${MIN_SECRET_BYTES} bytes each (the first encrypts, all decrypt). ${HOW_TO_GENERATE}.`,
+  )
+}
+
+/** Splits and checks `SESSION_SECRET`; never echoes a secret in an error message. */
+function parseSecrets(raw: string | undefined): ReadonlyArray<string> {
+  if (raw === undefined || raw.trim() === '') throw configError('is not set')
+  const secrets = raw.split(',')
+  secrets.forEach((secret, index) => {
+    const position = `entry ${index + 1} of ${secrets.length}`
+    if (secret === '') throw configError(`has an empty ${position} (stray comma?)`)
+    if (secret.trim() !== secret) throw configError(`has whitespace around ${position}`)
+    const bytes = new TextEncoder().encode(secret).length
+    if (bytes < MIN_SECRET_BYTES) {
+      throw configError(`${position} is too short (${bytes} bytes, need ${MIN_SECRET_BYTES})`)
+    }
+  })
+  return secrets
+}
+
+async function deriveKey(secret: string): Promise<CryptoKey> {
+  // WebCrypto, not node:crypto: the same code runs in Node and in the proxy's edge runtime.
+  const material = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(secret),
+    'HKDF',
+    false,
+    ['deriveKey'],
+  )
+  return crypto.subtle.deriveKey(
+    { name: 'HKDF', hash: 'SHA-256', salt: HKDF_SALT, info: HKDF_INFO },
+    material,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt', 'decrypt'],
+  )
+}
+
+function cachedKey(secret: string): Promise<CryptoKey> {
+  const hit = derivedKeys.get(secret)
+  if (hit) return hit
+  const key = deriveKey(secret)
+  derivedKeys.set(secret, key)
+  return key
+}
+
+/**
+ * The keys for `process.env.SESSION_SECRET`, read on every call so a rotated secret takes effect
+ * without a code change. Throws `SessionConfigError` when the variable is missing or malformed.
+ */
+async function getSessionKeys(): Promise<SessionKeys> {
+  // Spelled out, not `process.env[name]`: bundlers and the edge runtime resolve the literal form.
+  const secrets = parseSecrets(process.env.SESSION_SECRET)
+  const decryptionKeys = await Promise.all(secrets.map(cachedKey))
+  const [encryptionKey] = decryptionKeys
+  if (!encryptionKey) throw configError('is not set')
+  return { encryptionKey, decryptionKeys }
+}
+
+export { getSessionKeys, MIN_SECRET_BYTES }
+export type { SessionKeys }

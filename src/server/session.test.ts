@@ -1,0 +1,300 @@
+import { base64url, EncryptJWT, SignJWT, UnsecuredJWT } from 'jose'
+import fc from 'fast-check'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import {
+  CLOCK_TOLERANCE_SECONDS,
+  decryptSession,
+  encryptSession,
+  SessionConfigError,
+} from './session'
+import { getSessionKeys } from './session-keys'
+
+const NOW = Date.UTC(2030, 0, 1, 12, 0, 0) // a controlled clock, epoch ms
+const HOUR = 3600 // seconds
+const SECRET_A = 'secret-a-0123456789abcdefghijklmnopqrstuvwxyz'
+const SECRET_B = 'secret-b-0123456789abcdefghijklmnopqrstuvwxyz'
+
+afterEach(() => {
+  vi.unstubAllEnvs()
+})
+
+function token(userId = 'user-1', now = NOW, maxAgeSeconds = HOUR) {
+  return encryptSession({ userId }, { maxAgeSeconds, now })
+}
+
+/** Replaces the first character of part `index` of a compact JWE with a different one. */
+function tamper(jwe: string, index: number): string {
+  const parts = jwe.split('.')
+  const part = parts[index] ?? ''
+  parts[index] = (part.startsWith('A') ? 'B' : 'A') + part.slice(1)
+  return parts.join('.')
+}
+
+function header(object: Record<string, unknown>): string {
+  return base64url.encode(JSON.stringify(object))
+}
+
+/** A token encrypted with the real key but claims chosen by the test. */
+async function craft(claims: Record<string, unknown>): Promise<string> {
+  const { encryptionKey } = await getSessionKeys()
+  return new EncryptJWT(claims)
+    .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
+    .encrypt(encryptionKey)
+}
+
+const invalid = { ok: false, reason: 'invalid' }
+const seconds = (ms: number) => Math.floor(ms / 1000)
+
+describe('encryptSession + decryptSession', () => {
+  it('round-trips userId, issuedAt and expiresAt (epoch ms)', async () => {
+    const result = await decryptSession(await token(), { now: NOW })
+    expect(result).toEqual({
+      ok: true,
+      session: { userId: 'user-1', issuedAt: NOW, expiresAt: NOW + HOUR * 1000 },
+    })
+  })
+
+  it('hides the payload from whoever holds the cookie (JWE, not JWS)', async () => {
+    const jwe = await token('visible-user-id')
+    expect(jwe.split('.')).toHaveLength(5)
+    const decoded = jwe
+      .split('.')
+      .map((part) => new TextDecoder().decode(base64url.decode(part)))
+      .join('')
+    expect(decoded).not.toContain('visible-user-id')
+    expect(JSON.parse(new TextDecoder().decode(base64url.decode(jwe.split('.')[0] ?? '')))).toEqual(
+      {
+        alg: 'dir',
+        enc: 'A256GCM',
+      },
+    )
+  })
+
+  it('inside the clock tolerance: past exp by less than the tolerance is still ok', async () => {
+    const now = NOW + HOUR * 1000 + (CLOCK_TOLERANCE_SECONDS - 1) * 1000
+    expect(await decryptSession(await token(), { now })).toMatchObject({ ok: true })
+  })
+
+  it('expired by 1 s (past exp plus the clock tolerance) is expired', async () => {
+    const now = NOW + HOUR * 1000 + (CLOCK_TOLERANCE_SECONDS + 1) * 1000
+    expect(await decryptSession(await token(), { now })).toEqual({ ok: false, reason: 'expired' })
+  })
+
+  it('expired AND wrong key is invalid: expiry is only known once the token authenticates', async () => {
+    vi.stubEnv('SESSION_SECRET', SECRET_B)
+    const foreign = await token('user-1', NOW - 2 * HOUR * 1000)
+    vi.stubEnv('SESSION_SECRET', SECRET_A)
+    expect(await decryptSession(foreign, { now: NOW })).toEqual(invalid)
+  })
+})
+
+describe('decryptSession: missing', () => {
+  it.each([
+    ['undefined', undefined],
+    ['null', null],
+    ['empty string (a cleared cookie)', ''],
+  ])('%s is missing', async (_name, value) => {
+    expect(await decryptSession(value)).toEqual({ ok: false, reason: 'missing' })
+  })
+})
+
+describe('decryptSession: every bad token is invalid, never a throw', () => {
+  it('tampered ciphertext', async () => {
+    expect(await decryptSession(tamper(await token(), 3), { now: NOW })).toEqual(invalid)
+  })
+
+  it('tampered tag', async () => {
+    expect(await decryptSession(tamper(await token(), 4), { now: NOW })).toEqual(invalid)
+  })
+
+  it('tampered iv', async () => {
+    expect(await decryptSession(tamper(await token(), 2), { now: NOW })).toEqual(invalid)
+  })
+
+  it('tampered header (an extra field: the header is authenticated data)', async () => {
+    const parts = (await token()).split('.')
+    parts[0] = header({ alg: 'dir', enc: 'A256GCM', kid: 'x' })
+    expect(await decryptSession(parts.join('.'), { now: NOW })).toEqual(invalid)
+  })
+
+  it('wrong key (another SESSION_SECRET)', async () => {
+    vi.stubEnv('SESSION_SECRET', SECRET_B)
+    const foreign = await token()
+    vi.stubEnv('SESSION_SECRET', SECRET_A)
+    expect(await decryptSession(foreign, { now: NOW })).toEqual(invalid)
+  })
+
+  it('alg: none (an unsecured JWT)', async () => {
+    const unsecured = new UnsecuredJWT({ sub: 'user-1' })
+      .setIssuedAt(seconds(NOW))
+      .setExpirationTime(seconds(NOW) + HOUR)
+      .encode()
+    expect(await decryptSession(unsecured, { now: NOW })).toEqual(invalid)
+  })
+
+  it('alg: none in a JWE header', async () => {
+    const parts = (await token()).split('.')
+    parts[0] = header({ alg: 'none', enc: 'A256GCM' })
+    expect(await decryptSession(parts.join('.'), { now: NOW })).toEqual(invalid)
+  })
+
+  it('a signed (JWS) token instead of an encrypted one, even signed with the secret', async () => {
+    const jws = await new SignJWT({ sub: 'user-1' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuedAt(seconds(NOW))
+      .setExpirationTime(seconds(NOW) + HOUR)
+      .sign(new TextEncoder().encode(process.env.SESSION_SECRET))
+    expect(await decryptSession(jws, { now: NOW })).toEqual(invalid)
+  })
+
+  it.each([
+    ['A128GCM', 16],
+    ['A256CBC-HS512', 64],
+  ])('wrong enc (%s)', async (enc, keyBytes) => {
+    const jwe = await new EncryptJWT({ sub: 'user-1' })
+      .setProtectedHeader({ alg: 'dir', enc })
+      .setIssuedAt(seconds(NOW))
+      .setExpirationTime(seconds(NOW) + HOUR)
+      .encrypt(new Uint8Array(keyBytes).fill(7))
+    expect(await decryptSession(jwe, { now: NOW })).toEqual(invalid)
+  })
+
+  it('missing exp', async () => {
+    const jwe = await craft({ sub: 'user-1', iat: seconds(NOW) })
+    expect(await decryptSession(jwe, { now: NOW })).toEqual(invalid)
+  })
+
+  it('missing iat', async () => {
+    const jwe = await craft({ sub: 'user-1', exp: seconds(NOW) + HOUR })
+    expect(await decryptSession(jwe, { now: NOW })).toEqual(invalid)
+  })
+
+  it.each([
+    ['missing sub', {}],
+    ['empty sub', { sub: '' }],
+    ['non-string sub', { sub: 42 }],
+  ])('%s', async (_name, claims) => {
+    const jwe = await craft({ ...claims, iat: seconds(NOW), exp: seconds(NOW) + HOUR })
+    expect(await decryptSession(jwe, { now: NOW })).toEqual(invalid)
+  })
+
+  it('nbf in the future (beyond the clock tolerance)', async () => {
+    const jwe = await craft({
+      sub: 'user-1',
+      iat: seconds(NOW),
+      exp: seconds(NOW) + HOUR,
+      nbf: seconds(NOW) + CLOCK_TOLERANCE_SECONDS + 60,
+    })
+    expect(await decryptSession(jwe, { now: NOW })).toEqual(invalid)
+  })
+
+  it.each([
+    ['whitespace', '   \t\n'],
+    ['10 KB of junk', 'x'.repeat(10 * 1024)],
+    ['valid base64 of junk', Buffer.from('not a token at all, just bytes').toString('base64')],
+    [
+      'five dot-separated parts of base64url junk',
+      ['a', 'b', 'c', 'd', 'e'].map((s) => base64url.encode(s)).join('.'),
+    ],
+    ['a token with a space around it', ' x.y.z.w.v '],
+  ])('%s', async (_name, value) => {
+    expect(await decryptSession(value, { now: NOW })).toEqual(invalid)
+  })
+
+  it('a valid token padded past 4096 characters', async () => {
+    expect(await decryptSession((await token()) + 'A'.repeat(4096), { now: NOW })).toEqual(invalid)
+  })
+
+  it.each([
+    ['a number', 42],
+    ['an object (a cookie record instead of its value)', { name: 'session', value: 'x' }],
+    ['an array', ['x']],
+    ['bytes (jose would accept them; a cookie value is a string)', new Uint8Array([1, 2, 3])],
+    ['a boolean', true],
+  ])('a cookie value that is not a string: %s', async (_name, value) => {
+    expect(await decryptSession(value, { now: NOW })).toEqual(invalid)
+  })
+
+  it('any value at all resolves to a result instead of throwing (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string(), fc.anything()), async (value) => {
+        const result = await decryptSession(value, { now: NOW })
+        expect(result.ok).toBe(false)
+      }),
+      { numRuns: 200 },
+    )
+  })
+})
+
+describe('SESSION_SECRET rotation', () => {
+  it('the first secret encrypts, every secret decrypts', async () => {
+    vi.stubEnv('SESSION_SECRET', SECRET_B)
+    const old = await token()
+    vi.stubEnv('SESSION_SECRET', `${SECRET_A},${SECRET_B}`)
+    const fresh = await token()
+    expect(await decryptSession(old, { now: NOW })).toMatchObject({ ok: true })
+    expect(await decryptSession(fresh, { now: NOW })).toMatchObject({ ok: true })
+    vi.stubEnv('SESSION_SECRET', SECRET_A)
+    expect(await decryptSession(fresh, { now: NOW })).toMatchObject({ ok: true })
+  })
+
+  it('a removed rotation key: its tokens become invalid', async () => {
+    vi.stubEnv('SESSION_SECRET', SECRET_B)
+    const old = await token()
+    vi.stubEnv('SESSION_SECRET', SECRET_A)
+    expect(await decryptSession(old, { now: NOW })).toEqual(invalid)
+  })
+})
+
+describe('SESSION_SECRET config errors', () => {
+  it.each([
+    ['missing', undefined],
+    ['empty', ''],
+    ['only whitespace', '   '],
+    ['short (31 bytes)', 'x'.repeat(31)],
+    ['malformed: an empty entry (trailing comma)', `${SECRET_A},`],
+    ['malformed: an empty entry in the middle', `${SECRET_A},,${SECRET_B}`],
+    ['malformed: whitespace after a comma', `${SECRET_A}, ${SECRET_B}`],
+    ['malformed: trailing newline', `${SECRET_A}\n`],
+    ['rotation with a short second secret', `${SECRET_A},short`],
+  ])(
+    '%s: encryptSession throws SessionConfigError naming the variable and the fix',
+    async (_name, value) => {
+      vi.stubEnv('SESSION_SECRET', value)
+      const error = await token().catch((caught: unknown) => caught)
+      expect(error).toBeInstanceOf(SessionConfigError)
+      expect(String(error)).toContain('SESSION_SECRET')
+      expect(String(error)).toContain('openssl rand -base64 32')
+      expect(String(error)).not.toContain(SECRET_A)
+    },
+  )
+
+  it('missing: decryptSession throws SessionConfigError (a deployment bug, not a bad token)', async () => {
+    vi.stubEnv('SESSION_SECRET', undefined)
+    await expect(decryptSession(undefined)).rejects.toBeInstanceOf(SessionConfigError)
+  })
+
+  it('short: decryptSession throws SessionConfigError for a present cookie too', async () => {
+    const valid = await token()
+    vi.stubEnv('SESSION_SECRET', 'x'.repeat(31))
+    await expect(decryptSession(valid, { now: NOW })).rejects.toBeInstanceOf(SessionConfigError)
+  })
+
+  it('32 bytes exactly is enough (multi-byte characters count as bytes)', async () => {
+    vi.stubEnv('SESSION_SECRET', 'é'.repeat(16)) // 16 characters, 32 UTF-8 bytes
+    expect(await decryptSession(await token(), { now: NOW })).toMatchObject({ ok: true })
+  })
+})
+
+describe('encryptSession: bad arguments', () => {
+  it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])(
+    'maxAgeSeconds %s throws',
+    async (maxAgeSeconds) => {
+      await expect(encryptSession({ userId: 'u' }, { maxAgeSeconds })).rejects.toThrow(TypeError)
+    },
+  )
+
+  it('an empty userId throws', async () => {
+    await expect(encryptSession({ userId: '' }, { maxAgeSeconds: HOUR })).rejects.toThrow(TypeError)
+  })
+})

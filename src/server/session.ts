@@ -1,0 +1,105 @@
+import 'server-only'
+import { EncryptJWT, errors, jwtDecrypt } from 'jose'
+import { SessionConfigError } from './session-config-error'
+import { getSessionKeys } from './session-keys'
+
+/** Pinned algorithms: direct encryption with a 256-bit key, AES-GCM. Nothing else is accepted. */
+const KEY_MANAGEMENT_ALGORITHM = 'dir'
+const CONTENT_ENCRYPTION_ALGORITHM = 'A256GCM'
+/** Tolerated clock skew between the servers that issue and check tokens, in seconds. */
+const CLOCK_TOLERANCE_SECONDS = 5
+/** A token is a few hundred bytes; anything past a cookie's size is junk, refused before parsing. */
+const MAX_TOKEN_LENGTH = 4096
+
+/** What a valid token says. Times are epoch ms. */
+type SessionData = { userId: string; expiresAt: number; issuedAt: number }
+
+type DecryptResult =
+  { ok: true; session: SessionData } | { ok: false; reason: 'missing' | 'expired' | 'invalid' }
+
+type EncryptOptions = {
+  /** Lifetime of the token, in whole seconds (> 0). */
+  maxAgeSeconds: number
+  /** Current time, epoch ms; defaults to `Date.now()`. Tests pass a controlled clock. */
+  now?: number
+}
+
+type DecryptOptions = {
+  /** Current time, epoch ms; defaults to `Date.now()`. */
+  now?: number
+}
+
+/** `iat` and `exp` in epoch ms for a token made at `now`; JWT claims hold whole seconds. */
+function sessionTimes(maxAgeSeconds: number, now: number = Date.now()) {
+  if (!Number.isSafeInteger(maxAgeSeconds) || maxAgeSeconds <= 0) {
+    throw new TypeError(
+      `maxAgeSeconds must be a positive whole number of seconds, got ${maxAgeSeconds}`,
+    )
+  }
+  if (!Number.isFinite(now)) throw new TypeError(`now must be epoch ms, got ${now}`)
+  const issuedAtSeconds = Math.floor(now / 1000)
+  return { issuedAt: issuedAtSeconds * 1000, expiresAt: (issuedAtSeconds + maxAgeSeconds) * 1000 }
+}
+
+/** Encrypts `{ userId }` into a JWE whose payload its holder cannot read. */
+async function encryptSession(data: { userId: string }, options: EncryptOptions): Promise<string> {
+  if (typeof data.userId !== 'string' || data.userId === '') {
+    throw new TypeError('encryptSession: userId must be a non-empty string')
+  }
+  const { issuedAt, expiresAt } = sessionTimes(options.maxAgeSeconds, options.now)
+  const { encryptionKey } = await getSessionKeys()
+  return new EncryptJWT({})
+    .setProtectedHeader({ alg: KEY_MANAGEMENT_ALGORITHM, enc: CONTENT_ENCRYPTION_ALGORITHM })
+    .setSubject(data.userId)
+    .setIssuedAt(issuedAt / 1000)
+    .setExpirationTime(expiresAt / 1000)
+    .encrypt(encryptionKey)
+}
+
+function toSessionData(payload: Record<string, unknown>): SessionData | null {
+  const { sub, iat, exp } = payload
+  if (typeof sub !== 'string' || sub === '') return null
+  if (typeof iat !== 'number' || typeof exp !== 'number') return null
+  return { userId: sub, issuedAt: iat * 1000, expiresAt: exp * 1000 }
+}
+
+/**
+ * Opens a session token. Never throws for a bad token, whatever its type or content: a cookie is
+ * user input. It does throw `SessionConfigError` when `SESSION_SECRET` is unusable, because that
+ * is a deployment bug: answering "invalid" would sign everyone out and hide the cause.
+ */
+async function decryptSession(
+  token: unknown,
+  options: DecryptOptions = {},
+): Promise<DecryptResult> {
+  // Keys first, so a config error surfaces even for requests without a cookie.
+  const { decryptionKeys } = await getSessionKeys()
+  // An empty value is what a cleared cookie leaves behind: no session, not a broken one.
+  if (token === undefined || token === null || token === '') return { ok: false, reason: 'missing' }
+  if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH) {
+    return { ok: false, reason: 'invalid' }
+  }
+  for (const key of decryptionKeys) {
+    try {
+      const { payload } = await jwtDecrypt(token, key, {
+        keyManagementAlgorithms: [KEY_MANAGEMENT_ALGORITHM],
+        contentEncryptionAlgorithms: [CONTENT_ENCRYPTION_ALGORITHM],
+        requiredClaims: ['exp', 'iat', 'sub'],
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        currentDate: options.now === undefined ? undefined : new Date(options.now),
+      })
+      const session = toSessionData(payload)
+      return session ? { ok: true, session } : { ok: false, reason: 'invalid' }
+    } catch (error) {
+      // Wrong key for this token: the next (older) secret may open it.
+      if (error instanceof errors.JWEDecryptionFailed) continue
+      // Only reached after the token decrypted and authenticated: genuinely ours, just old.
+      if (error instanceof errors.JWTExpired) return { ok: false, reason: 'expired' }
+      return { ok: false, reason: 'invalid' }
+    }
+  }
+  return { ok: false, reason: 'invalid' }
+}
+
+export { CLOCK_TOLERANCE_SECONDS, decryptSession, encryptSession, SessionConfigError, sessionTimes }
+export type { DecryptOptions, DecryptResult, EncryptOptions, SessionData }
