@@ -1,0 +1,16 @@
+'use server'
+import 'server-only'
+import { redirect } from 'next/navigation'
+import { LOGIN_PATH } from '../shared/constants'
+import { deleteSession } from './session-cookie'
+
+/**
+ * Server Action: clears the session cookie and sends the user to the login page. No `reason`
+ * in the URL: signing out is not an expiry, so no toast.
+ */
+async function signOut(): Promise<never> {
+  await deleteSession()
+  redirect(LOGIN_PATH)
+}
+
+export { signOut }

@@ -1,0 +1,68 @@
+import 'server-only'
+import { cookies, headers } from 'next/headers'
+import { redirect } from 'next/navigation'
+import { cache } from 'react'
+import { LOGIN_PATH, SESSION_COOKIE_NAME } from '../shared/constants'
+import { loginHref } from '../shared/redirect'
+import type { SessionPayload, SessionUser } from '../shared/types'
+import { REQUEST_PATH_HEADER } from './request-path-header'
+import { resolveSession, type LoadUser } from './resolve-session'
+
+type SessionDalOptions = {
+  /** The app's user lookup; null means revoked. */
+  loadUser: LoadUser
+  /** Where `verifySession()` sends users without a session. Defaults to `LOGIN_PATH`. */
+  loginPath?: string
+}
+
+type VerifySessionOptions = {
+  /** Where to come back after sign-in; defaults to the path the session proxy saw. */
+  next?: string
+}
+
+type VerifiedSession = {
+  /** The signed-in user, as `loadUser` returned it. */
+  user: SessionUser
+  /** When the session ends, ISO 8601. */
+  expiresAt: string
+}
+
+type SessionDal = {
+  /** The session for this request, as GET /api/session would answer it. Never redirects. */
+  getSession: () => Promise<SessionPayload>
+  /** The signed-in user, or a redirect to the login path with `next` and `reason`. */
+  verifySession: (options?: VerifySessionOptions) => Promise<VerifiedSession>
+}
+
+/**
+ * The authoritative check for pages, actions and route handlers. A factory, not two plain
+ * functions, because only the app knows how to load its users (`loadUser`). Both functions are
+ * wrapped in React `cache`: within one request the cookie is opened and `loadUser` runs once
+ * however many components ask. Server Components cannot delete cookies, so a stale cookie stays
+ * until the route handler or the proxy clears it.
+ */
+function createSessionDal({ loadUser, loginPath = LOGIN_PATH }: SessionDalOptions): SessionDal {
+  loginHref(loginPath) // throws now, at startup, for a login path that is not a plain path
+
+  const getSession = cache(async (): Promise<SessionPayload> => {
+    const store = await cookies()
+    return resolveSession(store.get(SESSION_COOKIE_NAME)?.value, loadUser)
+  })
+
+  // Keyed by the `next` string, not the options object: React `cache` compares arguments by
+  // identity, and two `{ next: '/x' }` literals are different objects.
+  const verify = cache(async (next: string | undefined): Promise<VerifiedSession> => {
+    const session = await getSession()
+    if (session.status === 'authenticated') {
+      return { user: session.user, expiresAt: session.expiresAt }
+    }
+    const requestPath = next ?? (await headers()).get(REQUEST_PATH_HEADER) ?? undefined
+    // loginHref drops an unsafe `next` and keeps only lost-session reasons (no toast on `missing`).
+    redirect(loginHref(loginPath, { next: requestPath, reason: session.reason }))
+  })
+
+  return { getSession, verifySession: (options = {}) => verify(options.next) }
+}
+
+export { createSessionDal }
+export type { SessionDal, SessionDalOptions, VerifiedSession, VerifySessionOptions }

@@ -1,0 +1,96 @@
+import 'server-only'
+import { SESSION_COOKIE_NAME } from '../shared/constants'
+import type { SessionPayload, UnauthenticatedReason } from '../shared/types'
+import { resolveSession, type LoadUser } from './resolve-session'
+import { clearedSessionCookieOptions, serializeSessionCookie } from './session-cookie-options'
+
+// Every answer depends on the caller's cookie: no browser, CDN or proxy may store it.
+const NO_STORE = { 'Cache-Control': 'no-store' }
+
+type SessionRouteOptions = {
+  /** The app's user lookup; null means revoked. */
+  loadUser: LoadUser
+  /** Clock in epoch ms; defaults to `Date.now`. Tests pass a controlled one. */
+  now?: () => number
+}
+
+type SessionRoute = {
+  /** 200 + `SessionPayload`; clears a stale cookie; 500 when the check itself failed. */
+  GET: (request: Request) => Promise<Response>
+  /** Signs out: clears the cookie, 204; 403 for a cross-site request. */
+  DELETE: (request: Request) => Promise<Response>
+}
+
+/** The session cookie's value from a `Cookie` header, or undefined when there is none. */
+function readSessionCookie(request: Request): string | undefined {
+  for (const pair of (request.headers.get('cookie') ?? '').split(';')) {
+    const separator = pair.indexOf('=')
+    if (separator === -1) continue
+    // Browsers send the most specific path first; the kit only ever sets one, on `/`.
+    if (pair.slice(0, separator).trim() === SESSION_COOKIE_NAME) {
+      return pair.slice(separator + 1).trim()
+    }
+  }
+  return undefined
+}
+
+/** Whether this reason means a cookie is still in the browser that must go. */
+function clearsCookie(reason: UnauthenticatedReason): boolean {
+  switch (reason) {
+    case 'missing':
+      return false // nothing to clear: answering with a Set-Cookie would only add noise
+    case 'expired':
+    case 'invalid':
+    case 'revoked':
+      return true
+    default:
+      return reason satisfies never
+  }
+}
+
+function clearCookieHeaders(): HeadersInit {
+  const cleared = serializeSessionCookie(SESSION_COOKIE_NAME, '', clearedSessionCookieOptions())
+  return { ...NO_STORE, 'Set-Cookie': cleared }
+}
+
+/** A cross-site caller (a form or fetch from another origin) must not sign anyone out. */
+function isCrossSite(request: Request): boolean {
+  if (request.headers.get('sec-fetch-site') === 'cross-site') return true
+  const origin = request.headers.get('origin')
+  return origin !== null && origin !== new URL(request.url).origin
+}
+
+/**
+ * The GET and DELETE handlers of /api/session, as plain `Request -> Response` functions: they
+ * read the cookie from the `Cookie` header (no `next/headers`), so tests call them directly.
+ */
+function createSessionRoute({ loadUser, now = Date.now }: SessionRouteOptions): SessionRoute {
+  async function GET(request: Request): Promise<Response> {
+    let payload: SessionPayload
+    try {
+      payload = await resolveSession(readSessionCookie(request), loadUser, { now: now() })
+    } catch (error) {
+      // loadUser failed or SESSION_SECRET is unusable: an error, never "unauthenticated", or a
+      // database hiccup would sign everyone out. Details go to the server log, not the client.
+      console.error('GET /api/session failed:', error)
+      return Response.json({ error: 'Session check failed' }, { status: 500, headers: NO_STORE })
+    }
+    const stale = payload.status === 'unauthenticated' && clearsCookie(payload.reason)
+    return Response.json(payload, { status: 200, headers: stale ? clearCookieHeaders() : NO_STORE })
+  }
+
+  async function DELETE(request: Request): Promise<Response> {
+    if (isCrossSite(request)) {
+      return Response.json(
+        { error: 'Cross-origin request refused' },
+        { status: 403, headers: NO_STORE },
+      )
+    }
+    return new Response(null, { status: 204, headers: clearCookieHeaders() })
+  }
+
+  return { GET, DELETE }
+}
+
+export { createSessionRoute }
+export type { SessionRoute, SessionRouteOptions }
