@@ -102,21 +102,39 @@ describe('safeNextPath', () => {
     ['tab /\\t/evil.com', '/\t/evil.com'],
   ])('throws on an unsafe fallback: %s', (_label, fallback) => {
     expect(() => safeNextPath('/dashboard', fallback)).toThrow(TypeError)
-    expect(() => safeNextPath('/dashboard', fallback)).toThrow(/fallback must be a same-origin path/)
+    expect(() => safeNextPath('/dashboard', fallback)).toThrow(
+      /fallback must be a same-origin path/,
+    )
   })
 })
 
 describe('loginHref', () => {
   it.each<[string, Parameters<typeof loginHref>[1], string]>([
-    ['next and reason', { next: '/dashboard', reason: 'expired' }, '/auth?next=%2Fdashboard&reason=expired'],
-    ['next with a query', { next: '/dashboard?tab=1&x=2' }, '/auth?next=%2Fdashboard%3Ftab%3D1%26x%3D2'],
+    [
+      'next and reason',
+      { next: '/dashboard', reason: 'expired' },
+      '/auth?next=%2Fdashboard&reason=expired',
+    ],
+    [
+      'next with a query',
+      { next: '/dashboard?tab=1&x=2' },
+      '/auth?next=%2Fdashboard%3Ftab%3D1%26x%3D2',
+    ],
     ['next with a fragment', { next: '/docs#intro' }, '/auth?next=%2Fdocs%23intro'],
     ['reason invalid', { reason: 'invalid' }, '/auth?reason=invalid'],
-    ['reason revoked', { next: '/settings', reason: 'revoked' }, '/auth?next=%2Fsettings&reason=revoked'],
+    [
+      'reason revoked',
+      { next: '/settings', reason: 'revoked' },
+      '/auth?next=%2Fsettings&reason=revoked',
+    ],
     ['no options', undefined, '/auth'],
     ['empty options', {}, '/auth'],
     ['null next and null reason', { next: null, reason: null }, '/auth'],
-    ['reason missing (never had a session)', { next: '/dashboard', reason: 'missing' }, '/auth?next=%2Fdashboard'],
+    [
+      'reason missing (never had a session)',
+      { next: '/dashboard', reason: 'missing' },
+      '/auth?next=%2Fdashboard',
+    ],
     ['reason signed-out (the user asked)', { reason: 'signed-out' }, '/auth'],
     ['unsafe next //evil.com', { next: '//evil.com', reason: 'expired' }, '/auth?reason=expired'],
     ['unsafe next https://evil.com', { next: 'https://evil.com' }, '/auth'],

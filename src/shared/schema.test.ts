@@ -4,8 +4,18 @@ import { isUnauthenticatedReason, parseSessionPayload } from './schema'
 import type { SessionPayload } from './types'
 import type { SessionUser } from './user'
 
-const MEMBER: SessionUser = { id: 'u_1', name: 'Alice Member', email: 'alice@example.com', role: 'member' }
-const ADMIN: SessionUser = { id: 'u_2', name: 'Grace Admin', email: 'grace@example.com', role: 'admin' }
+const MEMBER: SessionUser = {
+  id: 'u_1',
+  name: 'Alice Member',
+  email: 'alice@example.com',
+  role: 'member',
+}
+const ADMIN: SessionUser = {
+  id: 'u_2',
+  name: 'Grace Admin',
+  email: 'grace@example.com',
+  role: 'admin',
+}
 const EXPIRES_AT = '2030-01-01T00:00:00.000Z'
 
 function expectMalformed(body: unknown, message: RegExp): void {
@@ -30,17 +40,25 @@ describe('parseSessionPayload: valid bodies', () => {
     'accepts the ISO 8601 expiresAt %s',
     (expiresAt) => {
       const result = parseSessionPayload({ status: 'authenticated', user: MEMBER, expiresAt })
-      expect(result).toEqual({ ok: true, payload: { status: 'authenticated', user: MEMBER, expiresAt } })
+      expect(result).toEqual({
+        ok: true,
+        payload: { status: 'authenticated', user: MEMBER, expiresAt },
+      })
     },
   )
 
-  it.each(UNAUTHENTICATED_REASONS)('accepts an unauthenticated payload with reason %s', (reason) => {
-    const body: SessionPayload = { status: 'unauthenticated', reason }
-    expect(parseSessionPayload(body)).toEqual({ ok: true, payload: body })
-  })
+  it.each(UNAUTHENTICATED_REASONS)(
+    'accepts an unauthenticated payload with reason %s',
+    (reason) => {
+      const body: SessionPayload = { status: 'unauthenticated', reason }
+      expect(parseSessionPayload(body)).toEqual({ ok: true, payload: body })
+    },
+  )
 
   it('accepts a body that went through JSON (what fetch returns)', () => {
-    const body = JSON.parse(JSON.stringify({ status: 'authenticated', user: ADMIN, expiresAt: EXPIRES_AT }))
+    const body = JSON.parse(
+      JSON.stringify({ status: 'authenticated', user: ADMIN, expiresAt: EXPIRES_AT }),
+    )
     expect(parseSessionPayload(body)).toEqual({
       ok: true,
       payload: { status: 'authenticated', user: ADMIN, expiresAt: EXPIRES_AT },
@@ -54,7 +72,10 @@ describe('parseSessionPayload: valid bodies', () => {
       expiresAt: EXPIRES_AT,
       debug: true,
     })
-    expect(result).toEqual({ ok: true, payload: { status: 'authenticated', user: MEMBER, expiresAt: EXPIRES_AT } })
+    expect(result).toEqual({
+      ok: true,
+      payload: { status: 'authenticated', user: MEMBER, expiresAt: EXPIRES_AT },
+    })
   })
 })
 
@@ -74,7 +95,10 @@ describe('parseSessionPayload: malformed bodies', () => {
   it.each<[string, unknown]>([
     ['no status', { reason: 'missing' }],
     ['status ok', { status: 'ok', user: MEMBER, expiresAt: EXPIRES_AT }],
-    ['status AUTHENTICATED (wrong case)', { status: 'AUTHENTICATED', user: MEMBER, expiresAt: EXPIRES_AT }],
+    [
+      'status AUTHENTICATED (wrong case)',
+      { status: 'AUTHENTICATED', user: MEMBER, expiresAt: EXPIRES_AT },
+    ],
     ['status loading (client-only)', { status: 'loading' }],
     ['status error (client-only)', { status: 'error' }],
     ['status null', { status: null }],
