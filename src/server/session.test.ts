@@ -1,3 +1,4 @@
+import 'server-only'
 import { base64url, EncryptJWT, SignJWT, UnsecuredJWT } from 'jose'
 import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'

@@ -1,0 +1,181 @@
+import 'server-only'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { SessionUser } from '../shared/types'
+import type { LoadUser } from './resolve-session'
+import { createSessionRoute } from './route'
+import { encryptSession } from './session'
+
+const fixtureUser: SessionUser = {
+  id: 'user-1',
+  name: 'Ada Lovelace',
+  email: 'ada@example.com',
+  role: 'member',
+}
+const NOW = Date.UTC(2030, 0, 1, 12, 0, 0) // epoch ms, the controlled clock
+const HOUR = 3600 // seconds
+const ORIGIN = 'https://app.example'
+const URL_ = `${ORIGIN}/api/session`
+const CLEARED =
+  'session=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; SameSite=Lax'
+
+const loadUser: LoadUser = async (id) => (id === fixtureUser.id ? fixtureUser : null)
+const route = createSessionRoute({ loadUser, now: () => NOW })
+
+afterEach(() => {
+  vi.unstubAllEnvs()
+  vi.restoreAllMocks()
+})
+
+function get(cookie?: string): Promise<Response> {
+  return route.GET(new Request(URL_, { headers: cookie === undefined ? {} : { cookie } }))
+}
+
+function del(headers: Record<string, string> = {}): Promise<Response> {
+  return route.DELETE(new Request(URL_, { method: 'DELETE', headers }))
+}
+
+async function validToken(userId = fixtureUser.id, now = NOW): Promise<string> {
+  return encryptSession({ userId }, { maxAgeSeconds: HOUR, now })
+}
+
+describe('GET /api/session', () => {
+  it('authenticated: 200, the user and expiresAt (ISO 8601), no Set-Cookie, no-store', async () => {
+    const response = await get(`theme=dark; session=${await validToken()}; other=1`)
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({
+      status: 'authenticated',
+      user: fixtureUser,
+      expiresAt: new Date(NOW + HOUR * 1000).toISOString(),
+    })
+    expect(response.headers.get('set-cookie')).toBeNull()
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/)
+  })
+
+  it.each([
+    ['no Cookie header', undefined],
+    ['a Cookie header without the session cookie', 'theme=dark'],
+    ['an empty session cookie', 'session='],
+  ])('missing (%s): 200 unauthenticated/missing and no Set-Cookie', async (_name, cookie) => {
+    const response = await get(cookie)
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ status: 'unauthenticated', reason: 'missing' })
+    expect(response.headers.get('set-cookie')).toBeNull()
+    expect(response.headers.get('cache-control')).toBe('no-store')
+  })
+
+  it('expired: 200 unauthenticated/expired and the cookie cleared with the same attributes', async () => {
+    const response = await get(`session=${await validToken(fixtureUser.id, NOW - 2 * HOUR * 1000)}`)
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ status: 'unauthenticated', reason: 'expired' })
+    expect(response.headers.get('set-cookie')).toBe(CLEARED)
+    expect(response.headers.get('cache-control')).toBe('no-store')
+  })
+
+  it.each([
+    ['tampered token', async () => `session=${(await validToken()).slice(0, -2)}xx`],
+    ['junk', async () => 'session=junk'],
+    ['whitespace', async () => 'session=%20%20'],
+  ])('invalid (%s): 200 unauthenticated/invalid and the cookie cleared', async (_name, cookie) => {
+    const response = await get(await cookie())
+    expect(await response.json()).toEqual({ status: 'unauthenticated', reason: 'invalid' })
+    expect(response.headers.get('set-cookie')).toBe(CLEARED)
+    expect(response.headers.get('cache-control')).toBe('no-store')
+  })
+
+  it('revoked (loadUser returns null): 200 unauthenticated/revoked and the cookie cleared', async () => {
+    const response = await get(`session=${await validToken('deleted-user')}`)
+    expect(await response.json()).toEqual({ status: 'unauthenticated', reason: 'revoked' })
+    expect(response.headers.get('set-cookie')).toBe(CLEARED)
+    expect(response.headers.get('cache-control')).toBe('no-store')
+  })
+
+  it('in production the cleared cookie is Secure too', async () => {
+    vi.stubEnv('NODE_ENV', 'production')
+    const response = await get('session=junk')
+    expect(response.headers.get('set-cookie')).toBe(
+      `${CLEARED.replace('; HttpOnly', '; Secure; HttpOnly')}`,
+    )
+  })
+
+  it('loadUser throws: 500 with a JSON error, no verdict and no cleared cookie', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const failing = createSessionRoute({
+      loadUser: async () => {
+        throw new Error('database down')
+      },
+      now: () => NOW,
+    })
+    const response = await failing.GET(
+      new Request(URL_, { headers: { cookie: `session=${await validToken()}` } }),
+    )
+    expect(response.status).toBe(500)
+    const body: unknown = await response.json()
+    expect(body).toEqual({ error: 'Session check failed' })
+    expect(JSON.stringify(body)).not.toContain('database down')
+    expect(response.headers.get('set-cookie')).toBeNull()
+    expect(response.headers.get('cache-control')).toBe('no-store')
+  })
+
+  it('missing SESSION_SECRET: 500, not a sign-out', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    vi.stubEnv('SESSION_SECRET', undefined)
+    const response = await get('session=anything')
+    expect(response.status).toBe(500)
+    expect(response.headers.get('set-cookie')).toBeNull()
+  })
+
+  it('a user object with extra fields: only SessionUser fields reach the browser', async () => {
+    const leaky = createSessionRoute({
+      loadUser: async () => ({ ...fixtureUser, passwordHash: 'secret-hash' }),
+      now: () => NOW,
+    })
+    const response = await leaky.GET(
+      new Request(URL_, { headers: { cookie: `session=${await validToken()}` } }),
+    )
+    expect(await response.text()).not.toContain('secret-hash')
+  })
+
+  it('uses the real clock when no `now` is given', async () => {
+    const realClock = createSessionRoute({ loadUser })
+    const token = await encryptSession({ userId: fixtureUser.id }, { maxAgeSeconds: HOUR })
+    const response = await realClock.GET(
+      new Request(URL_, { headers: { cookie: `session=${token}` } }),
+    )
+    expect(await response.json()).toMatchObject({ status: 'authenticated' })
+  })
+})
+
+describe('DELETE /api/session', () => {
+  it.each([
+    ['same Origin', { origin: ORIGIN }],
+    [
+      'same Origin and Sec-Fetch-Site: same-origin',
+      { origin: ORIGIN, 'sec-fetch-site': 'same-origin' },
+    ],
+    ['no Origin (same-origin GET-less clients, curl)', {}],
+  ])('%s: 204, the cookie cleared, no-store', async (_name, headers) => {
+    const response = await del(headers)
+    expect(response.status).toBe(204)
+    expect(await response.text()).toBe('')
+    expect(response.headers.get('set-cookie')).toBe(CLEARED)
+    expect(response.headers.get('cache-control')).toBe('no-store')
+  })
+
+  it.each([
+    ['a foreign Origin', { origin: 'https://evil.example' }],
+    ['Origin on another port', { origin: 'https://app.example:8443' }],
+    ['Origin: null (sandboxed frame)', { origin: 'null' }],
+    ['Sec-Fetch-Site: cross-site without Origin', { 'sec-fetch-site': 'cross-site' }],
+    [
+      'Sec-Fetch-Site: cross-site with a same Origin',
+      { origin: ORIGIN, 'sec-fetch-site': 'cross-site' },
+    ],
+  ])('%s: 403 with a JSON error, the cookie kept, no-store', async (_name, headers) => {
+    const response = await del(headers)
+    expect(response.status).toBe(403)
+    expect(await response.json()).toEqual({ error: 'Cross-origin request refused' })
+    expect(response.headers.get('set-cookie')).toBeNull()
+    expect(response.headers.get('cache-control')).toBe('no-store')
+  })
+})

@@ -1,0 +1,55 @@
+import 'server-only'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import {
+  clearedSessionCookieOptions,
+  serializeSessionCookie,
+  sessionCookieOptions,
+} from './session-cookie-options'
+
+const EXPIRES = new Date(Date.UTC(2030, 0, 1))
+
+afterEach(() => {
+  vi.unstubAllEnvs()
+})
+
+describe('sessionCookieOptions', () => {
+  it('outside production: httpOnly, lax, path /, not secure (http://localhost works)', () => {
+    vi.stubEnv('NODE_ENV', 'development')
+    expect(sessionCookieOptions(EXPIRES)).toEqual({
+      httpOnly: true,
+      secure: false,
+      sameSite: 'lax',
+      path: '/',
+      expires: EXPIRES,
+    })
+  })
+
+  it('in production: secure', () => {
+    vi.stubEnv('NODE_ENV', 'production')
+    expect(sessionCookieOptions(EXPIRES).secure).toBe(true)
+  })
+
+  it('cleared: the same attributes, expired (epoch 0) and Max-Age 0', () => {
+    vi.stubEnv('NODE_ENV', 'production')
+    expect(clearedSessionCookieOptions()).toEqual({
+      ...sessionCookieOptions(new Date(0)),
+      maxAge: 0,
+    })
+  })
+})
+
+describe('serializeSessionCookie', () => {
+  it('a live cookie', () => {
+    vi.stubEnv('NODE_ENV', 'production')
+    expect(serializeSessionCookie('session', 'abc', sessionCookieOptions(EXPIRES))).toBe(
+      'session=abc; Path=/; Expires=Tue, 01 Jan 2030 00:00:00 GMT; Secure; HttpOnly; SameSite=Lax',
+    )
+  })
+
+  it('a cleared cookie', () => {
+    vi.stubEnv('NODE_ENV', 'test')
+    expect(serializeSessionCookie('session', '', clearedSessionCookieOptions())).toBe(
+      'session=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; SameSite=Lax',
+    )
+  })
+})
