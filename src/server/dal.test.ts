@@ -1,0 +1,155 @@
+import 'server-only'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { SessionUser } from '../shared/types'
+import { createSessionDal } from './dal'
+import { REQUEST_PATH_HEADER } from './request-path-header'
+import { encryptSession } from './session'
+
+const request = vi.hoisted(() => ({
+  cookies: new Map<string, string>(),
+  headers: new Headers(),
+}))
+vi.mock('next/headers', () => ({
+  cookies: async () => ({
+    get: (name: string) => {
+      const value = request.cookies.get(name)
+      return value === undefined ? undefined : { name, value }
+    },
+  }),
+  headers: async () => request.headers,
+}))
+// next/navigation's redirect() throws to stop rendering; the stand-in does too, with the target.
+class RedirectSignal extends Error {}
+vi.mock('next/navigation', () => ({
+  redirect: (url: string) => {
+    throw new RedirectSignal(url)
+  },
+}))
+
+const user: SessionUser = { id: 'user-1', name: 'Ada', email: 'ada@example.com', role: 'member' }
+const HOUR = 3600 // seconds
+const loadUser = async (id: string) => (id === user.id ? user : null)
+
+afterEach(() => {
+  request.cookies.clear()
+  request.headers = new Headers()
+})
+
+async function signIn(userId = user.id, now = Date.now()) {
+  request.cookies.set('session', await encryptSession({ userId }, { maxAgeSeconds: HOUR, now }))
+}
+
+/** Runs `verifySession` and returns where it redirected to (or fails if it did not). */
+async function redirectTarget(run: () => Promise<unknown>): Promise<string> {
+  const error = await run().then(
+    () => null,
+    (caught: unknown) => caught,
+  )
+  if (!(error instanceof RedirectSignal))
+    throw new Error(`expected a redirect, got ${String(error)}`)
+  return error.message
+}
+
+describe('getSession', () => {
+  it('authenticated: the same payload GET /api/session gives', async () => {
+    await signIn()
+    const { getSession } = createSessionDal({ loadUser })
+    expect(await getSession()).toMatchObject({ status: 'authenticated', user })
+  })
+
+  it('missing cookie: unauthenticated/missing, never a redirect', async () => {
+    const { getSession } = createSessionDal({ loadUser })
+    expect(await getSession()).toEqual({ status: 'unauthenticated', reason: 'missing' })
+  })
+
+  it('expired cookie: unauthenticated/expired, never a redirect', async () => {
+    await signIn(user.id, Date.now() - 2 * HOUR * 1000)
+    const { getSession } = createSessionDal({ loadUser })
+    expect(await getSession()).toEqual({ status: 'unauthenticated', reason: 'expired' })
+  })
+
+  it('loadUser throws: the error propagates (error boundary), not a sign-out', async () => {
+    await signIn()
+    const { getSession } = createSessionDal({
+      loadUser: async () => {
+        throw new Error('database down')
+      },
+    })
+    await expect(getSession()).rejects.toThrow('database down')
+  })
+})
+
+describe('verifySession', () => {
+  it('authenticated: the user and expiresAt', async () => {
+    await signIn()
+    const { verifySession } = createSessionDal({ loadUser })
+    const verified = await verifySession()
+    expect(verified.user).toEqual(user)
+    expect(Date.parse(verified.expiresAt)).toBeGreaterThan(Date.now())
+  })
+
+  it('missing: redirects to the login path with next from the proxy header, no reason', async () => {
+    request.headers.set(REQUEST_PATH_HEADER, '/dashboard?tab=1')
+    const { verifySession } = createSessionDal({ loadUser })
+    expect(await redirectTarget(() => verifySession())).toBe('/auth?next=%2Fdashboard%3Ftab%3D1')
+  })
+
+  it('expired: redirects with reason=expired', async () => {
+    await signIn(user.id, Date.now() - 2 * HOUR * 1000)
+    request.headers.set(REQUEST_PATH_HEADER, '/dashboard')
+    const { verifySession } = createSessionDal({ loadUser })
+    expect(await redirectTarget(() => verifySession())).toBe(
+      '/auth?next=%2Fdashboard&reason=expired',
+    )
+  })
+
+  it('invalid: redirects with reason=invalid', async () => {
+    request.cookies.set('session', 'junk')
+    const { verifySession } = createSessionDal({ loadUser })
+    expect(await redirectTarget(() => verifySession())).toBe('/auth?reason=invalid')
+  })
+
+  it('revoked (loadUser returns null): redirects with reason=revoked', async () => {
+    await signIn('deleted-user')
+    const { verifySession } = createSessionDal({ loadUser })
+    expect(await redirectTarget(() => verifySession({ next: '/settings' }))).toBe(
+      '/auth?next=%2Fsettings&reason=revoked',
+    )
+  })
+
+  it('the next option wins over the proxy header', async () => {
+    request.headers.set(REQUEST_PATH_HEADER, '/from-header')
+    const { verifySession } = createSessionDal({ loadUser })
+    expect(await redirectTarget(() => verifySession({ next: '/from-option' }))).toBe(
+      '/auth?next=%2Ffrom-option',
+    )
+  })
+
+  it('no next option and no proxy header: next omitted', async () => {
+    const { verifySession } = createSessionDal({ loadUser })
+    expect(await redirectTarget(() => verifySession())).toBe('/auth')
+  })
+
+  it.each([
+    ['a protocol-relative next option', { next: '//evil.com' }, undefined],
+    ['a forged absolute-URL header', {}, 'https://evil.com/'],
+  ])('%s is dropped (safeNextPath)', async (_name, options, header) => {
+    if (header) request.headers.set(REQUEST_PATH_HEADER, header)
+    const { verifySession } = createSessionDal({ loadUser })
+    expect(await redirectTarget(() => verifySession(options))).toBe('/auth')
+  })
+
+  it('a custom loginPath', async () => {
+    const { verifySession } = createSessionDal({ loadUser, loginPath: '/sign-in' })
+    expect(await redirectTarget(() => verifySession({ next: '/x' }))).toBe('/sign-in?next=%2Fx')
+  })
+})
+
+describe('createSessionDal: bad config', () => {
+  it.each(['sign-in', '//evil.com', '/auth?x=1', ''])(
+    'loginPath %j throws at creation',
+    (loginPath) => {
+      expect(() => createSessionDal({ loadUser, loginPath })).toThrow(TypeError)
+    },
+  )
+})
