@@ -36,7 +36,7 @@ const SESSION_URL_PATTERN = `*${SESSION_ENDPOINT}`
 // What the real route handler (src/server/route.ts) sends to drop the cookie. Spelled out here
 // because mocks run in the browser and cannot import server code; mocks/contract.test.ts keeps
 // the two identical.
-const CLEARED_SESSION_COOKIE = `${SESSION_COOKIE_NAME}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`
+const CLEARED_SESSION_COOKIE = `${SESSION_COOKIE_NAME}=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; SameSite=Lax`
 // Every answer of the real route handler: a session must never come from a cache.
 const NO_STORE = { 'Cache-Control': 'no-store' } as const
 const MALFORMED_HTML = '<!doctype html><html><body><h1>502 Bad Gateway</h1></body></html>'
@@ -61,8 +61,9 @@ const sessionResolvers = {
   anonymous: () => sessionJson(unauthenticatedPayload('missing')),
   invalid: () => lostSession('invalid'),
   revoked: () => lostSession('revoked'),
+  // What the route handler answers when loadUser throws or SESSION_SECRET is unusable.
   serverError: () =>
-    HttpResponse.json({ error: 'Internal Server Error' }, { status: 500, headers: NO_STORE }),
+    HttpResponse.json({ error: 'Session check failed' }, { status: 500, headers: NO_STORE }),
   rateLimited: () =>
     HttpResponse.json(
       { error: 'Too Many Requests' },

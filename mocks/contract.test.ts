@@ -1,0 +1,241 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { LoadUser } from '../src/server/resolve-session'
+import { createSessionRoute } from '../src/server/route'
+import { encryptSession } from '../src/server/session'
+import { SESSION_COOKIE_NAME, SESSION_ENDPOINT } from '../src/shared/constants'
+import { parseSessionPayload } from '../src/shared/schema'
+import { DEFAULT_SESSION_MS, EXPIRING_SOON_MS, MINUTE_MS, SECOND_MS } from './fixtures/sessions'
+import { alice, usersById } from './fixtures/users'
+import { sessionResolvers, signOutResolvers, type SessionScenario } from './handlers/session'
+
+// The server is the source of truth: each mocked response must equal what the real route handler
+// answers in the same state, or the stories test a backend that does not exist.
+
+/** The server's clock in these tests, epoch ms: fixed, so "expired" does not depend on the date. */
+const NOW = Date.parse('2030-01-01T12:00:00.000Z')
+const ORIGIN = 'http://localhost:3000'
+const SESSION_URL = `${ORIGIN}${SESSION_ENDPOINT}`
+/** Headers the client reads; the rest (Content-Length, Date) may differ between runtimes. */
+const COMPARED_HEADERS = ['content-type', 'cache-control', 'retry-after'] as const
+/** Stands in for a dynamic `expiresAt` that is a valid ISO 8601 instant. */
+const VALID_EXPIRES_AT = '<valid ISO 8601 instant>'
+
+const loadFixtureUser: LoadUser = async (userId) => usersById.get(userId) ?? null
+
+function tokenFor(userId: string, lifetimeMs: number, issuedAt: number): Promise<string> {
+  return encryptSession({ userId }, { maxAgeSeconds: lifetimeMs / SECOND_MS, now: issuedAt })
+}
+
+function sessionRequest(cookie?: string, init: RequestInit = {}): Request {
+  const headers = new Headers(init.headers)
+  if (cookie !== undefined) headers.set('cookie', cookie)
+  return new Request(SESSION_URL, { ...init, headers })
+}
+
+/** Flips one character in the middle of a JWE part (0 header ... 3 ciphertext, 4 tag). */
+function tamper(token: string, part: number): string {
+  const parts = token.split('.')
+  const target = parts[part] ?? ''
+  const middle = Math.floor(target.length / 2)
+  const flipped = target[middle] === 'A' ? 'B' : 'A'
+  parts[part] = `${target.slice(0, middle)}${flipped}${target.slice(middle + 1)}`
+  return parts.join('.')
+}
+
+function withCheckedExpiresAt(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || !('expiresAt' in body)) return body
+  const { expiresAt } = body
+  const valid = typeof expiresAt === 'string' && new Date(expiresAt).toISOString() === expiresAt
+  return { ...body, expiresAt: valid ? VALID_EXPIRES_AT : expiresAt }
+}
+
+/** What a client can observe of a response, with `expiresAt` reduced to "a valid instant". */
+async function observe(response: Response) {
+  const text = await response.text()
+  const isJson = response.headers.get('content-type')?.includes('application/json') ?? false
+  return {
+    status: response.status,
+    headers: Object.fromEntries(COMPARED_HEADERS.map((name) => [name, response.headers.get(name)])),
+    setCookie: response.headers.getSetCookie(),
+    body: isJson ? withCheckedExpiresAt(JSON.parse(text)) : text,
+  }
+}
+
+/** Time left on an authenticated body, in ms from `now`. */
+async function remainingMs(response: Response, now: number): Promise<number> {
+  const body: { expiresAt?: unknown } = await response.json()
+  return typeof body.expiresAt === 'string' ? Date.parse(body.expiresAt) - now : Number.NaN
+}
+
+type Situation = {
+  /** The real state, in words (the test title). */
+  state: string
+  /** The mock scenario that must answer exactly like the server does here. */
+  scenario: SessionScenario
+  /** The cookie the browser sends, or undefined for none. */
+  cookie: () => Promise<string | undefined>
+  loadUser?: LoadUser
+}
+
+const cookie = (token: string) => `${SESSION_COOKIE_NAME}=${token}`
+
+const SITUATIONS: ReadonlyArray<Situation> = [
+  {
+    state: 'a fresh token for alice',
+    scenario: 'authenticated',
+    cookie: async () => cookie(await tokenFor(alice.id, DEFAULT_SESSION_MS, NOW)),
+  },
+  {
+    state: 'a token with EXPIRING_SOON_MS left',
+    scenario: 'expiringSoon',
+    cookie: async () => cookie(await tokenFor(alice.id, EXPIRING_SOON_MS, NOW)),
+  },
+  {
+    state: 'a token that expired a minute ago (past the clock tolerance)',
+    scenario: 'expired',
+    cookie: async () =>
+      cookie(await tokenFor(alice.id, DEFAULT_SESSION_MS, NOW - DEFAULT_SESSION_MS - MINUTE_MS)),
+  },
+  { state: 'no Cookie header', scenario: 'anonymous', cookie: async () => undefined },
+  {
+    state: 'other cookies but no session cookie',
+    scenario: 'anonymous',
+    cookie: async () => 'theme=dark; locale=en',
+  },
+  {
+    state: 'an empty session cookie (what clearing leaves)',
+    scenario: 'anonymous',
+    cookie: async () => cookie(''),
+  },
+  {
+    state: 'a token with tampered ciphertext',
+    scenario: 'invalid',
+    cookie: async () => cookie(tamper(await tokenFor(alice.id, DEFAULT_SESSION_MS, NOW), 3)),
+  },
+  {
+    state: 'a token with a tampered authentication tag',
+    scenario: 'invalid',
+    cookie: async () => cookie(tamper(await tokenFor(alice.id, DEFAULT_SESSION_MS, NOW), 4)),
+  },
+  { state: 'a junk cookie value', scenario: 'invalid', cookie: async () => cookie('not-a-token') },
+  {
+    state: 'a valid token whose user loadUser no longer finds (null)',
+    scenario: 'revoked',
+    cookie: async () => cookie(await tokenFor('user_deleted', DEFAULT_SESSION_MS, NOW)),
+  },
+  {
+    state: 'a valid token while loadUser throws (database down)',
+    scenario: 'serverError',
+    cookie: async () => cookie(await tokenFor(alice.id, DEFAULT_SESSION_MS, NOW)),
+    loadUser: async () => {
+      throw new Error('database unavailable')
+    },
+  },
+]
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
+describe('contract: each mocked GET /api/session equals the real route handler', () => {
+  it.each(SITUATIONS)(
+    '$scenario mock equals the server for $state',
+    async ({ scenario, cookie: makeCookie, loadUser = loadFixtureUser }) => {
+      // The server logs the cause of a 500; keep the test output clean, but check it did.
+      const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+      const { GET } = createSessionRoute({ loadUser, now: () => NOW })
+      const real = await GET(sessionRequest(await makeCookie()))
+      const mocked = await sessionResolvers[scenario]()
+      expect(await observe(mocked)).toEqual(await observe(real))
+      expect(logged).toHaveBeenCalledTimes(scenario === 'serverError' ? 1 : 0)
+    },
+  )
+
+  it.each<[SessionScenario, (ms: number) => boolean]>([
+    ['authenticated', (ms) => ms > EXPIRING_SOON_MS],
+    ['expiringSoon', (ms) => ms > 0 && ms <= EXPIRING_SOON_MS],
+  ])(
+    '%s: the mock and the server leave a comparable time before expiresAt',
+    async (scenario, fits) => {
+      const { GET } = createSessionRoute({ loadUser: loadFixtureUser, now: () => NOW })
+      const lifetime = scenario === 'authenticated' ? DEFAULT_SESSION_MS : EXPIRING_SOON_MS
+      const real = await GET(sessionRequest(cookie(await tokenFor(alice.id, lifetime, NOW))))
+      expect(fits(await remainingMs(real, NOW))).toBe(true)
+      const mocked = await sessionResolvers[scenario]()
+      expect(fits(await remainingMs(mocked, Date.now()))).toBe(true)
+    },
+  )
+
+  it('covers every scenario the real server can produce', () => {
+    const covered = new Set(SITUATIONS.map(({ scenario }) => scenario))
+    const serverStates: ReadonlyArray<SessionScenario> = [
+      'authenticated',
+      'expiringSoon',
+      'expired',
+      'anonymous',
+      'invalid',
+      'revoked',
+      'serverError',
+    ]
+    expect([...covered].sort()).toEqual([...serverStates].sort())
+  })
+})
+
+describe('contract: DELETE /api/session', () => {
+  it('signOutSucceeds mock equals the server for a same-origin sign-out', async () => {
+    const { DELETE } = createSessionRoute({ loadUser: loadFixtureUser, now: () => NOW })
+    const real = await DELETE(
+      sessionRequest(cookie(await tokenFor(alice.id, DEFAULT_SESSION_MS, NOW)), {
+        method: 'DELETE',
+        headers: { origin: ORIGIN, 'sec-fetch-site': 'same-origin' },
+      }),
+    )
+    const mocked = await signOutResolvers.signOutSucceeds()
+    expect(await observe(mocked)).toEqual(await observe(real))
+  })
+})
+
+describe('contract: mocked bodies and the client-side schema', () => {
+  it.each<SessionScenario>([
+    'authenticated',
+    'expiringSoon',
+    'expired',
+    'anonymous',
+    'invalid',
+    'revoked',
+    'slow',
+  ])('the %s body passes parseSessionPayload', async (scenario) => {
+    const response = await sessionResolvers[scenario]()
+    expect(response.status).toBe(200)
+    expect(parseSessionPayload(await response.json()).ok).toBe(true)
+  })
+
+  it.each<[SessionScenario, number]>([
+    ['serverError', 500],
+    ['rateLimited', 429],
+    ['malformed', 200],
+  ])('the %s body does not pass parseSessionPayload', async (scenario, status) => {
+    const response = await sessionResolvers[scenario]()
+    expect(response.status).toBe(status)
+    const text = await response.text()
+    let body: unknown = text
+    try {
+      body = JSON.parse(text)
+    } catch {
+      // Not JSON (the HTML page): checked as the raw text a lenient client might pass on.
+    }
+    expect(parseSessionPayload(body).ok).toBe(false)
+  })
+
+  it('the malformed scenario is an HTML page served with 200', async () => {
+    const response = await sessionResolvers.malformed()
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/)
+    await expect(response.clone().json()).rejects.toThrow(SyntaxError)
+  })
+
+  it('the networkError scenario is a network failure, not an HTTP answer', async () => {
+    const response = await sessionResolvers.networkError()
+    expect(response.type).toBe('error')
+    expect(response.status).toBe(0)
+  })
+})
