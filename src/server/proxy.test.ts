@@ -35,8 +35,9 @@ async function cookieFor(kind: CookieKind): Promise<string | undefined> {
 
 async function visit(path: string, kind: CookieKind, headers: Record<string, string> = {}) {
   const token = await cookieFor(kind)
-  const cookie = token === undefined ? {} : { cookie: `session=${token}` }
-  return proxy(new NextRequest(`${ORIGIN}${path}`, { headers: { ...headers, ...cookie } }))
+  const all = new Headers(headers)
+  if (token !== undefined) all.set('cookie', `session=${token}`)
+  return proxy(new NextRequest(`${ORIGIN}${path}`, { headers: all }))
 }
 
 /** Where the response sends the browser, as a path + query, or null when it passes through. */
