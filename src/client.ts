@@ -1,0 +1,23 @@
+// Client entry: re-exports only. Every file it names starts with 'use client'.
+export { sessionAtom, sessionStatusAtom, userAtom } from './client/atoms'
+export {
+  DEFAULT_EXPIRY_MESSAGES,
+  ExpiryToast,
+  SESSION_WARNING_TOAST_ID,
+} from './client/expiry-toast'
+export { SessionGate } from './client/session-gate'
+export {
+  FOCUS_THROTTLE_MS,
+  REQUEST_TIMEOUT_MS,
+  RETRY_BASE_MS,
+  RETRY_MAX_MS,
+  SessionProvider,
+} from './client/session-provider'
+export { useSession } from './client/use-session'
+export { useUser } from './client/use-user'
+export type { ExpiryToastMessages, ExpiryToastProps } from './client/expiry-toast'
+export type { SessionGateErrorProps, SessionGateProps } from './client/session-gate'
+export type { SessionProviderProps } from './client/session-provider'
+export type { SessionFetcher, SignOutResult } from './client/session-request'
+export type { UseSessionResult } from './client/use-session'
+export type { UseUserResult } from './client/use-user'

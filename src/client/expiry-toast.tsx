@@ -1,0 +1,134 @@
+'use client'
+import { useAtomValue } from 'jotai'
+import { usePathname, useRouter, useSearchParams } from 'next/navigation'
+import { useEffect, useRef } from 'react'
+import { toast } from 'sonner'
+import { isLostSessionReason, lostSessionReason, MAX_TIMEOUT_MS, type LostSessionReason } from '../shared/client-session'
+import { SESSION_EXPIRED_TOAST_ID } from '../shared/constants'
+import { loginHref } from '../shared/redirect'
+import { sessionAtom } from './atoms'
+import { useSessionContext } from './session-context'
+
+/** The early warning has its own id: it may stand beside the expiry toast, never stack with itself. */
+const SESSION_WARNING_TOAST_ID = `${SESSION_EXPIRED_TOAST_ID}-warning`
+/** The expiry toast stays 10 s: long enough to read after a redirect to the login page. */
+const EXPIRY_TOAST_DURATION_MS = 10_000
+const MINUTE_MS = 60_000
+
+type ExpiryToastMessages = {
+  /** The session ran out. */
+  expired: string
+  /** The cookie could not be trusted (tampered, old key). */
+  invalid: string
+  /** The app no longer knows the user (deleted or banned). */
+  revoked: string
+  /** The early warning, given the ms left. */
+  warning: (msLeft: number) => string
+  /** Label of the action that goes to the login page. */
+  signIn: string
+}
+
+const DEFAULT_MESSAGES: ExpiryToastMessages = {
+  expired: 'Your session has expired. Please sign in again.',
+  invalid: 'Your session is no longer valid. Please sign in again.',
+  revoked: 'Your access has been revoked. Please sign in again.',
+  warning: (msLeft) => {
+    const minutes = Math.max(1, Math.ceil(msLeft / MINUTE_MS))
+    return `Your session expires in ${minutes} minute${minutes === 1 ? '' : 's'}.`
+  },
+  signIn: 'Sign in',
+}
+
+type ExpiryToastProps = {
+  /** Warn once this many ms before the session ends (e.g. 120_000); no warning when omitted. */
+  warnBefore?: number
+  /** Copy for each toast (i18n); keys left out keep the English defaults. */
+  messages?: Partial<ExpiryToastMessages>
+}
+
+/**
+ * One sonner toast (id `session-expired`) when a session is lost, with a 'Sign in' action; also
+ * for a `?reason=` left by a server-side redirect, which it then strips. Needs a sonner
+ * `<Toaster/>` somewhere in the app. Renders nothing itself.
+ */
+function ExpiryToast({ warnBefore, messages: overrides }: ExpiryToastProps) {
+  if (warnBefore !== undefined && (!Number.isFinite(warnBefore) || warnBefore <= 0)) {
+    throw new RangeError(`ExpiryToast: warnBefore must be a positive number of ms, got ${warnBefore}`)
+  }
+  const { loginPath } = useSessionContext('ExpiryToast')
+  const session = useAtomValue(sessionAtom)
+  const router = useRouter()
+  const pathname = usePathname()
+  const searchParams = useSearchParams()
+  const messages = { ...DEFAULT_MESSAGES, ...overrides }
+  const lost = lostSessionReason(session)
+  const expiresAt = session.status === 'authenticated' ? session.expiresAt : null
+  const search = searchParams.toString()
+  const reasonParam = searchParams.get('reason')
+
+  // Refs, not state: they only remember what was already shown (nothing to render).
+  const toastedLoss = useRef<LostSessionReason | null>(null)
+  const handledReasonParam = useRef(false)
+  const warnedFor = useRef<number | null>(null)
+
+  const show = (reason: LostSessionReason) => {
+    toast.dismiss(SESSION_WARNING_TOAST_ID)
+    const next = search ? `${pathname}?${search}` : pathname
+    toast(messages[reason], {
+      id: SESSION_EXPIRED_TOAST_ID,
+      duration: EXPIRY_TOAST_DURATION_MS,
+      // On the login page itself the action would go nowhere.
+      action:
+        pathname === loginPath
+          ? undefined
+          : { label: messages.signIn, onClick: () => router.push(loginHref(loginPath, { next })) },
+    })
+  }
+  const showRef = useRef(show)
+  useEffect(() => {
+    showRef.current = show
+  })
+
+  useEffect(() => {
+    if (lost === null) {
+      toastedLoss.current = null
+      return
+    }
+    if (toastedLoss.current === lost) return // the same loss re-confirmed by a later check
+    toastedLoss.current = lost
+    showRef.current(lost)
+  }, [lost])
+
+  useEffect(() => {
+    if (handledReasonParam.current) return
+    handledReasonParam.current = true
+    if (!isLostSessionReason(reasonParam)) return
+    showRef.current(reasonParam)
+    // Strip it so a reload does not toast again.
+    const rest = new URLSearchParams(search)
+    rest.delete('reason')
+    const query = rest.toString()
+    router.replace(query ? `${pathname}?${query}` : pathname)
+  }, [reasonParam, search, pathname, router])
+
+  const warning = messages.warning
+  useEffect(() => {
+    if (expiresAt === null || warnBefore === undefined || warnedFor.current === expiresAt) return
+    const timer = setTimeout(
+      () => {
+        const msLeft = expiresAt - Date.now()
+        // Already over (the expiry check will say so), or a capped timer that fired early.
+        if (msLeft <= 0 || msLeft > warnBefore) return
+        warnedFor.current = expiresAt
+        toast.warning(warning(msLeft), { id: SESSION_WARNING_TOAST_ID })
+      },
+      Math.min(Math.max(expiresAt - warnBefore - Date.now(), 0), MAX_TIMEOUT_MS),
+    )
+    return () => clearTimeout(timer)
+  }, [expiresAt, warnBefore, warning])
+
+  return null
+}
+
+export { DEFAULT_MESSAGES as DEFAULT_EXPIRY_MESSAGES, ExpiryToast, SESSION_WARNING_TOAST_ID }
+export type { ExpiryToastMessages, ExpiryToastProps }

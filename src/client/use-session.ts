@@ -1,0 +1,42 @@
+'use client'
+import { useAtomValue } from 'jotai'
+import { useRouter } from 'next/navigation'
+import { useCallback } from 'react'
+import { sessionError } from '../shared/client-session'
+import type { ClientSession, SessionRequestError, SessionStatus } from '../shared/types'
+import { sessionAtom } from './atoms'
+import { useSessionContext } from './session-context'
+import type { SignOutResult } from './session-request'
+
+type UseSessionResult = {
+  /** The whole client state (a union on `status`). */
+  session: ClientSession
+  /** Where the session stands. */
+  status: SessionStatus
+  /** Why the last request failed, while it keeps failing; null otherwise. */
+  error: SessionRequestError | null
+  /** Checks now (joins a check already in flight); resolves with the new state. */
+  refresh: () => Promise<ClientSession>
+  /** Ends the session everywhere, then goes to the login page; on failure stays signed in with `error`. */
+  signOut: () => Promise<SignOutResult>
+}
+
+/** The session and what can be done with it. Works anywhere under `SessionProvider`. */
+function useSession(): UseSessionResult {
+  const { controller, loginPath } = useSessionContext('useSession')
+  const session = useAtomValue(sessionAtom)
+  const router = useRouter()
+
+  const refresh = useCallback(() => controller.refresh(), [controller])
+  const signOut = useCallback(async () => {
+    const result = await controller.signOut()
+    // Replace, not push: Back must not return to a page of the signed-out user.
+    if (result.ok) router.replace(loginPath)
+    return result
+  }, [controller, loginPath, router])
+
+  return { session, status: session.status, error: sessionError(session), refresh, signOut }
+}
+
+export { useSession }
+export type { UseSessionResult }
