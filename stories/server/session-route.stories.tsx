@@ -1,0 +1,207 @@
+import type { Meta, StoryObj } from '@storybook/nextjs-vite'
+import { expect, spyOn } from 'storybook/test'
+import { authenticatedPayload, unauthenticatedPayload } from '../../mocks/fixtures/sessions'
+import { alice } from '../../mocks/fixtures/users'
+import type { UnauthenticatedReason } from '../../src/shared/types'
+import { expectedClearedCookie } from './support/cleared-cookie'
+import { countTableRows, readTableRow } from './support/read-table-row'
+import { ROUTE_NOW } from './support/route-states'
+import { SessionRouteTable } from './support/session-route-table'
+import { STORY_SESSION_SECONDS } from './support/story-tokens'
+import { useStorySessionSecret } from './support/story-session-secret'
+
+const meta = {
+  title: 'Server/Session route',
+  component: SessionRouteTable,
+  beforeEach: useStorySessionSecret,
+  parameters: {
+    docs: {
+      description: {
+        component: [
+          '`createSessionRoute({ loadUser })` returns the `GET` and `DELETE` handlers of `/api/session` as',
+          'plain `Request → Response` functions. Each story builds a real situation in your browser',
+          '(a token made by `encryptSession`, an expired one, a tampered one, a user `loadUser` no',
+          'longer finds, no cookie, a sign-out from this or another origin), calls the real handler',
+          'and shows its answer. The route runs on a fixed clock (2030-01-01 12:00 UTC), so the dates',
+          'never change.',
+          '',
+          'Two browser rules are worked around, and only those two: page scripts may not put `Cookie`,',
+          '`Origin` or `Sec-Fetch-Site` on a `Request`, and may not read `Set-Cookie` from a `Response`.',
+          'The stories give the handler a `Request` whose `headers` are those a server would receive, and',
+          'swap `Response` for a subclass that keeps `Set-Cookie` while the handler runs.',
+        ].join('\n'),
+      },
+    },
+  },
+} satisfies Meta<typeof SessionRouteTable>
+export default meta
+
+type Story = StoryObj<typeof meta>
+
+const NO_STORE = 'no-store'
+const NONE = '(none)'
+
+/** A lost session: 200 with the reason, and the cookie deleted in the same answer. */
+function lostSessionRow(reason: Exclude<UnauthenticatedReason, 'missing'>) {
+  return {
+    Status: '200',
+    Body: JSON.stringify(unauthenticatedPayload(reason)),
+    'Set-Cookie': expectedClearedCookie(),
+    'Cache-Control': NO_STORE,
+  }
+}
+
+export const Authenticated: Story = {
+  args: { states: ['authenticated'] },
+  play: async ({ canvasElement }) => {
+    const row = await readTableRow(canvasElement, 'Authenticated')
+    const payload = authenticatedPayload(alice, STORY_SESSION_SECONDS * 1000, ROUTE_NOW)
+    await expect(row).toMatchObject({
+      Status: '200',
+      Body: JSON.stringify(payload),
+      'Set-Cookie': NONE,
+      'Cache-Control': NO_STORE,
+    })
+    await expect(payload.expiresAt).toBe('2030-01-01T13:00:00.000Z')
+  },
+}
+
+export const Expired: Story = {
+  args: { states: ['expired'] },
+  play: async ({ canvasElement }) => {
+    await expect(await readTableRow(canvasElement, 'Expired')).toMatchObject(lostSessionRow('expired'))
+  },
+}
+
+export const Invalid: Story = {
+  args: { states: ['invalid'] },
+  play: async ({ canvasElement }) => {
+    await expect(await readTableRow(canvasElement, 'Invalid')).toMatchObject(lostSessionRow('invalid'))
+  },
+}
+
+export const Revoked: Story = {
+  args: { states: ['revoked'] },
+  play: async ({ canvasElement }) => {
+    await expect(await readTableRow(canvasElement, 'Revoked')).toMatchObject(lostSessionRow('revoked'))
+  },
+}
+
+export const Anonymous: Story = {
+  args: { states: ['missing'] },
+  play: async ({ canvasElement }) => {
+    // No cookie, nothing to delete: no Set-Cookie at all.
+    await expect(await readTableRow(canvasElement, 'Anonymous')).toMatchObject({
+      Status: '200',
+      Body: JSON.stringify(unauthenticatedPayload('missing')),
+      'Set-Cookie': NONE,
+      'Cache-Control': NO_STORE,
+    })
+  },
+}
+
+/** Keeps the handler's error log out of the test output, and lets the play function check it. */
+function captureErrorLog() {
+  const spy = spyOn(console, 'error').mockImplementation(() => undefined)
+  return () => spy.mockRestore()
+}
+
+export const LoadUserFails: Story = {
+  args: { states: ['loadUserFails'] },
+  beforeEach: captureErrorLog,
+  play: async ({ canvasElement }) => {
+    // A database outage is an error (500), never "unauthenticated": nobody is signed out and
+    // the cookie stays. The details go to the server log, not to the browser.
+    await expect(await readTableRow(canvasElement, 'Load user fails')).toMatchObject({
+      Status: '500',
+      Body: JSON.stringify({ error: 'Session check failed' }),
+      'Set-Cookie': NONE,
+      'Cache-Control': NO_STORE,
+    })
+    await expect(console.error).toHaveBeenCalledWith('GET /api/session failed:', expect.any(Error))
+  },
+}
+
+const signedOutRow = {
+  Status: '204',
+  Body: '(empty)',
+  'Set-Cookie': expectedClearedCookie(),
+  'Cache-Control': NO_STORE,
+}
+
+const refusedRow = {
+  Status: '403',
+  Body: JSON.stringify({ error: 'Cross-origin request refused' }),
+  'Set-Cookie': NONE,
+  'Cache-Control': NO_STORE,
+}
+
+export const SignOut: Story = {
+  args: { states: ['signOut'] },
+  play: async ({ canvasElement }) => {
+    await expect(await readTableRow(canvasElement, 'Sign out')).toMatchObject(signedOutRow)
+  },
+}
+
+export const SignOutWithoutOrigin: Story = {
+  args: { states: ['signOutWithoutOrigin'] },
+  play: async ({ canvasElement }) => {
+    // Same-origin fetches of some older browsers send no Origin: still a sign-out.
+    await expect(await readTableRow(canvasElement, 'Sign out without Origin')).toMatchObject(
+      signedOutRow,
+    )
+  },
+}
+
+export const SignOutFromForeignOrigin: Story = {
+  args: { states: ['signOutFromForeignOrigin'] },
+  play: async ({ canvasElement }) => {
+    // Another site cannot sign your users out: 403, and the cookie is left alone.
+    await expect(
+      await readTableRow(canvasElement, 'Sign out from a foreign origin'),
+    ).toMatchObject(refusedRow)
+  },
+}
+
+export const SignOutCrossSite: Story = {
+  args: { states: ['signOutCrossSite'] },
+  play: async ({ canvasElement }) => {
+    await expect(await readTableRow(canvasElement, 'Sign out, cross-site')).toMatchObject(refusedRow)
+  },
+}
+
+/** The whole table: every row above, checked by the same play functions. */
+export const AllStates: Story = {
+  args: {
+    states: [
+      'authenticated',
+      'expired',
+      'invalid',
+      'revoked',
+      'missing',
+      'loadUserFails',
+      'signOut',
+      'signOutWithoutOrigin',
+      'signOutFromForeignOrigin',
+      'signOutCrossSite',
+    ],
+  },
+  beforeEach: captureErrorLog,
+  play: async (context) => {
+    await expect(await countTableRows(context.canvasElement)).toBe(10)
+    for (const story of [
+      Authenticated,
+      Expired,
+      Invalid,
+      Revoked,
+      Anonymous,
+      LoadUserFails,
+      SignOut,
+      SignOutWithoutOrigin,
+      SignOutFromForeignOrigin,
+      SignOutCrossSite,
+    ]) {
+      await story.play?.(context)
+    }
+  },
+}

@@ -1,0 +1,159 @@
+import { createSessionRoute } from '../../../src/server/route'
+import { SESSION_COOKIE_NAME, SESSION_ENDPOINT } from '../../../src/shared/constants'
+import { serverRequest, type ServerHeaders } from './server-request'
+import { withServerResponses } from './server-responses'
+import {
+  DELETED_USER_ID,
+  expiredToken,
+  loadFixtureUser,
+  tamperedToken,
+  validToken,
+} from './story-tokens'
+
+/** The app's origin in these stories; a foreign origin is anything else. */
+const APP_ORIGIN = 'https://app.example'
+const FOREIGN_ORIGIN = 'https://evil.example'
+const ENDPOINT_URL = `${APP_ORIGIN}${SESSION_ENDPOINT}`
+/** The route's clock: a fixed instant (epoch ms), so expiry dates in the table never change. */
+const ROUTE_NOW = Date.UTC(2030, 0, 1, 12, 0, 0)
+
+/** Every situation the route handler is shown in, one row each. */
+type RouteState =
+  | 'authenticated'
+  | 'expired'
+  | 'invalid'
+  | 'revoked'
+  | 'missing'
+  | 'loadUserFails'
+  | 'signOut'
+  | 'signOutWithoutOrigin'
+  | 'signOutFromForeignOrigin'
+  | 'signOutCrossSite'
+
+type RouteCall = {
+  /** What is being tried, for the table's row header. */
+  label: string
+  method: 'GET' | 'DELETE'
+  /** The request as the server receives it; cookie values shortened for display. */
+  shown: string
+  headers: () => Promise<ServerHeaders>
+  /** The `loadUser` the route is created with. */
+  loadUser: typeof loadFixtureUser
+}
+
+const cookie = (token: string): ServerHeaders => ({ cookie: `${SESSION_COOKIE_NAME}=${token}` })
+
+async function failingLoadUser(): Promise<never> {
+  throw new Error('user database unavailable')
+}
+
+const ROUTE_CALLS: Record<RouteState, RouteCall> = {
+  authenticated: {
+    label: 'Authenticated',
+    method: 'GET',
+    shown: 'cookie: valid token for user_alice',
+    headers: async () => cookie(await validToken(undefined, ROUTE_NOW)),
+    loadUser: loadFixtureUser,
+  },
+  expired: {
+    label: 'Expired',
+    method: 'GET',
+    shown: 'cookie: token that ran out an hour ago',
+    headers: async () => cookie(await expiredToken(undefined, ROUTE_NOW)),
+    loadUser: loadFixtureUser,
+  },
+  invalid: {
+    label: 'Invalid',
+    method: 'GET',
+    shown: 'cookie: valid token with one ciphertext character changed',
+    headers: async () => cookie(await tamperedToken(ROUTE_NOW)),
+    loadUser: loadFixtureUser,
+  },
+  revoked: {
+    label: 'Revoked',
+    method: 'GET',
+    shown: `cookie: valid token for ${DELETED_USER_ID}, whom loadUser no longer finds`,
+    headers: async () => cookie(await validToken(DELETED_USER_ID, ROUTE_NOW)),
+    loadUser: loadFixtureUser,
+  },
+  missing: {
+    label: 'Anonymous',
+    method: 'GET',
+    shown: 'no cookie',
+    headers: async () => ({}),
+    loadUser: loadFixtureUser,
+  },
+  loadUserFails: {
+    label: 'Load user fails',
+    method: 'GET',
+    shown: 'cookie: valid token; loadUser throws',
+    headers: async () => cookie(await validToken(undefined, ROUTE_NOW)),
+    loadUser: failingLoadUser,
+  },
+  signOut: {
+    label: 'Sign out',
+    method: 'DELETE',
+    shown: `origin: ${APP_ORIGIN}; sec-fetch-site: same-origin; cookie: valid token`,
+    headers: async () => ({
+      ...cookie(await validToken(undefined, ROUTE_NOW)),
+      origin: APP_ORIGIN,
+      'sec-fetch-site': 'same-origin',
+    }),
+    loadUser: loadFixtureUser,
+  },
+  signOutWithoutOrigin: {
+    label: 'Sign out without Origin',
+    method: 'DELETE',
+    shown: 'no origin header (an older client); cookie: valid token',
+    headers: async () => cookie(await validToken(undefined, ROUTE_NOW)),
+    loadUser: loadFixtureUser,
+  },
+  signOutFromForeignOrigin: {
+    label: 'Sign out from a foreign origin',
+    method: 'DELETE',
+    shown: `origin: ${FOREIGN_ORIGIN}; cookie: valid token`,
+    headers: async () => ({ ...cookie(await validToken(undefined, ROUTE_NOW)), origin: FOREIGN_ORIGIN }),
+    loadUser: loadFixtureUser,
+  },
+  signOutCrossSite: {
+    label: 'Sign out, cross-site',
+    method: 'DELETE',
+    shown: 'sec-fetch-site: cross-site (no origin); cookie: valid token',
+    headers: async () => ({
+      ...cookie(await validToken(undefined, ROUTE_NOW)),
+      'sec-fetch-site': 'cross-site',
+    }),
+    loadUser: loadFixtureUser,
+  },
+}
+
+/** What the real handler answered, as shown in one table row. */
+type RouteResult = {
+  state: RouteState
+  label: string
+  request: string
+  status: number
+  body: string
+  setCookie: string | null
+  cacheControl: string | null
+}
+
+/** Builds the situation for `state`, calls the real GET or DELETE handler, reads its answer. */
+async function runRouteState(state: RouteState): Promise<RouteResult> {
+  const call = ROUTE_CALLS[state]
+  const route = createSessionRoute({ loadUser: call.loadUser, now: () => ROUTE_NOW })
+  const request = serverRequest(ENDPOINT_URL, call.method, await call.headers())
+  const response = await withServerResponses(() => route[call.method](request))
+  return {
+    state,
+    label: call.label,
+    request: `${call.method} ${SESSION_ENDPOINT} (${call.shown})`,
+    status: response.status,
+    body: await response.text(),
+    setCookie: response.headers.get('set-cookie'),
+    cacheControl: response.headers.get('cache-control'),
+  }
+}
+
+export { APP_ORIGIN, FOREIGN_ORIGIN, ROUTE_CALLS, ROUTE_NOW, runRouteState }
+export type { RouteResult, RouteState }
