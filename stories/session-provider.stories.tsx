@@ -1,0 +1,307 @@
+import type { Meta, StoryObj } from '@storybook/nextjs-vite'
+import { expect, fn, waitFor, within } from 'storybook/test'
+import {
+  authenticatedPayload,
+  EXPIRING_SOON_MS,
+  SECOND_MS,
+  unauthenticatedPayload,
+} from '../mocks/fixtures/sessions'
+import { alice } from '../mocks/fixtures/users'
+import { sessionAtom, userAtom } from '../src/client/atoms'
+import { SessionProvider } from '../src/client/session-provider'
+import type { SessionFetcher } from '../src/client/session-request'
+import type { ClientSession, SessionRequestErrorKind, UnauthenticatedReason } from '../src/shared/types'
+import { SessionInspector } from './support/demo'
+import { mockNavigation, storyNavigation } from './support/navigation'
+import { signOutInAnotherTab } from './support/other-tab'
+import { serveScenario, storyRequests } from './support/requests'
+import { settle } from './support/settle'
+import { storyChannelName, storyInitialSession, storyStore, type PlayContext } from './support/story-context'
+
+/** Every request goes through this spy first: a request started counts even before MSW answers. */
+const fetcher = fn<SessionFetcher>((input, init) => fetch(input, init)).mockName('fetcher')
+/** Fast retries so a failing story sees its retry within a second. */
+const FAST_RETRY_MS = 100
+
+const meta = {
+  title: 'Client/SessionProvider',
+  component: SessionProvider,
+  args: { children: <SessionInspector />, fetcher },
+  parameters: {
+    // These stories render the provider themselves (preview.tsx would wrap them in a second one).
+    session: { decorate: false },
+    nextjs: { navigation: { pathname: '/dashboard' } },
+  },
+  render: (args, context) => (
+    <SessionProvider
+      {...args}
+      store={storyStore(context)}
+      initialSession={storyInitialSession(context)}
+      channelName={storyChannelName(context)}
+    />
+  ),
+} satisfies Meta<typeof SessionProvider>
+
+export default meta
+type Story = StoryObj<typeof meta>
+type Context = PlayContext
+
+const session = (context: Context): ClientSession => storyStore(context).get(sessionAtom)
+
+async function expectSignedInAsAlice(context: Context) {
+  await expect(await within(context.canvasElement).findByText(alice.name)).toBeVisible()
+  await expect(session(context)).toMatchObject({ status: 'authenticated', user: alice })
+  await expect(storyStore(context).get(userAtom)).toEqual(alice)
+}
+
+/** initialSession from the layout: no request on mount; afterwards the `online` event checks once. */
+async function expectNoRequestOnMount(context: Context) {
+  await settle()
+  await expect(fetcher).not.toHaveBeenCalled()
+  await expect(storyRequests(context).gets()).toBe(0)
+}
+
+/** The layout saw a stale cookie: exactly one request, so the route handler can delete it. */
+async function expectOneCheckEnding(context: Context, reason: UnauthenticatedReason) {
+  await waitFor(() => expect(storyRequests(context).gets()).toBe(1))
+  await waitFor(() => expect(session(context)).toEqual({ status: 'unauthenticated', reason }))
+  await expect(storyStore(context).get(userAtom)).toBeNull()
+  await settle()
+  await expect(storyRequests(context).gets()).toBe(1)
+}
+
+/** A check fails: the user stays, the error says why. */
+async function expectErrorKeepingAlice(context: Context, kind: SessionRequestErrorKind, httpStatus?: number) {
+  window.dispatchEvent(new Event('online'))
+  await waitFor(() =>
+    expect(session(context)).toEqual({
+      status: 'authenticated',
+      user: alice,
+      expiresAt: expect.any(Number),
+      error: expect.objectContaining({ kind, ...(httpStatus === undefined ? {} : { httpStatus }) }),
+    }),
+  )
+  await expect(storyStore(context).get(userAtom)).toEqual(alice)
+  await expect(within(context.canvasElement).getByText(kind)).toBeVisible()
+}
+
+export const Authenticated: Story = {
+  parameters: { session: { initialSession: () => authenticatedPayload(alice) } },
+  beforeEach: (context) => serveScenario(context, 'authenticated'),
+  play: async (context) => {
+    await expectSignedInAsAlice(context)
+    await expectNoRequestOnMount(context)
+    // Back online: one check, and still alice.
+    window.dispatchEvent(new Event('online'))
+    await waitFor(() => expect(storyRequests(context).gets()).toBe(1))
+    await expectSignedInAsAlice(context)
+  },
+}
+
+export const ExpiringSoon: Story = {
+  parameters: { session: { initialSession: () => authenticatedPayload(alice, EXPIRING_SOON_MS) } },
+  beforeEach: (context) => serveScenario(context, 'expiringSoon'),
+  play: async (context) => {
+    await expectSignedInAsAlice(context)
+    const state = session(context)
+    if (state.status !== 'authenticated') throw new Error('expected an authenticated session')
+    await expect(state.expiresAt - Date.now()).toBeGreaterThan(EXPIRING_SOON_MS - 10 * SECOND_MS)
+    await expect(state.expiresAt - Date.now()).toBeLessThanOrEqual(EXPIRING_SOON_MS)
+    // The expiry timer waits for expiresAt: no polling meanwhile.
+    await expectNoRequestOnMount(context)
+  },
+}
+
+export const Expired: Story = {
+  parameters: { session: { initialSession: () => unauthenticatedPayload('expired') } },
+  beforeEach: (context) => serveScenario(context, 'expired'),
+  play: (context) => expectOneCheckEnding(context, 'expired'),
+}
+
+export const Anonymous: Story = {
+  parameters: { session: { initialSession: () => unauthenticatedPayload('missing') } },
+  beforeEach: (context) => serveScenario(context, 'anonymous'),
+  play: async (context) => {
+    await expect(await within(context.canvasElement).findByText('missing')).toBeVisible()
+    await expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'missing' })
+    await expect(storyStore(context).get(userAtom)).toBeNull()
+    // No cookie, nothing to delete: the layout's answer stands.
+    await expectNoRequestOnMount(context)
+  },
+}
+
+export const Invalid: Story = {
+  parameters: { session: { initialSession: () => unauthenticatedPayload('invalid') } },
+  beforeEach: (context) => serveScenario(context, 'invalid'),
+  play: (context) => expectOneCheckEnding(context, 'invalid'),
+}
+
+export const Revoked: Story = {
+  parameters: { session: { initialSession: () => unauthenticatedPayload('revoked') } },
+  beforeEach: (context) => serveScenario(context, 'revoked'),
+  play: (context) => expectOneCheckEnding(context, 'revoked'),
+}
+
+export const ServerError: Story = {
+  args: { retryBaseMs: FAST_RETRY_MS },
+  parameters: { session: { initialSession: () => authenticatedPayload(alice) } },
+  beforeEach: (context) => serveScenario(context, 'serverError'),
+  play: async (context) => {
+    await expectErrorKeepingAlice(context, 'http', 500)
+    // It retries by itself (backoff), and a 500 never signs alice out.
+    await waitFor(() => expect(storyRequests(context).gets()).toBeGreaterThanOrEqual(2))
+    await expect(session(context)).toMatchObject({ status: 'authenticated', user: alice })
+  },
+}
+
+export const RateLimited: Story = {
+  parameters: { session: { initialSession: () => authenticatedPayload(alice) } },
+  beforeEach: (context) => serveScenario(context, 'rateLimited'),
+  play: async (context) => {
+    await expectErrorKeepingAlice(context, 'http', 429)
+    // Retry-After: 30 (s) wins over the 1 s backoff.
+    await expect(session(context)).toMatchObject({ error: { retryAfterMs: 30 * SECOND_MS } })
+    await settle()
+    await expect(storyRequests(context).gets()).toBe(1)
+  },
+}
+
+export const NetworkError: Story = {
+  parameters: { session: { initialSession: () => authenticatedPayload(alice) } },
+  beforeEach: (context) => serveScenario(context, 'networkError'),
+  play: (context) => expectErrorKeepingAlice(context, 'network'),
+}
+
+export const Slow: Story = {
+  beforeEach: (context) => serveScenario(context, 'slow'),
+  play: async (context) => {
+    // No initialSession: loading until the (1.5 s) answer, then signed in after one request.
+    await expect(session(context)).toEqual({ status: 'loading' })
+    await expect(within(context.canvasElement).getByText('loading')).toBeVisible()
+    await waitFor(() => expect(session(context)).toMatchObject({ status: 'authenticated' }), { timeout: 3000 })
+    await expectSignedInAsAlice(context)
+    await expect(storyRequests(context).gets()).toBe(1)
+  },
+}
+
+export const Malformed: Story = {
+  parameters: { session: { initialSession: () => authenticatedPayload(alice) } },
+  beforeEach: (context) => serveScenario(context, 'malformed'),
+  play: (context) => expectErrorKeepingAlice(context, 'malformed'),
+}
+
+export const Timeout: Story = {
+  args: { requestTimeoutMs: 300 },
+  parameters: { session: { initialSession: () => authenticatedPayload(alice) } },
+  beforeEach: (context) => serveScenario(context, 'slow'),
+  play: (context) => expectErrorKeepingAlice(context, 'timeout'),
+}
+
+export const FirstCheckFails: Story = {
+  args: { retryBaseMs: FAST_RETRY_MS },
+  beforeEach: (context) => serveScenario(context, 'serverError'),
+  play: async (context) => {
+    // Nothing known and the check failed: the `error` state, never "signed out".
+    await waitFor(() =>
+      expect(session(context)).toEqual({ status: 'error', error: expect.objectContaining({ kind: 'http', httpStatus: 500 }) }),
+    )
+    await expect(storyStore(context).get(userAtom)).toBeNull()
+    await waitFor(() => expect(storyRequests(context).gets()).toBeGreaterThanOrEqual(2))
+  },
+}
+
+export const SignedOutInAnotherTab: Story = {
+  parameters: { session: { initialSession: () => authenticatedPayload(alice) } },
+  beforeEach: (context) => serveScenario(context, 'authenticated'),
+  play: async (context) => {
+    await expectSignedInAsAlice(context)
+    signOutInAnotherTab(context)
+    await waitFor(() => expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'signed-out' }))
+    await expect(storyStore(context).get(userAtom)).toBeNull()
+    await expect(within(context.canvasElement).getByText('signed-out')).toBeVisible()
+    // The other tab's word is enough: no request.
+    await expect(storyRequests(context).gets()).toBe(0)
+  },
+}
+
+export const Navigation: Story = {
+  parameters: { session: { initialSession: () => authenticatedPayload(alice) } },
+  beforeEach: (context) => {
+    serveScenario(context, 'authenticated')
+    mockNavigation(context, '/dashboard')
+  },
+  play: async (context) => {
+    await expectSignedInAsAlice(context)
+    await expectNoRequestOnMount(context)
+    storyNavigation(context).navigate('/settings')
+    await waitFor(() => expect(storyRequests(context).gets()).toBe(1))
+    await settle()
+    await expect(storyRequests(context).gets()).toBe(1)
+  },
+}
+
+export const FocusStorm: Story = {
+  parameters: { session: { initialSession: () => authenticatedPayload(alice) } },
+  beforeEach: (context) => serveScenario(context, 'authenticated'),
+  play: async (context) => {
+    await expectSignedInAsAlice(context)
+    window.dispatchEvent(new Event('focus'))
+    await waitFor(() => expect(fetcher).toHaveBeenCalledTimes(1))
+    await fetcher.mock.results[0]?.value
+    // 19 more, after the first check answered (so joining it in flight is not what saves us).
+    for (let focus = 1; focus < 20; focus++) {
+      window.dispatchEvent(new Event('focus'))
+      await settle()
+    }
+    // 20 focus events in a row: one check (throttled to one per FOCUS_THROTTLE_MS).
+    await expect(storyRequests(context).gets()).toBe(1)
+    await expect(fetcher).toHaveBeenCalledTimes(1)
+  },
+}
+
+export const ExpiresWhileOpen: Story = {
+  parameters: { session: { initialSession: () => authenticatedPayload(alice, SECOND_MS) } },
+  beforeEach: (context) => serveScenario(context, 'expired'),
+  play: async (context) => {
+    await expectSignedInAsAlice(context)
+    const state = session(context)
+    if (state.status !== 'authenticated') throw new Error('expected an authenticated session')
+    await expect(storyRequests(context).gets()).toBe(0)
+    // The timer at expiresAt checks once, without polling before.
+    await waitFor(() => expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'expired' }), {
+      timeout: 3000,
+    })
+    await expect(storyRequests(context).getTimes()).toEqual([expect.any(Number)])
+    await expect(storyRequests(context).getTimes()[0]).toBeGreaterThanOrEqual(state.expiresAt)
+  },
+}
+
+export const CookieGoneAtExpiry: Story = {
+  parameters: { session: { initialSession: () => authenticatedPayload(alice, SECOND_MS) } },
+  // The browser drops a cookie at its `expires`: the server then sees no cookie at all.
+  beforeEach: (context) => serveScenario(context, 'anonymous'),
+  play: async (context) => {
+    await expectSignedInAsAlice(context)
+    // ... and the client still calls it an expiry (it knew the session ended then).
+    await waitFor(() => expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'expired' }), {
+      timeout: 3000,
+    })
+    await expect(storyRequests(context).gets()).toBe(1)
+  },
+}
+
+export const StaleAnswerDropped: Story = {
+  parameters: { session: { initialSession: () => authenticatedPayload(alice) } },
+  beforeEach: (context) => serveScenario(context, 'slow'),
+  play: async (context) => {
+    await expectSignedInAsAlice(context)
+    window.dispatchEvent(new Event('online')) // a slow check starts ...
+    await waitFor(() => expect(fetcher).toHaveBeenCalledTimes(1))
+    signOutInAnotherTab(context) // ... and the user signs out elsewhere before it answers
+    await waitFor(() => expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'signed-out' }))
+    await fetcher.mock.results[0]?.value // the slow answer arrives (1.5 s)
+    await settle()
+    // The late "authenticated" answer predates the sign-out: dropped.
+    await expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'signed-out' })
+  },
+}

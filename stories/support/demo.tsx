@@ -1,0 +1,78 @@
+import { useAtomValue } from 'jotai'
+import { sessionAtom } from '../../src/client/atoms'
+import { useSession } from '../../src/client/use-session'
+import { useUser } from '../../src/client/use-user'
+
+/** What the provider's store holds, as a reader of the docs would want to see it. */
+function SessionInspector() {
+  const session = useAtomValue(sessionAtom)
+  return (
+    <dl aria-label="Session state">
+      <dt>Status</dt>
+      <dd>{session.status}</dd>
+      {session.status === 'authenticated' ? (
+        <>
+          <dt>User</dt>
+          <dd>{session.user.name}</dd>
+          <dt>Expires</dt>
+          <dd>{new Date(session.expiresAt).toISOString()}</dd>
+        </>
+      ) : null}
+      {session.status === 'unauthenticated' ? (
+        <>
+          <dt>Reason</dt>
+          <dd>{session.reason}</dd>
+        </>
+      ) : null}
+      {session.status !== 'loading' && session.error ? (
+        <>
+          <dt>Error</dt>
+          <dd>{session.error.kind}</dd>
+        </>
+      ) : null}
+    </dl>
+  )
+}
+
+/** A header badge: the typical `useUser()` consumer. */
+function UserBadge() {
+  const { user, status } = useUser()
+  if (user) return <p>Signed in as {user.name}</p>
+  return <p>{status === 'loading' ? 'Checking session…' : 'Not signed in'}</p>
+}
+
+/** Everything `useSession()` offers: state, error, refresh and sign-out. */
+function SessionPanel() {
+  const { session, status, error, refresh, signOut } = useSession()
+  return (
+    <section aria-label="Your session">
+      <p>Status: {status}</p>
+      {session.status === 'authenticated' ? <p>Signed in as {session.user.name}</p> : null}
+      {session.status === 'unauthenticated' ? <p>Reason: {session.reason}</p> : null}
+      {error ? (
+        <p role="alert">
+          Session check failed: {error.kind}
+          {error.httpStatus === undefined ? '' : ` (${error.httpStatus})`}
+        </p>
+      ) : null}
+      <button type="button" onClick={() => void refresh()}>
+        Check again
+      </button>
+      <button type="button" onClick={() => void signOut()}>
+        Sign out
+      </button>
+    </section>
+  )
+}
+
+/** Stands for a page only signed-in users may see. */
+function DashboardContent() {
+  return (
+    <article>
+      <h1>Dashboard</h1>
+      <p>Only signed-in users see this.</p>
+    </article>
+  )
+}
+
+export { DashboardContent, SessionInspector, SessionPanel, UserBadge }

@@ -1,0 +1,52 @@
+import type { Store } from 'jotai'
+import { SESSION_CHANNEL_NAME } from '../../src/shared/constants'
+import type { SessionPayload } from '../../src/shared/types'
+import type { SessionProviderProps } from '../../src/client/session-provider'
+
+/** `parameters.session`: how preview.tsx wraps a story in a SessionProvider. */
+type SessionStoryParameters = {
+  /** The layout's payload, built when the story starts (so `expiresAt` counts from then). */
+  initialSession?: () => SessionPayload
+  /** Further SessionProvider props (fast retries, a short timeout). */
+  provider?: Partial<Omit<SessionProviderProps, 'children' | 'store' | 'initialSession' | 'channelName'>>
+  /** false: the story renders SessionProvider itself (SessionProvider's own stories). */
+  decorate?: boolean
+}
+
+declare module 'storybook/internal/csf' {
+  interface Parameters {
+    session?: SessionStoryParameters
+  }
+}
+
+/** The slice of a story context these helpers read. */
+type LoadedContext = { loaded: Record<string, unknown>; id: string }
+/** The slice of a play function's context the stories' shared assertions read. */
+type PlayContext = LoadedContext & { canvasElement: HTMLElement }
+
+function isStore(value: unknown): value is Store {
+  return typeof value === 'object' && value !== null && 'get' in value && 'set' in value && 'sub' in value
+}
+
+/** The story's own jotai store, made fresh by preview.tsx's loader. */
+function storyStore(context: LoadedContext): Store {
+  const { store } = context.loaded
+  if (!isStore(store)) throw new Error(`Story ${context.id}: no jotai store in context.loaded (preview loader missing?)`)
+  return store
+}
+
+/** The initial session preview.tsx's loader built from `parameters.session.initialSession`, or null. */
+function storyInitialSession(context: LoadedContext): SessionPayload | null {
+  return (context.loaded.initialSession as SessionPayload | null | undefined) ?? null
+}
+
+/**
+ * A BroadcastChannel name for this story only: test files run side by side in iframes of one
+ * origin, and a sign-out broadcast in one story must not sign out another.
+ */
+function storyChannelName(context: { id: string }): string {
+  return `${SESSION_CHANNEL_NAME}:${context.id}`
+}
+
+export { storyChannelName, storyInitialSession, storyStore }
+export type { LoadedContext, PlayContext, SessionStoryParameters }

@@ -1,0 +1,27 @@
+import { expect, waitFor } from 'storybook/test'
+import { settle } from './settle'
+
+/** Toasts on screen: sonner renders them in document.body, outside the story's canvas. */
+function visibleToasts(): HTMLElement[] {
+  return [...document.body.querySelectorAll<HTMLElement>('[data-sonner-toast]')].filter(
+    (toast) => toast.dataset.removed !== 'true',
+  )
+}
+
+/** Waits for exactly one toast on screen, showing `text`; returns it. */
+async function expectOneToast(text: string): Promise<HTMLElement> {
+  await waitFor(() => {
+    expect(visibleToasts().map((toast) => toast.textContent)).toEqual([expect.stringContaining(text)])
+  })
+  const [toast] = visibleToasts()
+  if (!toast) throw new Error('expectOneToast: the toast vanished')
+  return toast
+}
+
+/** Asserts that no toast is on screen, after a toast that was going to appear had its chance. */
+async function expectNoToast(): Promise<void> {
+  await settle()
+  await expect(visibleToasts()).toHaveLength(0)
+}
+
+export { expectNoToast, expectOneToast, visibleToasts }
