@@ -1,0 +1,39 @@
+import { SessionGate } from '../../src/client'
+import { DEMO_ACCOUNTS } from '../lib/demo-accounts'
+import { SignInForm } from './sign-in-form'
+
+function AuthPage() {
+  return (
+    // Guest-only: a signed-in user is sent on to the safe `next` or the dashboard (the proxy
+    // does the same before the page renders; this covers signing in on this very page).
+    <SessionGate require="guest" fallback={<p>Checking session…</p>}>
+      <h1>Sign in</h1>
+      <SignInForm />
+      <h2>Demo accounts</h2>
+      <p className="muted">This is a demo running on your machine, so the passwords are right here.</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Email</th>
+            <th scope="col">Password</th>
+            <th scope="col">What it shows</th>
+          </tr>
+        </thead>
+        <tbody>
+          {DEMO_ACCOUNTS.map((account) => (
+            <tr key={account.email}>
+              <td>{account.email}</td>
+              <td>
+                <code>{account.password}</code>
+              </td>
+              <td>{account.purpose}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </SessionGate>
+  )
+}
+
+// Next.js requires pages as default exports.
+export default AuthPage

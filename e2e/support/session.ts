@@ -1,0 +1,117 @@
+import { expect, type APIRequestContext, type BrowserContext, type Cookie, type Page } from '@playwright/test'
+import { SESSION_LENGTHS, type SessionLengthId } from '../../app/auth/session-lengths'
+import { DEMO_ACCOUNTS } from '../../app/lib/demo-accounts'
+import { SESSION_COOKIE_NAME, SESSION_ENDPOINT } from '../../src/shared/constants'
+import type { SessionPayload } from '../../src/shared/types'
+import { E2E_BASE_URL } from './server-env'
+
+type DemoEmail = 'ada@example.com' | 'max@example.com' | 'sam@example.com' | 'olga@example.com'
+
+function account(email: DemoEmail) {
+  const found = DEMO_ACCOUNTS.find((demo) => demo.email === email)
+  if (!found) throw new Error(`No demo account ${email} in app/lib/demo-accounts.ts`)
+  return found
+}
+
+/** Fills and submits the sign-in form on /auth (optionally with `?next=`); does not wait for the result. */
+async function submitSignIn(
+  page: Page,
+  email: DemoEmail,
+  { length = '2m', next }: { length?: SessionLengthId; next?: string } = {},
+): Promise<void> {
+  await page.goto(next === undefined ? '/auth' : `/auth?next=${encodeURIComponent(next)}`)
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(account(email).password)
+  await page.getByLabel(SESSION_LENGTHS[length].label).check()
+  await page.getByRole('button', { name: 'Sign in' }).click()
+}
+
+/** Signs in and waits for the dashboard to show the user. */
+async function signIn(page: Page, email: DemoEmail, length: SessionLengthId = '2m'): Promise<void> {
+  await submitSignIn(page, email, { length })
+  await expect(page).toHaveURL('/dashboard')
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible()
+}
+
+/** The session cookie in the browser's jar, or undefined. */
+async function sessionCookie(context: BrowserContext): Promise<Cookie | undefined> {
+  const cookies = await context.cookies(E2E_BASE_URL)
+  return cookies.find((cookie) => cookie.name === SESSION_COOKIE_NAME)
+}
+
+/** Puts `value` in the jar as the session cookie, valid for the browser for an hour. */
+async function setSessionCookie(context: BrowserContext, value: string): Promise<void> {
+  await context.addCookies([
+    {
+      name: SESSION_COOKIE_NAME,
+      value,
+      url: E2E_BASE_URL,
+      httpOnly: true,
+      sameSite: 'Lax',
+      expires: Math.floor(Date.now() / 1000) + 3600,
+    },
+  ])
+}
+
+/** What GET /api/session says for this cookie value (sent by hand, outside any jar). */
+async function askSession(request: APIRequestContext, token: string): Promise<SessionPayload> {
+  const response = await request.get(SESSION_ENDPOINT, {
+    headers: { cookie: `${SESSION_COOKIE_NAME}=${token}` },
+  })
+  expect(response.status()).toBe(200)
+  return (await response.json()) as SessionPayload
+}
+
+/**
+ * A token the server calls `expired`: a real 5-second session, then a wait (polled, not slept)
+ * until its `exp` plus the server's clock tolerance has passed. The browser drops such a cookie
+ * itself at `exp`, so tests put it back by hand to play a stale cookie.
+ */
+async function expiredToken(page: Page, request: APIRequestContext, email: DemoEmail): Promise<string> {
+  await signIn(page, email, '5s')
+  const cookie = await sessionCookie(page.context())
+  if (!cookie) throw new Error('signing in set no session cookie')
+  await page.goto('about:blank') // leave the app: its own expiry handling is another test
+  await expect
+    .poll(async () => JSON.stringify(await askSession(request, cookie.value)), { timeout: 20_000, intervals: [1000] })
+    .toBe(JSON.stringify({ status: 'unauthenticated', reason: 'expired' }))
+  await page.context().clearCookies()
+  return cookie.value
+}
+
+/** Flips one bit in the middle of the token's ciphertext: the AES-GCM tag no longer matches. */
+function tamper(token: string): string {
+  const parts = token.split('.')
+  const ciphertext = Buffer.from(parts[3] ?? '', 'base64url')
+  const middle = Math.floor(ciphertext.length / 2)
+  ciphertext[middle] = (ciphertext[middle] ?? 0) ^ 0x01
+  parts[3] = ciphertext.toString('base64url')
+  return parts.join('.')
+}
+
+/** sonner's toasts (rendered in document.body). */
+function toasts(page: Page) {
+  return page.locator('[data-sonner-toast]')
+}
+
+/** Every URL the page's main frame showed, including client-side replaces. */
+function recordUrls(page: Page): string[] {
+  const urls: string[] = []
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) urls.push(frame.url())
+  })
+  return urls
+}
+
+export {
+  askSession,
+  expiredToken,
+  recordUrls,
+  sessionCookie,
+  setSessionCookie,
+  signIn,
+  submitSignIn,
+  tamper,
+  toasts,
+}
+export type { DemoEmail }

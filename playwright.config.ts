@@ -1,0 +1,47 @@
+import { defineConfig } from '@playwright/test'
+import { E2E_BASE_URL, E2E_PORT, E2E_SESSION_SECRET } from './e2e/support/server-env'
+
+// Playwright cannot download browsers here: use the system Chromium (Debian's by default).
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+// Root in a closed network: no sandbox, and no background traffic that would be refused.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+export default defineConfig({
+  testDir: 'e2e',
+  // Two workers on a 2-core machine: the expiry tests spend most of their time waiting for a
+  // real clock, so two of them overlap well; more would only fight `next start` for CPU.
+  workers: 2,
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  // Per test. The longest waits for a 5-second session to pass its 5-second clock tolerance.
+  timeout: 45_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: E2E_BASE_URL,
+    browserName: 'chromium',
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+    trace: 'retain-on-failure',
+  },
+  webServer: {
+    // Builds (timed, printed) and then runs `next start`: the real production server.
+    command: 'node e2e/support/build-and-start.mjs',
+    url: `${E2E_BASE_URL}/api/session`,
+    env: { SESSION_SECRET: E2E_SESSION_SECRET, PORT: String(E2E_PORT), NEXT_TELEMETRY_DISABLED: '1' },
+    // A build on a busy 2-core machine can take minutes.
+    timeout: 300_000,
+    // Locally, a server you already started on the port is reused; CI always builds fresh.
+    reuseExistingServer: !process.env.CI,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+  },
+})

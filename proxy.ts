@@ -1,0 +1,27 @@
+import { createSessionProxy } from './src/server'
+import { HOME_PATH, LOGIN_PATH } from './src/shared/constants'
+
+// Optimistic, cookie-only checks before a page renders: a signed-out visitor never sees a
+// protected page start to render, a signed-in one never sees the sign-in form. The pages
+// still check for real (verifySession() and SessionGate); this only saves a round trip.
+const proxy = createSessionProxy({
+  protectedPaths: ['/dashboard', '/settings'],
+  guestOnlyPaths: [LOGIN_PATH],
+  loginPath: LOGIN_PATH,
+  homePath: HOME_PATH,
+})
+
+// Next.js reads `config` statically from this exact `export const` form, so it cannot go in
+// the export list below. Skipped: the API (the route handler answers for itself), build
+// assets, images, and Server Action POSTs (each action checks the session itself; redirecting
+// a POST to the sign-in page would only confuse the action's caller).
+export const config = {
+  matcher: [
+    {
+      source: '/((?!api/|_next/static/|_next/image|favicon\\.ico$|.*\\.(?:png|jpe?g|gif|svg|webp|ico)$).*)',
+      missing: [{ type: 'header', key: 'next-action' }],
+    },
+  ],
+}
+
+export { proxy }
