@@ -5,7 +5,7 @@
 const STORY_SESSION_SECRET = 'storybook-only-secret-0123456789-abcdefghijklmnop'
 
 /** A story `beforeEach`: sets the story secret, and returns the cleanup that restores the old value. */
-function useStorySessionSecret(): () => void {
+function setStorySessionSecret(): () => void {
   const previous = process.env.SESSION_SECRET
   process.env.SESSION_SECRET = STORY_SESSION_SECRET
   return () => {
@@ -14,4 +14,4 @@ function useStorySessionSecret(): () => void {
   }
 }
 
-export { STORY_SESSION_SECRET, useStorySessionSecret }
+export { STORY_SESSION_SECRET, setStorySessionSecret }
