@@ -1,0 +1,296 @@
+import type { Meta, StoryObj } from '@storybook/nextjs-vite'
+import { getRouter } from '@storybook/nextjs-vite/navigation.mock'
+import { expect, userEvent, waitFor, within } from 'storybook/test'
+import {
+  authenticatedPayload,
+  EXPIRING_SOON_MS,
+  SECOND_MS,
+  unauthenticatedPayload,
+} from '../mocks/fixtures/sessions'
+import { alice, grace } from '../mocks/fixtures/users'
+import { sessionAtom, userAtom } from '../src/client/atoms'
+import { SessionGate } from '../src/client/session-gate'
+import type { SessionUser } from '../src/shared/types'
+import { DashboardContent, SessionPanel } from './support/demo'
+import { signOutInAnotherTab } from './support/other-tab'
+import { serveScenario, storyRequests } from './support/requests'
+import { settle } from './support/settle'
+import { storyStore, type PlayContext } from './support/story-context'
+
+/** The page the stories guard: /dashboard?tab=usage (so `next` carries a query too). */
+const NEXT_DASHBOARD = '%2Fdashboard%3Ftab%3Dusage'
+
+const isAdmin = (user: SessionUser) => user.role === 'admin'
+
+const meta = {
+  title: 'Client/SessionGate',
+  component: SessionGate,
+  args: {
+    children: <DashboardContent />,
+    fallback: <p>Checking your session…</p>,
+    unauthorized: <p>You cannot see this page.</p>,
+  },
+  parameters: {
+    session: { provider: { retryBaseMs: 100 } },
+    nextjs: { navigation: { pathname: '/dashboard', query: { tab: 'usage' } } },
+  },
+} satisfies Meta<typeof SessionGate>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+const signedIn = { session: { initialSession: () => authenticatedPayload(alice) } }
+
+async function expectDashboard(context: PlayContext) {
+  await expect(await within(context.canvasElement).findByRole('heading', { name: 'Dashboard' })).toBeVisible()
+}
+
+async function expectNoRedirect() {
+  await settle()
+  await expect(getRouter().replace).not.toHaveBeenCalled()
+}
+
+/** Redirected once, with `replace` (Back must not return to the guarded page), to exactly `href`. */
+async function expectRedirect(context: PlayContext, href: string) {
+  await waitFor(() => expect(getRouter().replace).toHaveBeenCalledWith(href))
+  await settle()
+  await expect(getRouter().replace).toHaveBeenCalledTimes(1)
+  await expect(getRouter().push).not.toHaveBeenCalled()
+  const canvas = within(context.canvasElement)
+  await expect(canvas.queryByRole('heading', { name: 'Dashboard' })).toBeNull()
+  await expect(canvas.getByText('You cannot see this page.')).toBeVisible()
+}
+
+/** The first check failed: a retry control, never a redirect. */
+async function expectErrorFallback(context: PlayContext, kind: string) {
+  const alert = await within(context.canvasElement).findByRole('alert')
+  await expect(alert).toHaveTextContent(`We could not check your session (${kind}).`)
+  await expect(within(alert).getByRole('button', { name: 'Try again' })).toBeVisible()
+  await expect(storyStore(context).get(sessionAtom)).toMatchObject({ status: 'error', error: { kind } })
+  await expectNoRedirect()
+}
+
+export const Authenticated: Story = {
+  parameters: signedIn,
+  beforeEach: (context) => serveScenario(context, 'authenticated'),
+  play: async (context) => {
+    await expectDashboard(context)
+    await expect(storyStore(context).get(userAtom)).toEqual(alice)
+    await expectNoRedirect()
+  },
+}
+
+export const ExpiringSoon: Story = {
+  parameters: { session: { initialSession: () => authenticatedPayload(alice, EXPIRING_SOON_MS) } },
+  beforeEach: (context) => serveScenario(context, 'expiringSoon'),
+  play: (context) => Authenticated.play?.(context),
+}
+
+export const Expired: Story = {
+  parameters: { session: { initialSession: () => unauthenticatedPayload('expired') } },
+  beforeEach: (context) => serveScenario(context, 'expired'),
+  play: async (context) => {
+    await expectRedirect(context, `/auth?next=${NEXT_DASHBOARD}&reason=expired`)
+    await expect(storyStore(context).get(sessionAtom)).toEqual({ status: 'unauthenticated', reason: 'expired' })
+  },
+}
+
+export const Anonymous: Story = {
+  parameters: { session: { initialSession: () => unauthenticatedPayload('missing') } },
+  beforeEach: (context) => serveScenario(context, 'anonymous'),
+  // Never signed in: `next`, but no `reason` (nothing was lost, nothing to toast).
+  play: (context) => expectRedirect(context, `/auth?next=${NEXT_DASHBOARD}`),
+}
+
+export const Invalid: Story = {
+  parameters: { session: { initialSession: () => unauthenticatedPayload('invalid') } },
+  beforeEach: (context) => serveScenario(context, 'invalid'),
+  play: (context) => expectRedirect(context, `/auth?next=${NEXT_DASHBOARD}&reason=invalid`),
+}
+
+export const Revoked: Story = {
+  parameters: { session: { initialSession: () => unauthenticatedPayload('revoked') } },
+  beforeEach: (context) => serveScenario(context, 'revoked'),
+  play: (context) => expectRedirect(context, `/auth?next=${NEXT_DASHBOARD}&reason=revoked`),
+}
+
+export const ServerError: Story = {
+  // Slow automatic retries, so the only quick second request is the one the button makes.
+  parameters: { session: { provider: { retryBaseMs: 60_000 } } },
+  beforeEach: (context) => serveScenario(context, 'serverError'),
+  play: async (context) => {
+    await expectErrorFallback(context, 'http')
+    await expect(storyRequests(context).gets()).toBe(1)
+    await userEvent.click(within(context.canvasElement).getByRole('button', { name: 'Try again' }))
+    await waitFor(() => expect(storyRequests(context).gets()).toBe(2))
+    await expectNoRedirect()
+  },
+}
+
+export const RateLimited: Story = {
+  beforeEach: (context) => serveScenario(context, 'rateLimited'),
+  play: (context) => expectErrorFallback(context, 'http'),
+}
+
+export const NetworkError: Story = {
+  beforeEach: (context) => serveScenario(context, 'networkError'),
+  play: (context) => expectErrorFallback(context, 'network'),
+}
+
+export const Malformed: Story = {
+  beforeEach: (context) => serveScenario(context, 'malformed'),
+  play: (context) => expectErrorFallback(context, 'malformed'),
+}
+
+export const Slow: Story = {
+  beforeEach: (context) => serveScenario(context, 'slow'),
+  play: async (context) => {
+    const canvas = within(context.canvasElement)
+    const fallback = canvas.getByText('Checking your session…')
+    await expect(fallback.closest('[aria-busy="true"]')).not.toBeNull()
+    await expect(canvas.queryByRole('heading', { name: 'Dashboard' })).toBeNull()
+    await waitFor(() => expect(canvas.getByRole('heading', { name: 'Dashboard' })).toBeVisible(), { timeout: 3000 })
+    await expectNoRedirect()
+  },
+}
+
+export const SignOut: Story = {
+  args: {
+    children: (
+      <>
+        <DashboardContent />
+        <SessionPanel />
+      </>
+    ),
+  },
+  parameters: signedIn,
+  beforeEach: (context) => serveScenario(context, 'authenticated', 'signOutSucceeds'),
+  play: async (context) => {
+    await Authenticated.play?.(context)
+    await userEvent.click(within(context.canvasElement).getByRole('button', { name: 'Sign out' }))
+    await waitFor(() => expect(storyStore(context).get(sessionAtom)).toEqual({ status: 'unauthenticated', reason: 'signed-out' }))
+    // A deliberate sign-out: the login page, without `next` (the next person starts fresh).
+    await waitFor(() => expect(getRouter().replace).toHaveBeenCalledWith('/auth'))
+    await settle()
+    for (const call of getRouter().replace.mock.calls) await expect(call).toEqual(['/auth'])
+    await expect(storyRequests(context).deletes()).toBe(1)
+  },
+}
+
+export const SignOutFails: Story = {
+  args: SignOut.args,
+  parameters: signedIn,
+  beforeEach: (context) => serveScenario(context, 'authenticated', 'signOutFails'),
+  play: async (context) => {
+    await Authenticated.play?.(context)
+    const canvas = within(context.canvasElement)
+    await userEvent.click(canvas.getByRole('button', { name: 'Sign out' }))
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('Session check failed: http (500)')
+    // Still signed in, still on the page.
+    await expectDashboard(context)
+    await expect(storyStore(context).get(sessionAtom)).toMatchObject({ status: 'authenticated', user: alice })
+    await expectNoRedirect()
+  },
+}
+
+export const SignedOutInAnotherTab: Story = {
+  parameters: signedIn,
+  beforeEach: (context) => serveScenario(context, 'authenticated'),
+  play: async (context) => {
+    await Authenticated.play?.(context)
+    signOutInAnotherTab(context)
+    await expectRedirect(context, '/auth')
+  },
+}
+
+export const ExpiresWhileOpen: Story = {
+  parameters: { session: { initialSession: () => authenticatedPayload(alice, SECOND_MS) } },
+  beforeEach: (context) => serveScenario(context, 'expired'),
+  play: async (context) => {
+    await expectDashboard(context)
+    const session = storyStore(context).get(sessionAtom)
+    if (session.status !== 'authenticated') throw new Error('expected an authenticated session')
+    await waitFor(() => expect(getRouter().replace).toHaveBeenCalled(), { timeout: 3000 })
+    await expectRedirect(context, `/auth?next=${NEXT_DASHBOARD}&reason=expired`)
+    // One check, by the timer, not before expiresAt.
+    await expect(storyRequests(context).getTimes()).toHaveLength(1)
+    await expect(storyRequests(context).getTimes()[0]).toBeGreaterThanOrEqual(session.expiresAt)
+  },
+}
+
+const signInPage = <h1>Sign in</h1>
+
+export const GuestPage: Story = {
+  args: { require: 'guest', children: signInPage },
+  parameters: {
+    ...signedIn,
+    nextjs: { navigation: { pathname: '/auth', query: { next: '/settings?tab=team' } } },
+  },
+  beforeEach: (context) => serveScenario(context, 'authenticated'),
+  // Already signed in on the sign-in page: on to the safe `next`.
+  play: async (context) => {
+    await waitFor(() => expect(getRouter().replace).toHaveBeenCalledWith('/settings?tab=team'))
+    await settle()
+    await expect(getRouter().replace).toHaveBeenCalledTimes(1)
+    await expect(within(context.canvasElement).queryByRole('heading', { name: 'Sign in' })).toBeNull()
+  },
+}
+
+export const GuestPageUnsafeNext: Story = {
+  args: GuestPage.args,
+  parameters: {
+    ...signedIn,
+    nextjs: { navigation: { pathname: '/auth', query: { next: '//evil.example/phish' } } },
+  },
+  beforeEach: (context) => serveScenario(context, 'authenticated'),
+  // `next` leads off-site: home instead.
+  play: async () => {
+    await waitFor(() => expect(getRouter().replace).toHaveBeenCalledWith('/dashboard'))
+    await settle()
+    await expect(getRouter().replace).toHaveBeenCalledTimes(1)
+  },
+}
+
+export const GuestPageAnonymous: Story = {
+  args: GuestPage.args,
+  parameters: {
+    session: { initialSession: () => unauthenticatedPayload('missing') },
+    nextjs: { navigation: { pathname: '/auth', query: { next: '/settings' } } },
+  },
+  beforeEach: (context) => serveScenario(context, 'anonymous'),
+  play: async (context) => {
+    await expect(await within(context.canvasElement).findByRole('heading', { name: 'Sign in' })).toBeVisible()
+    await expectNoRedirect()
+  },
+}
+
+export const AllowedAdmin: Story = {
+  args: { allow: isAdmin },
+  parameters: { session: { initialSession: () => authenticatedPayload(grace) } },
+  beforeEach: (context) => serveScenario(context, 'authenticated'),
+  play: async (context) => {
+    await expectDashboard(context)
+    await expect(storyStore(context).get(userAtom)).toEqual(grace)
+    await expectNoRedirect()
+  },
+}
+
+export const NotAllowedMember: Story = {
+  args: { allow: isAdmin },
+  parameters: signedIn,
+  beforeEach: (context) => serveScenario(context, 'authenticated'),
+  // Signed in but not allowed: `unauthorized`, and no redirect (logging in again would not help).
+  play: async (context) => {
+    const canvas = within(context.canvasElement)
+    await expect(await canvas.findByText('You cannot see this page.')).toBeVisible()
+    await expect(canvas.queryByRole('heading', { name: 'Dashboard' })).toBeNull()
+    await expectNoRedirect()
+  },
+}
+
+export const NoRedirect: Story = {
+  args: { redirectTo: false },
+  parameters: { session: { initialSession: () => unauthenticatedPayload('missing') } },
+  beforeEach: (context) => serveScenario(context, 'anonymous'),
+  play: NotAllowedMember.play,
+}
