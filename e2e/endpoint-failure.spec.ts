@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test'
-import { sessionCookie, signIn, toasts } from './support/session'
+import type { Page } from '@playwright/test'
+import { expect, test } from './support/fixtures'
+import { sessionCookie, toasts } from './support/session'
 
 const ERROR_NOTICE = 'Could not reach the session service; retrying.'
 
@@ -21,8 +22,9 @@ async function expectStillSignedIn(page: Page): Promise<void> {
 test('7. /api/session failing (500, then aborted) while signed in: the user stays, no toast; it recovers when the endpoint does', async ({
   page,
   context,
+  signInFast,
 }) => {
-  await signIn(page, 'max@example.com', '7d')
+  await signInFast(page, 'max@example.com')
   const cookieBefore = await sessionCookie(context)
 
   let served500 = 0

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './support/fixtures'
 import { recordUrls, sessionCookie, signIn, submitSignIn, toasts } from './support/session'
 import { E2E_BASE_URL } from './support/server-env'
 
@@ -74,8 +74,9 @@ test('6. a safe ?next=/settings is honoured after sign-in (the guard is not just
 
 test('8. guest-only /auth: a signed-in user lands on the dashboard (or a safe next); no redirect loop anywhere', async ({
   page,
+  signInFast,
 }) => {
-  await signIn(page, 'max@example.com', '2m')
+  await signInFast(page, 'max@example.com')
   const cases: Array<[string, string]> = [
     ['/auth', '/dashboard'],
     ['/auth?next=%2Fsettings', '/settings'],

@@ -1,11 +1,12 @@
-import { expect, test } from '@playwright/test'
-import { sessionCookie, signIn, toasts } from './support/session'
+import { expect, test } from './support/fixtures'
+import { sessionCookie, toasts } from './support/session'
 
 test('5. sign out in one tab: the other tab of the same browser becomes signed out without reload; Back shows no protected content', async ({
   context,
+  signInFast,
 }) => {
   const first = await context.newPage()
-  await signIn(first, 'max@example.com', '2m')
+  await signInFast(first, 'max@example.com')
   // A client-side navigation, so the dashboard is in this tab's history behind the next page.
   await first.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click()
   await expect(first).toHaveURL('/settings')

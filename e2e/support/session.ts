@@ -63,20 +63,15 @@ async function askSession(request: APIRequestContext, token: string): Promise<Se
 }
 
 /**
- * A token the server calls `expired`: a real 5-second session, then a wait (polled, not slept)
- * until its `exp` plus the server's clock tolerance has passed. The browser drops such a cookie
- * itself at `exp`, so tests put it back by hand to play a stale cookie.
+ * Waits (polling, not sleeping) until the server calls `token` expired: its `exp` plus the
+ * server's clock tolerance has passed. The browser drops such a cookie itself at `exp`, so tests
+ * that play a stale cookie put it back in the jar by hand.
  */
-async function expiredToken(page: Page, request: APIRequestContext, email: DemoEmail): Promise<string> {
-  await signIn(page, email, '5s')
-  const cookie = await sessionCookie(page.context())
-  if (!cookie) throw new Error('signing in set no session cookie')
-  await page.goto('about:blank') // leave the app: its own expiry handling is another test
+async function waitUntilExpired(request: APIRequestContext, token: string): Promise<string> {
   await expect
-    .poll(async () => JSON.stringify(await askSession(request, cookie.value)), { timeout: 20_000, intervals: [1000] })
+    .poll(async () => JSON.stringify(await askSession(request, token)), { timeout: 20_000, intervals: [500] })
     .toBe(JSON.stringify({ status: 'unauthenticated', reason: 'expired' }))
-  await page.context().clearCookies()
-  return cookie.value
+  return token
 }
 
 /** Flips one bit in the middle of the token's ciphertext: the AES-GCM tag no longer matches. */
@@ -105,7 +100,6 @@ function recordUrls(page: Page): string[] {
 
 export {
   askSession,
-  expiredToken,
   recordUrls,
   sessionCookie,
   setSessionCookie,
@@ -113,5 +107,6 @@ export {
   submitSignIn,
   tamper,
   toasts,
+  waitUntilExpired,
 }
 export type { DemoEmail }

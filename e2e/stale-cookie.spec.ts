@@ -1,20 +1,31 @@
-import { expect, test } from '@playwright/test'
+// Cookies the browser should not have: expired, tampered, or sent by another site. Run in order
+// in one worker: the 5-second session made first has run out by the time the tests that need an
+// expired cookie come up, so its wait overlaps the tests before them.
+import { expect, test } from './support/fixtures'
 import { SESSION_COOKIE_NAME, SESSION_ENDPOINT } from '../src/shared/constants'
 import type { SessionPayload } from '../src/shared/types'
-import { askSession, expiredToken, sessionCookie, signIn, tamper } from './support/session'
+import { askSession, sessionCookie, setSessionCookie, tamper, toasts, waitUntilExpired } from './support/session'
 import { E2E_BASE_URL } from './support/server-env'
+
+test.describe.configure({ mode: 'default' })
 
 const LOAD_REQUESTS = 200
 const REQUEST_TIMEOUT_MS = 10_000 // per request: the load test stops itself, it never hangs
+
+test.beforeAll(({ tokenFor }) => {
+  // Start the clock on a 5-second session now; the expired-cookie tests await it later.
+  void tokenFor('max@example.com', '5s').catch(() => undefined)
+})
 
 test('DELETE /api/session from a foreign Origin (or Sec-Fetch-Site: cross-site): 403, and the cookie stays', async ({
   page,
   context,
   request,
+  signInFast,
 }) => {
-  await signIn(page, 'max@example.com', '2m')
+  await signInFast(page, 'max@example.com')
   const cookie = await sessionCookie(context)
-  if (!cookie) throw new Error('signing in set no session cookie')
+  if (!cookie) throw new Error('no session cookie')
   const sessionHeader = `${SESSION_COOKIE_NAME}=${cookie.value}`
 
   const crossSite: Array<Record<string, string>> = [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }]
@@ -28,10 +39,48 @@ test('DELETE /api/session from a foreign Origin (or Sec-Fetch-Site: cross-site):
   await page.reload()
   await expect(page.getByRole('banner')).toContainText('Signed in as Max Member')
 
-  // Control: the same request from the app's own origin does sign out.
+  // Control: the same request from the app's own origin does sign out (this request only).
   const own = await request.delete(SESSION_ENDPOINT, { headers: { origin: E2E_BASE_URL, cookie: sessionHeader } })
   expect(own.status()).toBe(204)
   expect(own.headers()['set-cookie']).toMatch(/^session=; .*Max-Age=0/)
+})
+
+test('4. a tampered cookie: the proxy redirects with reason=invalid, one toast, the cookie is deleted', async ({
+  page,
+  context,
+  tokenFor,
+}) => {
+  await setSessionCookie(context, tamper(await tokenFor('max@example.com')))
+  const response = await page.goto('/dashboard')
+  expect(response?.url()).toBe(`${E2E_BASE_URL}/auth?next=%2Fdashboard&reason=invalid`)
+  await expect(toasts(page)).toHaveCount(1)
+  await expect(toasts(page)).toContainText('Your session is no longer valid')
+  await expect(page).toHaveURL(`${E2E_BASE_URL}/auth?next=%2Fdashboard`)
+  await expect(page.getByRole('banner')).toContainText('Signed out')
+  expect(await sessionCookie(context)).toBeUndefined()
+})
+
+test('3. direct navigation with an expired cookie: the proxy redirects with reason=expired; /auth toasts once and strips it; a reload shows no second toast', async ({
+  page,
+  context,
+  request,
+  tokenFor,
+}) => {
+  const token = await waitUntilExpired(request, await tokenFor('max@example.com', '5s'))
+  await setSessionCookie(context, token)
+
+  const response = await page.goto('/dashboard')
+  expect(response?.request().redirectedFrom()?.url()).toBe(`${E2E_BASE_URL}/dashboard`)
+  expect(response?.url()).toBe(`${E2E_BASE_URL}/auth?next=%2Fdashboard&reason=expired`)
+  await expect(toasts(page)).toHaveCount(1)
+  await expect(toasts(page)).toContainText('Your session has expired')
+  await expect(page).toHaveURL(`${E2E_BASE_URL}/auth?next=%2Fdashboard`) // reason stripped
+  expect(await sessionCookie(context)).toBeUndefined() // the proxy deleted it
+
+  await page.reload()
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible()
+  await page.waitForLoadState('networkidle')
+  await expect(toasts(page)).toHaveCount(0)
 })
 
 type Kind = 'valid' | 'expired' | 'tampered'
@@ -54,15 +103,14 @@ function percentile(sorted: number[], p: number): number {
 }
 
 test(`load: ${LOAD_REQUESTS} concurrent GET /api/session on loopback (valid, expired, tampered cookies): every answer right, none 5xx`, async ({
-  page,
   request,
+  tokenFor,
 }) => {
-  const expired = await expiredToken(page, request, 'max@example.com')
-  await signIn(page, 'max@example.com', '7d')
-  const valid = (await sessionCookie(page.context()))?.value
-  if (!valid) throw new Error('signing in set no session cookie')
+  const valid = await tokenFor('max@example.com')
+  const expired = await waitUntilExpired(request, await tokenFor('max@example.com', '5s'))
   const tokens: Record<Kind, string> = { valid, expired, tampered: tamper(valid) }
-  const kinds: Kind[] = Array.from({ length: LOAD_REQUESTS }, (_, i) => (['valid', 'expired', 'tampered'] as const)[i % 3] ?? 'valid')
+  const order: Kind[] = ['valid', 'expired', 'tampered']
+  const kinds = Array.from({ length: LOAD_REQUESTS }, (_, i) => order[i % order.length] ?? 'valid')
 
   const started = performance.now()
   const results = await Promise.all(
@@ -79,7 +127,7 @@ test(`load: ${LOAD_REQUESTS} concurrent GET /api/session on loopback (valid, exp
   const wallMs = performance.now() - started
 
   const latencies = results.map((result) => result.ms).sort((a, b) => a - b)
-  const byKind = (kind: Kind) => results.filter((result) => result.kind === kind).length
+  const count = (kind: Kind) => results.filter((result) => result.kind === kind).length
   const serverErrors = results.filter((result) => result.status >= 500).length
   const wrong = results.filter((result) => {
     try {
@@ -91,9 +139,10 @@ test(`load: ${LOAD_REQUESTS} concurrent GET /api/session on loopback (valid, exp
   })
   console.log(
     `[load] ${results.length} concurrent GET ${SESSION_ENDPOINT} in ${wallMs.toFixed(0)} ms ` +
-      `(valid ${byKind('valid')}, expired ${byKind('expired')}, tampered ${byKind('tampered')}): ` +
+      `(valid ${count('valid')}, expired ${count('expired')}, tampered ${count('tampered')}): ` +
       `${results.length - wrong.length} correct, ${wrong.length} wrong, ${serverErrors} 5xx; latency ms ` +
-      `p50 ${percentile(latencies, 50).toFixed(0)}, p95 ${percentile(latencies, 95).toFixed(0)}, max ${percentile(latencies, 100).toFixed(0)}`,
+      `p50 ${percentile(latencies, 50).toFixed(0)}, p95 ${percentile(latencies, 95).toFixed(0)}, ` +
+      `max ${percentile(latencies, 100).toFixed(0)}`,
   )
   expect(serverErrors).toBe(0)
   expect(wrong).toEqual([])
