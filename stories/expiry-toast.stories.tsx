@@ -73,7 +73,7 @@ function errorStory(scenario: SessionScenario): Story {
     beforeEach: (context) => serveScenario(context, scenario),
     play: async (context: PlayContext) => {
       window.dispatchEvent(new Event('online'))
-      await expect(await within(context.canvasElement).findByRole('alert')).toHaveTextContent('Session check failed')
+      await expect(await within(context.canvasElement).findByRole('alert')).toHaveTextContent('Session request failed')
       await expect(storyStore(context).get(sessionAtom)).toMatchObject({ status: 'authenticated', user: alice })
       await expectNoToast()
       await expectNoNavigation()

@@ -185,7 +185,7 @@ export const SignOutFails: Story = {
     await Authenticated.play?.(context)
     const canvas = within(context.canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Sign out' }))
-    await expect(await canvas.findByRole('alert')).toHaveTextContent('Session check failed: http (500)')
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('Session request failed: http (500)')
     // Still signed in, still on the page.
     await expectDashboard(context)
     await expect(storyStore(context).get(sessionAtom)).toMatchObject({ status: 'authenticated', user: alice })

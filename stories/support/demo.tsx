@@ -51,7 +51,7 @@ function SessionPanel() {
       {session.status === 'unauthenticated' ? <p>Reason: {session.reason}</p> : null}
       {error ? (
         <p role="alert">
-          Session check failed: {error.kind}
+          Session request failed: {error.kind}
           {error.httpStatus === undefined ? '' : ` (${error.httpStatus})`}
         </p>
       ) : null}

@@ -1,0 +1,177 @@
+import type { Meta, StoryObj } from '@storybook/nextjs-vite'
+import { getRouter } from '@storybook/nextjs-vite/navigation.mock'
+import { expect, userEvent, waitFor, within } from 'storybook/test'
+import {
+  authenticatedPayload,
+  EXPIRING_SOON_MS,
+  unauthenticatedPayload,
+} from '../mocks/fixtures/sessions'
+import { alice } from '../mocks/fixtures/users'
+import { sessionAtom } from '../src/client/atoms'
+import { SessionPanel } from './support/demo'
+import { signOutInAnotherTab } from './support/other-tab'
+import { serveScenario, storyRequests } from './support/requests'
+import { settle } from './support/settle'
+import { storyStore, type PlayContext } from './support/story-context'
+import type { SessionScenario } from '../mocks/handlers/session'
+
+const meta = {
+  title: 'Client/useSession',
+  component: SessionPanel,
+  parameters: {
+    session: { provider: { retryBaseMs: 100 } },
+    nextjs: { navigation: { pathname: '/dashboard' } },
+    docs: {
+      description: {
+        component:
+          '`useSession()` returns `{ session, status, error, refresh, signOut }`. `signOut()` calls ' +
+          'DELETE on the endpoint; on success every tab becomes `signed-out` and the router replaces ' +
+          'to the login path; on failure the user stays signed in and `error` says why.',
+      },
+    },
+  },
+} satisfies Meta<typeof SessionPanel>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+const signedIn = { session: { initialSession: () => authenticatedPayload(alice) } }
+
+const canvasOf = (context: PlayContext) => within(context.canvasElement)
+
+async function expectSignedIn(context: PlayContext) {
+  await expect(await canvasOf(context).findByText(`Signed in as ${alice.name}`)).toBeVisible()
+  await expect(canvasOf(context).getByText('Status: authenticated')).toBeVisible()
+  await expect(storyStore(context).get(sessionAtom)).toMatchObject({ status: 'authenticated', user: alice })
+}
+
+function lostStory(reason: 'expired' | 'invalid' | 'revoked'): Story {
+  return {
+    parameters: { session: { initialSession: () => unauthenticatedPayload(reason) } },
+    beforeEach: (context) => serveScenario(context, reason),
+    play: async (context) => {
+      await expect(await canvasOf(context).findByText(`Reason: ${reason}`)).toBeVisible()
+      await waitFor(() => expect(storyRequests(context).gets()).toBe(1))
+      await expect(storyStore(context).get(sessionAtom)).toEqual({ status: 'unauthenticated', reason })
+      await expect(canvasOf(context).queryByRole('alert')).toBeNull()
+    },
+  }
+}
+
+/** `error` explains a failed check while `session` keeps alice. */
+function errorStory(scenario: SessionScenario, message: string): Story {
+  return {
+    parameters: signedIn,
+    beforeEach: (context) => serveScenario(context, scenario),
+    play: async (context) => {
+      await userEvent.click(canvasOf(context).getByRole('button', { name: 'Check again' }))
+      await expect(await canvasOf(context).findByRole('alert')).toHaveTextContent(`Session request failed: ${message}`)
+      await expectSignedIn(context)
+    },
+  }
+}
+
+export const Authenticated: Story = {
+  parameters: signedIn,
+  beforeEach: (context) => serveScenario(context, 'authenticated'),
+  play: async (context) => {
+    await expectSignedIn(context)
+    await expect(canvasOf(context).queryByRole('alert')).toBeNull()
+  },
+}
+
+export const ExpiringSoon: Story = {
+  parameters: { session: { initialSession: () => authenticatedPayload(alice, EXPIRING_SOON_MS) } },
+  beforeEach: (context) => serveScenario(context, 'expiringSoon'),
+  play: (context) => Authenticated.play?.(context),
+}
+
+export const Expired = lostStory('expired')
+export const Invalid = lostStory('invalid')
+export const Revoked = lostStory('revoked')
+
+export const Anonymous: Story = {
+  parameters: { session: { initialSession: () => unauthenticatedPayload('missing') } },
+  beforeEach: (context) => serveScenario(context, 'anonymous'),
+  play: async (context) => {
+    await expect(await canvasOf(context).findByText('Reason: missing')).toBeVisible()
+    await settle()
+    await expect(storyRequests(context).gets()).toBe(0)
+  },
+}
+
+export const ServerError: Story = {
+  ...errorStory('serverError', 'http (500)'),
+  play: async (context) => {
+    await errorStory('serverError', 'http (500)').play?.(context)
+    // And it retries on its own (backoff), still without signing alice out.
+    await waitFor(() => expect(storyRequests(context).gets()).toBeGreaterThanOrEqual(2))
+    await expectSignedIn(context)
+  },
+}
+export const RateLimited = errorStory('rateLimited', 'http (429)')
+export const NetworkError = errorStory('networkError', 'network')
+export const Malformed = errorStory('malformed', 'malformed')
+
+export const Slow: Story = {
+  beforeEach: (context) => serveScenario(context, 'slow'),
+  play: async (context) => {
+    await expect(canvasOf(context).getByText('Status: loading')).toBeVisible()
+    await waitFor(() => expect(canvasOf(context).getByText('Status: authenticated')).toBeVisible(), { timeout: 3000 })
+    await expectSignedIn(context)
+  },
+}
+
+export const Refresh: Story = {
+  parameters: signedIn,
+  beforeEach: (context) => serveScenario(context, 'authenticated'),
+  play: async (context) => {
+    await Authenticated.play?.(context)
+    await expect(storyRequests(context).gets()).toBe(0)
+    await userEvent.click(canvasOf(context).getByRole('button', { name: 'Check again' }))
+    await waitFor(() => expect(storyRequests(context).gets()).toBe(1))
+    await expectSignedIn(context)
+  },
+}
+
+export const SignOut: Story = {
+  parameters: signedIn,
+  beforeEach: (context) => serveScenario(context, 'authenticated', 'signOutSucceeds'),
+  play: async (context) => {
+    await Authenticated.play?.(context)
+    await userEvent.click(canvasOf(context).getByRole('button', { name: 'Sign out' }))
+    await expect(await canvasOf(context).findByText('Reason: signed-out')).toBeVisible()
+    await expect(storyStore(context).get(sessionAtom)).toEqual({ status: 'unauthenticated', reason: 'signed-out' })
+    await waitFor(() => expect(getRouter().replace).toHaveBeenCalledWith('/auth'))
+    await expect(getRouter().replace).toHaveBeenCalledTimes(1)
+    await expect(storyRequests(context).deletes()).toBe(1)
+  },
+}
+
+export const SignOutFails: Story = {
+  parameters: signedIn,
+  beforeEach: (context) => serveScenario(context, 'authenticated', 'signOutFails'),
+  play: async (context) => {
+    await Authenticated.play?.(context)
+    await userEvent.click(canvasOf(context).getByRole('button', { name: 'Sign out' }))
+    await expect(await canvasOf(context).findByRole('alert')).toHaveTextContent('Session request failed: http (500)')
+    await expectSignedIn(context)
+    await expect(storyRequests(context).deletes()).toBe(1)
+    await settle()
+    await expect(getRouter().replace).not.toHaveBeenCalled()
+  },
+}
+
+export const SignedOutInAnotherTab: Story = {
+  parameters: signedIn,
+  beforeEach: (context) => serveScenario(context, 'authenticated'),
+  play: async (context) => {
+    await Authenticated.play?.(context)
+    signOutInAnotherTab(context)
+    await expect(await canvasOf(context).findByText('Reason: signed-out')).toBeVisible()
+    // Only this tab's own sign-out navigates; here a SessionGate would (see its story).
+    await settle()
+    await expect(getRouter().replace).not.toHaveBeenCalled()
+    await expect(storyRequests(context).gets()).toBe(0)
+  },
+}
