@@ -4,12 +4,12 @@ import { countTableRows, readTableRow } from './support/read-table-row'
 import { PROXY_OPTIONS, proxyCaseLabel, type ProxyCase } from './support/proxy-cases'
 import { ProxyConfigCheck } from './support/proxy-config-check'
 import { SessionProxyTable } from './support/session-proxy-table'
-import { setStorySessionSecret } from './support/story-session-secret'
+import { ensureStorySessionSecret } from './support/story-session-secret'
 
 const meta = {
   title: 'Server/Session proxy',
   component: SessionProxyTable,
-  beforeEach: setStorySessionSecret,
+  beforeEach: ensureStorySessionSecret,
   parameters: {
     docs: {
       description: {

@@ -7,7 +7,7 @@ import { REQUEST_PATH_HEADER } from '../../src/server/request-path-header'
 import { SESSION_COOKIE_NAME } from '../../src/shared/constants'
 import { AccountPage } from './support/account-page'
 import { RedirectBoundary } from './support/redirect-boundary'
-import { setStorySessionSecret } from './support/story-session-secret'
+import { ensureStorySessionSecret } from './support/story-session-secret'
 import { DELETED_USER_ID, expiredToken, tamperedToken, validToken } from './support/story-tokens'
 
 const meta = {
@@ -25,7 +25,7 @@ const meta = {
     ),
   ],
   beforeEach: () => {
-    const restoreSecret = setStorySessionSecret()
+    const restoreSecret = ensureStorySessionSecret()
     // A fresh request: no cookie and no forwarded path left over from the previous story.
     cookies().delete(SESSION_COOKIE_NAME)
     headers().delete(REQUEST_PATH_HEADER)

@@ -1,17 +1,26 @@
-// The server helpers read `process.env.SESSION_SECRET` on every call. In Storybook they run in
-// the browser, where nothing sets it: the stories set a fixed secret before each story and
-// put back whatever was there after. It encrypts cookies that live only inside a story, so a
-// published value is harmless; never reuse it in an app.
+/**
+ * The SESSION_SECRET the server helpers use inside Storybook. It encrypts cookies that live only
+ * inside a story, so a published value is harmless; never reuse it in an app.
+ */
 const STORY_SESSION_SECRET = 'storybook-only-secret-0123456789-abcdefghijklmnop'
 
-/** A story `beforeEach`: sets the story secret, and returns the cleanup that restores the old value. */
-function setStorySessionSecret(): () => void {
-  const previous = process.env.SESSION_SECRET
-  process.env.SESSION_SECRET = STORY_SESSION_SECRET
+/**
+ * A story `beforeEach`: makes sure the server helpers find a SESSION_SECRET, and returns the
+ * cleanup. The helpers read `process.env.SESSION_SECRET` on every call. In the browser nothing
+ * sets it, and `storybook build` compiles `process.env` to `{}`, so the reliable source is a
+ * `define` of `process.env.SESSION_SECRET` in .storybook/main.ts (then this does nothing). In
+ * the dev server and Vitest, `process.env` is a real object, which this fills in if needed.
+ */
+function ensureStorySessionSecret(): () => void {
+  // The literal form, so a `define` answers it.
+  if (process.env.SESSION_SECRET) return () => undefined
+  // Through a variable, not `process.env.SESSION_SECRET = ...`: with the define in place that
+  // would compile to an assignment to a string literal.
+  const env = process.env
+  env.SESSION_SECRET = STORY_SESSION_SECRET
   return () => {
-    if (previous === undefined) delete process.env.SESSION_SECRET
-    else process.env.SESSION_SECRET = previous
+    delete env.SESSION_SECRET
   }
 }
 
-export { STORY_SESSION_SECRET, setStorySessionSecret }
+export { ensureStorySessionSecret, STORY_SESSION_SECRET }
