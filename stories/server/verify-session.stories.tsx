@@ -29,6 +29,7 @@ const meta = {
     // A fresh request: no cookie and no forwarded path left over from the previous story.
     cookies().delete(SESSION_COOKIE_NAME)
     headers().delete(REQUEST_PATH_HEADER)
+    redirect.mockClear()
     return restoreSecret
   },
   parameters: {
