@@ -35,7 +35,11 @@ export default defineConfig({
     // Builds (timed, printed) and then runs `next start`: the real production server.
     command: 'node e2e/support/build-and-start.mjs',
     url: `${E2E_BASE_URL}/api/session`,
-    env: { SESSION_SECRET: E2E_SESSION_SECRET, PORT: String(E2E_PORT), NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      SESSION_SECRET: E2E_SESSION_SECRET,
+      PORT: String(E2E_PORT),
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
     // A build on a busy 2-core machine can take minutes.
     timeout: 300_000,
     // Locally, a server you already started on the port is reused; CI always builds fresh.

@@ -18,7 +18,8 @@ const proxy = createSessionProxy({
 export const config = {
   matcher: [
     {
-      source: '/((?!api/|_next/static/|_next/image|favicon\\.ico$|.*\\.(?:png|jpe?g|gif|svg|webp|ico)$).*)',
+      source:
+        '/((?!api/|_next/static/|_next/image|favicon\\.ico$|.*\\.(?:png|jpe?g|gif|svg|webp|ico)$).*)',
       missing: [{ type: 'header', key: 'next-action' }],
     },
   ],

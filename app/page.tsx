@@ -5,9 +5,9 @@ function HomePage() {
     <>
       <h1>next-session-kit reference app</h1>
       <p>
-        A cookie session you never refresh, checked on every route. Sign in with a short session
-        and leave the dashboard open: when it expires you get one toast, the user state is
-        cleared, the cookie is deleted and you are sent back to sign in.
+        A cookie session you never refresh, checked on every route. Sign in with a short session and
+        leave the dashboard open: when it expires you get one toast, the user state is cleared, the
+        cookie is deleted and you are sent back to sign in.
       </p>
       <ul>
         <li>

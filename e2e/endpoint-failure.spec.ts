@@ -49,7 +49,9 @@ test('7. /api/session failing (500, then aborted) while signed in: the user stay
   await expectStillSignedIn(page)
 
   await page.unroute('**/api/session')
-  const recovered = page.waitForResponse((response) => response.url().endsWith('/api/session') && response.ok())
+  const recovered = page.waitForResponse(
+    (response) => response.url().endsWith('/api/session') && response.ok(),
+  )
   await navigateAround(page)
   await recovered
   await expect(page.getByRole('banner')).not.toContainText(ERROR_NOTICE)

@@ -35,7 +35,10 @@ test('4. a revoked user (an admin revokes Sam): reason=revoked, one toast, the c
   }
 })
 
-test('settings: a member sees "admins only" (allow(user) in SessionGate), no user list', async ({ page, signInFast }) => {
+test('settings: a member sees "admins only" (allow(user) in SessionGate), no user list', async ({
+  page,
+  signInFast,
+}) => {
   await signInFast(page, 'max@example.com')
   await page.goto('/settings')
   await expect(page.getByRole('main').getByRole('alert')).toHaveText(

@@ -22,7 +22,10 @@ test('1. sign in: the dashboard shows the user; the cookie is httpOnly, SameSite
   await expect(toasts(page)).toHaveCount(0)
 })
 
-test('sign in with a wrong password: one message for both cases, no cookie', async ({ page, context }) => {
+test('sign in with a wrong password: one message for both cases, no cookie', async ({
+  page,
+  context,
+}) => {
   await page.goto('/auth')
   await page.getByLabel('Email').fill('max@example.com')
   await page.getByLabel('Password').fill('not-the-password')
@@ -37,7 +40,9 @@ test('a session over 4 KB (the oversize demo user): a clear error at sign-in, no
   context,
 }) => {
   await submitSignIn(page, 'olga@example.com', { length: '2m' })
-  await expect(page.getByRole('main').getByRole('alert')).toContainText('Could not start your session')
+  await expect(page.getByRole('main').getByRole('alert')).toContainText(
+    'Could not start your session',
+  )
   await expect(page.getByRole('main').getByRole('alert')).toContainText('4096')
   await expect(page).toHaveURL('/auth')
   expect(await sessionCookie(context)).toBeUndefined()
@@ -66,7 +71,9 @@ for (const next of ['//evil.com', 'https://evil.com', '/\\evil.com']) {
   })
 }
 
-test('6. a safe ?next=/settings is honoured after sign-in (the guard is not just "always home")', async ({ page }) => {
+test('6. a safe ?next=/settings is honoured after sign-in (the guard is not just "always home")', async ({
+  page,
+}) => {
   await submitSignIn(page, 'ada@example.com', { next: '/settings' })
   await expect(page).toHaveURL('/settings')
   await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible()
@@ -92,7 +99,9 @@ test('8. guest-only /auth: a signed-in user lands on the dashboard (or a safe ne
   }
 })
 
-test('8. signed out: protected pages redirect once to /auth with next; /auth itself does not redirect', async ({ page }) => {
+test('8. signed out: protected pages redirect once to /auth with next; /auth itself does not redirect', async ({
+  page,
+}) => {
   for (const path of ['/dashboard', '/settings']) {
     const response = await page.goto(path)
     expect(response?.url()).toBe(`${E2E_BASE_URL}/auth?next=${encodeURIComponent(path)}`)

@@ -4,7 +4,14 @@
 import { expect, test } from './support/fixtures'
 import { SESSION_COOKIE_NAME, SESSION_ENDPOINT } from '../src/shared/constants'
 import type { SessionPayload } from '../src/shared/types'
-import { askSession, sessionCookie, setSessionCookie, tamper, toasts, waitUntilExpired } from './support/session'
+import {
+  askSession,
+  sessionCookie,
+  setSessionCookie,
+  tamper,
+  toasts,
+  waitUntilExpired,
+} from './support/session'
 import { E2E_BASE_URL } from './support/server-env'
 
 test.describe.configure({ mode: 'default' })
@@ -28,9 +35,14 @@ test('DELETE /api/session from a foreign Origin (or Sec-Fetch-Site: cross-site):
   if (!cookie) throw new Error('no session cookie')
   const sessionHeader = `${SESSION_COOKIE_NAME}=${cookie.value}`
 
-  const crossSite: Array<Record<string, string>> = [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }]
+  const crossSite: Array<Record<string, string>> = [
+    { origin: 'https://evil.example' },
+    { 'sec-fetch-site': 'cross-site' },
+  ]
   for (const headers of crossSite) {
-    const response = await request.delete(SESSION_ENDPOINT, { headers: { ...headers, cookie: sessionHeader } })
+    const response = await request.delete(SESSION_ENDPOINT, {
+      headers: { ...headers, cookie: sessionHeader },
+    })
     expect(response.status(), JSON.stringify(headers)).toBe(403)
     expect(response.headers()['set-cookie']).toBeUndefined()
   }
@@ -40,7 +52,9 @@ test('DELETE /api/session from a foreign Origin (or Sec-Fetch-Site: cross-site):
   await expect(page.getByRole('banner')).toContainText('Signed in as Max Member')
 
   // Control: the same request from the app's own origin does sign out (this request only).
-  const own = await request.delete(SESSION_ENDPOINT, { headers: { origin: E2E_BASE_URL, cookie: sessionHeader } })
+  const own = await request.delete(SESSION_ENDPOINT, {
+    headers: { origin: E2E_BASE_URL, cookie: sessionHeader },
+  })
   expect(own.status()).toBe(204)
   expect(own.headers()['set-cookie']).toMatch(/^session=; .*Max-Age=0/)
 })

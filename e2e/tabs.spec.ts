@@ -8,7 +8,10 @@ test('5. sign out in one tab: the other tab of the same browser becomes signed o
   const first = await context.newPage()
   await signInFast(first, 'max@example.com')
   // A client-side navigation, so the dashboard is in this tab's history behind the next page.
-  await first.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click()
+  await first
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Settings' })
+    .click()
   await expect(first).toHaveURL('/settings')
 
   const second = await context.newPage()

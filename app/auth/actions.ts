@@ -13,7 +13,12 @@ async function signIn(_previous: SignInState, form: FormData): Promise<SignInSta
   const email = form.get('email')
   const password = form.get('password')
   const length = form.get('length')
-  if (typeof email !== 'string' || typeof password !== 'string' || email === '' || password === '') {
+  if (
+    typeof email !== 'string' ||
+    typeof password !== 'string' ||
+    email === '' ||
+    password === ''
+  ) {
     return { status: 'failed', message: 'Enter your email and password.' }
   }
   if (!isSessionLengthId(length)) {

@@ -10,7 +10,9 @@ function AuthPage() {
       <h1>Sign in</h1>
       <SignInForm />
       <h2>Demo accounts</h2>
-      <p className="muted">This is a demo running on your machine, so the passwords are right here.</p>
+      <p className="muted">
+        This is a demo running on your machine, so the passwords are right here.
+      </p>
       <table>
         <thead>
           <tr>

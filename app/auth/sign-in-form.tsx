@@ -19,7 +19,10 @@ function SignInForm() {
   }, [state, refresh])
 
   return (
-    <form action={formAction} aria-describedby={state.status === 'failed' ? 'sign-in-error' : undefined}>
+    <form
+      action={formAction}
+      aria-describedby={state.status === 'failed' ? 'sign-in-error' : undefined}
+    >
       <label>
         Email
         <input name="email" type="email" autoComplete="username" required />
@@ -32,7 +35,12 @@ function SignInForm() {
         <legend>Session length</legend>
         {LENGTH_IDS.map((id) => (
           <label key={id}>
-            <input type="radio" name="length" value={id} defaultChecked={id === DEFAULT_SESSION_LENGTH} />
+            <input
+              type="radio"
+              name="length"
+              value={id}
+              defaultChecked={id === DEFAULT_SESSION_LENGTH}
+            />
             {SESSION_LENGTHS[id].label}
           </label>
         ))}

@@ -20,7 +20,8 @@ function SessionCountdown() {
 
   if (session.status !== 'authenticated') return null
   const endsAt = new Date(session.expiresAt).toISOString()
-  const secondsLeft = now === null ? null : Math.max(0, Math.round((session.expiresAt - now) / 1000))
+  const secondsLeft =
+    now === null ? null : Math.max(0, Math.round((session.expiresAt - now) / 1000))
   return (
     <p>
       Your session ends at <time dateTime={endsAt}>{endsAt.slice(11, 19)} UTC</time>

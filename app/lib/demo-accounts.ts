@@ -10,9 +10,21 @@ type DemoAccount = {
 }
 
 const DEMO_ACCOUNTS: ReadonlyArray<DemoAccount> = [
-  { email: 'ada@example.com', password: 'ada-admin-demo', purpose: 'Admin: can open Settings and revoke users' },
-  { email: 'max@example.com', password: 'max-member-demo', purpose: 'Member: Settings says admins only' },
-  { email: 'sam@example.com', password: 'sam-member-demo', purpose: 'Member an admin can revoke (shows "revoked")' },
+  {
+    email: 'ada@example.com',
+    password: 'ada-admin-demo',
+    purpose: 'Admin: can open Settings and revoke users',
+  },
+  {
+    email: 'max@example.com',
+    password: 'max-member-demo',
+    purpose: 'Member: Settings says admins only',
+  },
+  {
+    email: 'sam@example.com',
+    password: 'sam-member-demo',
+    purpose: 'Member an admin can revoke (shows "revoked")',
+  },
   {
     email: 'olga@example.com',
     password: 'olga-oversize-demo',

@@ -32,7 +32,12 @@ const DIRECTORY: ReadonlyArray<DirectoryEntry> = [
     passwordHash: 'PyCZClhUJxWWROFp_YkdaA:1vPoVuOfTcht6AlATl3mAE0qVapSvnBoeSQu08HWDTQ',
   },
   {
-    user: { id: OVERSIZE_USER_ID, name: 'Olga Oversize', email: 'olga@example.com', role: 'member' },
+    user: {
+      id: OVERSIZE_USER_ID,
+      name: 'Olga Oversize',
+      email: 'olga@example.com',
+      role: 'member',
+    },
     passwordHash: 'P1AM1L01qJVxCgFiaNTmCg:MjJTIFzBNYzQ9ItNu2sfmTbKuFRfzBf-y8BfCRm5xnI',
   },
 ]

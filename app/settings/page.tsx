@@ -7,7 +7,9 @@ async function SettingsPage() {
   const { user } = await verifySession({ next: '/settings' })
   // The browser gate only hides the panel: the user list itself is sent to admins only.
   const users: ListedUser[] =
-    user.role === 'admin' ? listUsers().map((listed) => ({ ...listed, revoked: isRevoked(listed.id) })) : []
+    user.role === 'admin'
+      ? listUsers().map((listed) => ({ ...listed, revoked: isRevoked(listed.id) }))
+      : []
   return (
     <>
       <h1>Settings</h1>

@@ -20,9 +20,7 @@ function SettingsPanel({ users }: SettingsPanelProps) {
     <SessionGate
       allow={isAdmin}
       fallback={<p aria-busy="true">Checking session…</p>}
-      unauthorized={
-        <p role="alert">Settings are for admins. You are signed in as a member.</p>
-      }
+      unauthorized={<p role="alert">Settings are for admins. You are signed in as a member.</p>}
     >
       <h2>Users</h2>
       <p className="muted">
@@ -49,7 +47,10 @@ function SettingsPanel({ users }: SettingsPanelProps) {
                   <form action={setUserRevoked}>
                     <input type="hidden" name="userId" value={user.id} />
                     <input type="hidden" name="revoke" value={String(!user.revoked)} />
-                    <button type="submit" aria-label={`${user.revoked ? 'Restore' : 'Revoke'} ${user.name}`}>
+                    <button
+                      type="submit"
+                      aria-label={`${user.revoked ? 'Restore' : 'Revoke'} ${user.name}`}
+                    >
                       {user.revoked ? 'Restore' : 'Revoke'}
                     </button>
                   </form>

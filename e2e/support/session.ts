@@ -1,4 +1,10 @@
-import { expect, type APIRequestContext, type BrowserContext, type Cookie, type Page } from '@playwright/test'
+import {
+  expect,
+  type APIRequestContext,
+  type BrowserContext,
+  type Cookie,
+  type Page,
+} from '@playwright/test'
 import { SESSION_LENGTHS, type SessionLengthId } from '../../app/auth/session-lengths'
 import { DEMO_ACCOUNTS } from '../../app/lib/demo-accounts'
 import { SESSION_COOKIE_NAME, SESSION_ENDPOINT } from '../../src/shared/constants'
@@ -69,7 +75,10 @@ async function askSession(request: APIRequestContext, token: string): Promise<Se
  */
 async function waitUntilExpired(request: APIRequestContext, token: string): Promise<string> {
   await expect
-    .poll(async () => JSON.stringify(await askSession(request, token)), { timeout: 20_000, intervals: [500] })
+    .poll(async () => JSON.stringify(await askSession(request, token)), {
+      timeout: 20_000,
+      intervals: [500],
+    })
     .toBe(JSON.stringify({ status: 'unauthenticated', reason: 'expired' }))
   return token
 }

@@ -6,7 +6,12 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { createSessionRoute, decryptSession, encryptSession } from '../../src/server'
 import type { SessionUser } from '../../src/shared/types'
 
-const USER: SessionUser = { id: 'user-fuzz', name: 'Fuzz', email: 'fuzz@example.com', role: 'member' }
+const USER: SessionUser = {
+  id: 'user-fuzz',
+  name: 'Fuzz',
+  email: 'fuzz@example.com',
+  role: 'member',
+}
 const HOUR = 3600 // seconds
 const OTHER_SECRET = 'a-different-secret-for-the-wrong-key-case-0123456789'
 const RANDOM_RUNS = 400
@@ -37,7 +42,9 @@ let wrongKeyToken = ''
 
 beforeAll(async () => {
   tokens = await Promise.all(
-    [0, 1, 2].map((offset) => encryptSession({ userId: USER.id }, { maxAgeSeconds: HOUR + offset })),
+    [0, 1, 2].map((offset) =>
+      encryptSession({ userId: USER.id }, { maxAgeSeconds: HOUR + offset }),
+    ),
   )
   const secret = process.env.SESSION_SECRET
   process.env.SESSION_SECRET = OTHER_SECRET
@@ -66,7 +73,9 @@ function mutations(): fc.Arbitrary<Mutation> {
       return { kind: 'bit flip', value: parts.join('.') }
     })
   const truncation = token.chain((base) =>
-    fc.integer({ min: 0, max: base.length - 1 }).map((length) => ({ kind: 'truncation', value: base.slice(0, length) })),
+    fc
+      .integer({ min: 0, max: base.length - 1 })
+      .map((length) => ({ kind: 'truncation', value: base.slice(0, length) })),
   )
   const reorder = fc
     .tuple(token, fc.shuffledSubarray([0, 1, 2, 3, 4], { minLength: 5, maxLength: 5 }))
@@ -75,10 +84,12 @@ function mutations(): fc.Arbitrary<Mutation> {
       const parts = segments(base)
       return { kind: 'reordered segments', value: order.map((index) => parts[index]).join('.') }
     })
-  const swappedHeader = fc.tuple(token, fc.constantFrom(...FOREIGN_HEADERS)).map(([base, header]) => {
-    const [, ...rest] = segments(base)
-    return { kind: 'swapped header', value: [header, ...rest].join('.') }
-  })
+  const swappedHeader = fc
+    .tuple(token, fc.constantFrom(...FOREIGN_HEADERS))
+    .map(([base, header]) => {
+      const [, ...rest] = segments(base)
+      return { kind: 'swapped header', value: [header, ...rest].join('.') }
+    })
   // Header and IV of one token with the ciphertext and tag of another: each part genuine.
   const spliced = fc
     .tuple(fc.constantFrom(...tokens), fc.constantFrom(...tokens))
@@ -89,7 +100,10 @@ function mutations(): fc.Arbitrary<Mutation> {
       return { kind: 'spliced tokens', value: [...head, ...tail].join('.') }
     })
   const wrongKey = fc.constant({ kind: 'wrong key', value: wrongKeyToken })
-  const extraSegment = token.map((base) => ({ kind: 'extra segment', value: `${base}.${segments(base)[3]}` }))
+  const extraSegment = token.map((base) => ({
+    kind: 'extra segment',
+    value: `${base}.${segments(base)[3]}`,
+  }))
   return fc.oneof(bitFlip, truncation, reorder, swappedHeader, spliced, wrongKey, extraSegment)
 }
 
@@ -97,8 +111,12 @@ function randomValues(): fc.Arbitrary<Mutation> {
   const base64url = fc.base64String({ maxLength: 120 }).map((s) => s.replace(/[+/=]/g, '_'))
   return fc.oneof(
     fc.string({ maxLength: 200 }).map((value) => ({ kind: 'random string', value })),
-    fc.string({ unit: 'binary', maxLength: 200 }).map((value) => ({ kind: 'random unicode', value })),
-    fc.string({ minLength: 4000, maxLength: 6000 }).map((value) => ({ kind: 'oversized string', value })),
+    fc
+      .string({ unit: 'binary', maxLength: 200 })
+      .map((value) => ({ kind: 'random unicode', value })),
+    fc
+      .string({ minLength: 4000, maxLength: 6000 })
+      .map((value) => ({ kind: 'oversized string', value })),
     fc
       .array(base64url, { minLength: 5, maxLength: 5 })
       .map((parts) => ({ kind: 'JWE-shaped junk', value: parts.join('.') })),
@@ -134,7 +152,9 @@ async function check(value: string, decrypted: Tally, handled: Tally, kind: stri
   decrypted.add(`${kind} -> ${reason}`)
   if (!headerSafe(value)) return
   const response = await route.GET(
-    new Request('http://localhost/api/session', { headers: { cookie: `theme=dark; session=${value}` } }),
+    new Request('http://localhost/api/session', {
+      headers: { cookie: `theme=dark; session=${value}` },
+    }),
   )
   expect(response.status).toBe(200)
   expect(await response.json()).toEqual({ status: 'unauthenticated', reason })
@@ -170,7 +190,9 @@ describe('cookie fuzzing: decryptSession and GET /api/session', () => {
       fc.asyncProperty(mutations(), ({ kind, value }) => check(value, decrypted, handled, kind)),
       { numRuns: MUTATION_RUNS },
     )
-    console.log(`[fuzz] mutations: ${decrypted.total()} values through decryptSession (${decrypted})`)
+    console.log(
+      `[fuzz] mutations: ${decrypted.total()} values through decryptSession (${decrypted})`,
+    )
     console.log(`[fuzz] mutations: ${handled.total()} values through GET (${handled})`)
     expect(decrypted.total()).toBe(MUTATION_RUNS)
     expect(handled.total()).toBe(MUTATION_RUNS) // tokens are base64url and dots: all header-safe

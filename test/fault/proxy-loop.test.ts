@@ -12,7 +12,18 @@ const RUNS = 1500
 /** A chain longer than this is a loop; stop following it so the test fails instead of hanging. */
 const MAX_HOPS = 6
 
-const PATH_POOL = ['/', '/dashboard', '/settings', '/admin', '/admin/users', '/auth', '/login', '/signup', '/home', '/docs']
+const PATH_POOL = [
+  '/',
+  '/dashboard',
+  '/settings',
+  '/admin',
+  '/admin/users',
+  '/auth',
+  '/login',
+  '/signup',
+  '/home',
+  '/docs',
+]
 const INTERESTING_PATHS = [
   ...PATH_POOL,
   '/dashboard/reports',
@@ -43,14 +54,26 @@ let cookieValues: Record<CookieState, string | undefined>
 
 beforeAll(async () => {
   const valid = await encryptSession({ userId: 'user-loop' }, { maxAgeSeconds: 3600 })
-  const expired = await encryptSession({ userId: 'user-loop' }, { maxAgeSeconds: 60, now: Date.now() - 3_600_000 })
-  cookieValues = { none: undefined, empty: '', valid, expired, invalid: `${valid.slice(0, -4)}AAAA` }
+  const expired = await encryptSession(
+    { userId: 'user-loop' },
+    { maxAgeSeconds: 60, now: Date.now() - 3_600_000 },
+  )
+  cookieValues = {
+    none: undefined,
+    empty: '',
+    valid,
+    expired,
+    invalid: `${valid.slice(0, -4)}AAAA`,
+  }
 })
 
 // Mostly configs a user would write (login and guest pages apart from protected ones), plus
 // any combination of the pool: the kit must refuse those that could loop, and not loop on the rest.
 const sensibleConfig = fc.record({
-  protectedPaths: fc.subarray(['/dashboard', '/settings', '/admin', '/admin/users', '/home', '/docs'], { minLength: 1 }),
+  protectedPaths: fc.subarray(
+    ['/dashboard', '/settings', '/admin', '/admin/users', '/home', '/docs'],
+    { minLength: 1 },
+  ),
   guestOnlyPaths: fc.subarray(['/auth', '/login', '/signup']),
   loginPath: fc.constantFrom('/auth', '/login', '/signup'),
   homePath: fc.constantFrom('/dashboard', '/home', '/', '/docs', '/settings'),
@@ -61,11 +84,19 @@ const anyConfig = fc.record({
   loginPath: fc.constantFrom(...PATH_POOL),
   homePath: fc.constantFrom(...PATH_POOL),
 })
-const config = fc.oneof({ arbitrary: sensibleConfig, weight: 3 }, { arbitrary: anyConfig, weight: 1 })
+const config = fc.oneof(
+  { arbitrary: sensibleConfig, weight: 3 },
+  { arbitrary: anyConfig, weight: 1 },
+)
 
 const requestUrl = fc
-  .tuple(fc.constantFrom(...INTERESTING_PATHS), fc.option(fc.constantFrom(...NEXT_VALUES), { nil: undefined }))
-  .map(([path, next]) => (next === undefined ? `${ORIGIN}${path}` : `${ORIGIN}${path}?next=${encodeURIComponent(next)}`))
+  .tuple(
+    fc.constantFrom(...INTERESTING_PATHS),
+    fc.option(fc.constantFrom(...NEXT_VALUES), { nil: undefined }),
+  )
+  .map(([path, next]) =>
+    next === undefined ? `${ORIGIN}${path}` : `${ORIGIN}${path}?next=${encodeURIComponent(next)}`,
+  )
 
 type Proxy = (request: NextRequest) => Promise<NextResponse>
 
@@ -75,7 +106,8 @@ async function follow(proxy: Proxy, start: string, cookie: string | undefined): 
   let jar = cookie
   let url = start
   for (let hop = 0; hop < MAX_HOPS; hop++) {
-    const headers: Record<string, string> = jar === undefined ? {} : { cookie: `${SESSION_COOKIE_NAME}=${jar}` }
+    const headers: Record<string, string> =
+      jar === undefined ? {} : { cookie: `${SESSION_COOKIE_NAME}=${jar}` }
     const response = await proxy(new NextRequest(url, { headers }))
     const set = response.cookies.get(SESSION_COOKIE_NAME)
     if (set) jar = set.value === '' ? undefined : set.value
@@ -93,24 +125,32 @@ describe('proxy redirect loops', () => {
   it(`generated configs x paths x cookie states (${RUNS} runs): at most 2 URLs, none visited twice`, async () => {
     const figures = { refusedConfigs: 0, chains: 0, requests: 0, redirects: 0, longest: 0 }
     await fc.assert(
-      fc.asyncProperty(config, requestUrl, fc.constantFrom(...COOKIE_STATES), async (options, url, state) => {
-        let proxy: Proxy
-        try {
-          proxy = createSessionProxy(options)
-        } catch (error) {
-          // Refusing a config that could loop is the kit's documented answer; say which.
-          expect(String(error)).toMatch(/createSessionProxy: .*(protected|guest-only)/)
-          figures.refusedConfigs++
-          return
-        }
-        const visited = await follow(proxy, url, cookieValues[state])
-        figures.chains++
-        figures.requests += visited.length
-        figures.redirects += visited.length - 1
-        figures.longest = Math.max(figures.longest, visited.length)
-        expect(visited.length, `chain from ${url} with ${state} cookie: ${visited.join(' -> ')}`).toBeLessThanOrEqual(2)
-        expect(new Set(visited).size).toBe(visited.length)
-      }),
+      fc.asyncProperty(
+        config,
+        requestUrl,
+        fc.constantFrom(...COOKIE_STATES),
+        async (options, url, state) => {
+          let proxy: Proxy
+          try {
+            proxy = createSessionProxy(options)
+          } catch (error) {
+            // Refusing a config that could loop is the kit's documented answer; say which.
+            expect(String(error)).toMatch(/createSessionProxy: .*(protected|guest-only)/)
+            figures.refusedConfigs++
+            return
+          }
+          const visited = await follow(proxy, url, cookieValues[state])
+          figures.chains++
+          figures.requests += visited.length
+          figures.redirects += visited.length - 1
+          figures.longest = Math.max(figures.longest, visited.length)
+          expect(
+            visited.length,
+            `chain from ${url} with ${state} cookie: ${visited.join(' -> ')}`,
+          ).toBeLessThanOrEqual(2)
+          expect(new Set(visited).size).toBe(visited.length)
+        },
+      ),
       { numRuns: RUNS },
     )
     console.log(
@@ -131,7 +171,10 @@ describe('proxy redirect loops', () => {
     for (const path of INTERESTING_PATHS) {
       for (const next of [undefined, ...NEXT_VALUES]) {
         for (const state of COOKIE_STATES) {
-          const url = next === undefined ? `${ORIGIN}${path}` : `${ORIGIN}${path}?next=${encodeURIComponent(next)}`
+          const url =
+            next === undefined
+              ? `${ORIGIN}${path}`
+              : `${ORIGIN}${path}?next=${encodeURIComponent(next)}`
           const visited = await follow(proxy, url, cookieValues[state])
           expect(visited.length, visited.join(' -> ')).toBeLessThanOrEqual(2)
           expect(new Set(visited).size).toBe(visited.length)
