@@ -1,4 +1,6 @@
 import type { StorybookConfig } from '@storybook/nextjs-vite'
+import { mergeConfig } from 'vite'
+import { STORY_SESSION_SECRET } from '../stories/server/support/story-session-secret'
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|tsx)'],
@@ -9,6 +11,27 @@ const config: StorybookConfig = {
   // Serves public/mockServiceWorker.js, which the MSW loader registers.
   staticDirs: ['../public'],
   core: { disableTelemetry: true },
+  viteFinal: (viteConfig) =>
+    mergeConfig(viteConfig, {
+      // The server helpers read process.env.SESSION_SECRET, and `storybook build` compiles
+      // process.env to {}: the stories' own throwaway secret is inlined instead.
+      define: { 'process.env.SESSION_SECRET': JSON.stringify(STORY_SESSION_SECRET) },
+      // Pre-bundled up front: on a cold cache, Vite re-optimising these mid-run reloads the page
+      // and the stories running at that moment render an empty canvas.
+      optimizeDeps: {
+        include: [
+          'server-only',
+          'jose',
+          'next/server',
+          'jotai',
+          'sonner',
+          'msw',
+          'msw/browser',
+          '@storybook/nextjs-vite/headers.mock',
+          '@storybook/nextjs-vite/navigation.mock',
+        ],
+      },
+    }),
 }
 
 export default config
