@@ -201,6 +201,22 @@ export const ReasonFromServerRedirect: Story = {
   },
 }
 
+export const ReasonFromServerRedirectWithStaleCookie: Story = {
+  parameters: {
+    // verifySession() redirected, but a Server Component cannot delete the cookie: the layout
+    // still says `expired`, and the URL says so too. Two signals, one loss, one toast.
+    ...initially('expired'),
+    nextjs: { navigation: { pathname: '/auth', query: { next: '/dashboard', reason: 'expired' } } },
+  },
+  beforeEach: (context) => serveScenario(context, 'expired'),
+  play: async (context) => {
+    await ReasonFromServerRedirect.play?.(context)
+    await waitFor(() => expect(storyRequests(context).gets()).toBe(1))
+    await settle()
+    await expectOneToast(EXPIRED_TEXT)
+  },
+}
+
 export const UnknownReasonParam: Story = {
   parameters: {
     ...initially('missing'),

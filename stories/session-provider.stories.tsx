@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/nextjs-vite'
-import { expect, fn, waitFor, within } from 'storybook/test'
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import {
   authenticatedPayload,
   EXPIRING_SOON_MS,
@@ -12,6 +12,7 @@ import { SessionProvider } from '../src/client/session-provider'
 import type { SessionFetcher } from '../src/client/session-request'
 import type { ClientSession, SessionRequestErrorKind, UnauthenticatedReason } from '../src/shared/types'
 import { SessionInspector } from './support/demo'
+import { LayoutRerender } from './support/layout-rerender'
 import { mockNavigation, storyNavigation } from './support/navigation'
 import { signOutInAnotherTab } from './support/other-tab'
 import { serveScenario, storyRequests } from './support/requests'
@@ -303,5 +304,48 @@ export const StaleAnswerDropped: Story = {
     await settle()
     // The late "authenticated" answer predates the sign-out: dropped.
     await expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'signed-out' })
+  },
+}
+
+export const ToolbarScenario: Story = {
+  // No scenario of its own: the toolbar's "Session" global decides what the mock answers.
+  globals: { session: 'revoked' },
+  play: async (context) => {
+    await waitFor(() => expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'revoked' }))
+    await expect(fetcher).toHaveBeenCalledTimes(1)
+  },
+}
+
+export const LayoutRendersAgain: Story = {
+  // The click below may focus the window; this story counts only the re-render's request.
+  args: { revalidateOnFocus: false },
+  parameters: { session: { initialSession: () => authenticatedPayload(alice) } },
+  beforeEach: (context) => serveScenario(context, 'revoked'),
+  render: (args, context) => (
+    <LayoutRerender
+      first={storyInitialSession(context)}
+      next={unauthenticatedPayload('revoked')}
+      label="Server renders the layout again (user revoked)"
+    >
+      {(initialSession) => (
+        <SessionProvider
+          {...args}
+          store={storyStore(context)}
+          initialSession={initialSession}
+          channelName={storyChannelName(context)}
+        />
+      )}
+    </LayoutRerender>
+  ),
+  play: async (context) => {
+    await expectSignedInAsAlice(context)
+    await expectNoRequestOnMount(context)
+    // After a Server Action or router.refresh() the layout passes a newer initialSession ...
+    await userEvent.click(within(context.canvasElement).getByRole('button', { name: /Server renders the layout/ }))
+    await waitFor(() => expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'revoked' }))
+    // ... which the provider adopts; the stale cookie still needs the route handler: one request.
+    await waitFor(() => expect(storyRequests(context).gets()).toBe(1))
+    await settle()
+    await expect(storyRequests(context).gets()).toBe(1)
   },
 }

@@ -1,7 +1,7 @@
 'use client'
 import { useAtomValue } from 'jotai'
 import { usePathname, useRouter, useSearchParams } from 'next/navigation'
-import { useEffect, useRef } from 'react'
+import { Suspense, useEffect, useRef } from 'react'
 import { toast } from 'sonner'
 import { isLostSessionReason, lostSessionReason, MAX_TIMEOUT_MS, type LostSessionReason } from '../shared/client-session'
 import { SESSION_EXPIRED_TOAST_ID } from '../shared/constants'
@@ -46,12 +46,7 @@ type ExpiryToastProps = {
   messages?: Partial<ExpiryToastMessages>
 }
 
-/**
- * One sonner toast (id `session-expired`) when a session is lost, with a 'Sign in' action; also
- * for a `?reason=` left by a server-side redirect, which it then strips. Needs a sonner
- * `<Toaster/>` somewhere in the app. Renders nothing itself.
- */
-function ExpiryToast({ warnBefore, messages: overrides }: ExpiryToastProps) {
+function ExpiryToastEffects({ warnBefore, messages: overrides }: ExpiryToastProps) {
   if (warnBefore !== undefined && (!Number.isFinite(warnBefore) || warnBefore <= 0)) {
     throw new RangeError(`ExpiryToast: warnBefore must be a positive number of ms, got ${warnBefore}`)
   }
@@ -68,7 +63,7 @@ function ExpiryToast({ warnBefore, messages: overrides }: ExpiryToastProps) {
 
   // Refs, not state: they only remember what was already shown (nothing to render).
   const toastedLoss = useRef<LostSessionReason | null>(null)
-  const handledReasonParam = useRef(false)
+  const handledReasonUrl = useRef<string | null>(null)
   const warnedFor = useRef<number | null>(null)
 
   const show = (reason: LostSessionReason) => {
@@ -89,26 +84,31 @@ function ExpiryToast({ warnBefore, messages: overrides }: ExpiryToastProps) {
     showRef.current = show
   })
 
+  const status = session.status
   useEffect(() => {
-    if (lost === null) {
-      toastedLoss.current = null
-      return
-    }
-    if (toastedLoss.current === lost) return // the same loss re-confirmed by a later check
+    // A new session: its loss, whenever it comes, is a new one to tell.
+    if (status === 'authenticated') toastedLoss.current = null
+    // Nothing lost, or the same loss re-confirmed by a later check or announced by `?reason=`.
+    if (lost === null || toastedLoss.current === lost) return
     toastedLoss.current = lost
     showRef.current(lost)
-  }, [lost])
+  }, [lost, status])
 
+  // A `?reason=` on any URL this toast sees (a fresh load after a server redirect, or a
+  // client-side redirect by SessionGate): toast unless this loss already did, then strip it.
   useEffect(() => {
-    if (handledReasonParam.current) return
-    handledReasonParam.current = true
     if (!isLostSessionReason(reasonParam)) return
-    showRef.current(reasonParam)
-    // Strip it so a reload does not toast again.
+    const url = `${pathname}?${search}`
+    if (handledReasonUrl.current === url) return
+    handledReasonUrl.current = url
+    if (toastedLoss.current !== reasonParam) {
+      toastedLoss.current = reasonParam
+      showRef.current(reasonParam)
+    }
     const rest = new URLSearchParams(search)
     rest.delete('reason')
     const query = rest.toString()
-    router.replace(query ? `${pathname}?${query}` : pathname)
+    router.replace(query ? `${pathname}?${query}` : pathname) // a reload must not toast again
   }, [reasonParam, search, pathname, router])
 
   const warning = messages.warning
@@ -128,6 +128,21 @@ function ExpiryToast({ warnBefore, messages: overrides }: ExpiryToastProps) {
   }, [expiresAt, warnBefore, warning])
 
   return null
+}
+
+/**
+ * One sonner toast (id `session-expired`) when a session is lost, with a 'Sign in' action; also
+ * for a `?reason=` left by a server-side redirect, which it then strips. Needs a sonner
+ * `<Toaster/>` somewhere in the app. Renders nothing itself.
+ */
+function ExpiryToast(props: ExpiryToastProps) {
+  // useSearchParams() on a statically rendered page needs a Suspense boundary (Next.js
+  // refuses to build without one); this one shows nothing, as the toast itself does.
+  return (
+    <Suspense fallback={null}>
+      <ExpiryToastEffects {...props} />
+    </Suspense>
+  )
 }
 
 export { DEFAULT_MESSAGES as DEFAULT_EXPIRY_MESSAGES, ExpiryToast, SESSION_WARNING_TOAST_ID }

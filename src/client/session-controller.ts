@@ -1,7 +1,7 @@
 'use client'
 import type { Store } from 'jotai'
-import { expiryCheckDelayMs, nextSession, retryDelayMs, withError } from '../shared/client-session'
-import type { ClientSession } from '../shared/types'
+import { expiryCheckDelayMs, lostSessionReason, nextSession, retryDelayMs, withError } from '../shared/client-session'
+import type { ClientSession, SessionPayload } from '../shared/types'
 import { isRecord } from '../shared/user'
 import { sessionAtom } from './atoms'
 import { requestSession, requestSignOut, type SessionFetcher, type SignOutResult } from './session-request'
@@ -25,6 +25,8 @@ type SessionController = {
   signOut: () => Promise<SignOutResult>
   /** Starts timers and the cross-tab channel; returns the matching stop. */
   connect: () => () => void
+  /** A newer answer from the server render (the layout's `initialSession` changed). */
+  hydrate: (payload: SessionPayload) => void
   /** New props from the provider; used from the next request on. */
   configure: (options: SessionControllerOptions) => void
 }
@@ -144,11 +146,22 @@ function createSessionController(store: Store, initialOptions: SessionController
     }
   }
 
+  function hydrate(payload: SessionPayload) {
+    const next = nextSession(store.get(sessionAtom), payload, Date.now())
+    if (next === store.get(sessionAtom)) return // nothing new: let checks in flight finish
+    failures = 0
+    clearTimeout(retryTimer)
+    commit(next) // answers to requests started before this are now stale and dropped ...
+    inFlight = null // ... so a check from here on starts afresh instead of joining one
+    // A stale cookie the server render could not delete: one request, and the route handler does.
+    if (lostSessionReason(next)) void refresh()
+  }
+
   function configure(next: SessionControllerOptions) {
     options = next
   }
 
-  return { refresh, refreshIfIdle, signOut, connect, configure }
+  return { refresh, refreshIfIdle, signOut, connect, hydrate, configure }
 }
 
 export { createSessionController, SIGNED_OUT_MESSAGE }

@@ -1,7 +1,7 @@
 'use client'
 import { useAtomValue } from 'jotai'
 import { usePathname, useRouter, useSearchParams } from 'next/navigation'
-import { useEffect, type ReactNode } from 'react'
+import { Suspense, useEffect, type ReactNode } from 'react'
 import { HOME_PATH } from '../shared/constants'
 import { loginHref, safeNextPath } from '../shared/redirect'
 import type { ClientSession, SessionRequestError, SessionUser } from '../shared/types'
@@ -40,7 +40,8 @@ function decide(session: ClientSession, input: DecideInput): GateDecision {
     view: 'unauthorized',
     redirect: input.redirectTo === false ? null : target,
   })
-  switch (session.status) {
+  const { status } = session
+  switch (status) {
     case 'loading':
       return { view: 'fallback', redirect: null }
     case 'error':
@@ -57,7 +58,7 @@ function decide(session: ClientSession, input: DecideInput): GateDecision {
       return refuse(loginHref(loginPath, { next: input.currentPath, reason: session.reason }))
     }
     default:
-      throw new TypeError(`SessionGate: unknown status ${String(session satisfies never)}`)
+      throw new TypeError(`SessionGate: unknown status ${String(status satisfies never)}`)
   }
 }
 
@@ -72,8 +73,7 @@ function DefaultErrorFallback({ error, retry }: SessionGateErrorProps) {
   )
 }
 
-/** Renders `children` only for the right audience; everyone else is redirected (replace, not push). */
-function SessionGate({
+function SessionGateView({
   require = 'user',
   fallback = null,
   redirectTo,
@@ -118,6 +118,17 @@ function SessionGate({
     default:
       throw new TypeError(`SessionGate: unknown view ${String(view satisfies never)}`)
   }
+}
+
+/** Renders `children` only for the right audience; everyone else is redirected (replace, not push). */
+function SessionGate(props: SessionGateProps) {
+  // useSearchParams() on a statically rendered page needs a Suspense boundary; until the
+  // search params are known the gate cannot decide, so it shows its fallback.
+  return (
+    <Suspense fallback={<div aria-busy="true">{props.fallback ?? null}</div>}>
+      <SessionGateView {...props} />
+    </Suspense>
+  )
 }
 
 export { SessionGate }

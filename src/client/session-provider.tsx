@@ -1,6 +1,5 @@
 'use client'
 import { createStore, Provider, type Store } from 'jotai'
-import { usePathname } from 'next/navigation'
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { isLostSessionReason, toClientSession } from '../shared/client-session'
 import { LOGIN_PATH, SESSION_CHANNEL_NAME, SESSION_ENDPOINT } from '../shared/constants'
@@ -9,9 +8,8 @@ import { sessionAtom } from './atoms'
 import { SessionContext } from './session-context'
 import { createSessionController, type SessionControllerOptions } from './session-controller'
 import { defaultFetcher, type SessionFetcher } from './session-request'
+import { FOCUS_THROTTLE_MS, useSessionRevalidation } from './use-session-revalidation'
 
-/** At most one check per 30 s of refocusing: alt-tabbing must not hammer the endpoint. */
-const FOCUS_THROTTLE_MS = 30_000
 /** A check that has not answered after 10 s is a `timeout` error (and is retried). */
 const REQUEST_TIMEOUT_MS = 10_000
 /** First retry 1 s after a failed check, doubling per failure ... */
@@ -99,47 +97,16 @@ function SessionProvider({
     return disconnect
   }, [controller, checkOnMount])
 
-  useEffect(() => {
-    if (!revalidateOnFocus) return
-    const onFocus = () => controller.refreshIfIdle(FOCUS_THROTTLE_MS)
-    const onVisibility = () => {
-      if (document.visibilityState === 'visible') onFocus()
-    }
-    window.addEventListener('focus', onFocus)
-    document.addEventListener('visibilitychange', onVisibility)
-    return () => {
-      window.removeEventListener('focus', onFocus)
-      document.removeEventListener('visibilitychange', onVisibility)
-    }
-  }, [controller, revalidateOnFocus])
+  useSessionRevalidation(controller, { revalidateOnFocus, revalidateOnNavigation, refetchInterval })
 
+  // The layout re-renders after a Server Action or router.refresh(): adopt its newer answer.
+  const initialKey = initialSession ? JSON.stringify(initialSession) : null
+  const hydratedKey = useRef(initialKey)
   useEffect(() => {
-    const onOnline = () => void controller.refresh()
-    // A page restored from the back/forward cache shows a session that may be long gone.
-    const onPageShow = (event: PageTransitionEvent) => {
-      if (event.persisted) void controller.refresh()
-    }
-    window.addEventListener('online', onOnline)
-    window.addEventListener('pageshow', onPageShow)
-    return () => {
-      window.removeEventListener('online', onOnline)
-      window.removeEventListener('pageshow', onPageShow)
-    }
-  }, [controller])
-
-  useEffect(() => {
-    if (refetchInterval === 0) return
-    const interval = setInterval(() => void controller.refresh(), refetchInterval)
-    return () => clearInterval(interval)
-  }, [controller, refetchInterval])
-
-  const pathname = usePathname()
-  const lastPathname = useRef(pathname)
-  useEffect(() => {
-    if (lastPathname.current === pathname) return
-    lastPathname.current = pathname
-    if (revalidateOnNavigation) void controller.refresh()
-  }, [controller, pathname, revalidateOnNavigation])
+    if (initialKey === hydratedKey.current) return
+    hydratedKey.current = initialKey
+    if (initialSession) controller.hydrate(initialSession)
+  }, [controller, initialKey, initialSession])
 
   const context = useMemo(() => ({ controller, loginPath }), [controller, loginPath])
   return (

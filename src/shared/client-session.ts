@@ -27,7 +27,8 @@ type RetryPolicy = {
 
 /** The client state a payload from GET /api/session (or the layout) stands for. */
 function toClientSession(payload: SessionPayload): ClientSession {
-  switch (payload.status) {
+  const { status } = payload
+  switch (status) {
     case 'authenticated': {
       const expiresAt = Date.parse(payload.expiresAt)
       if (Number.isNaN(expiresAt)) {
@@ -38,7 +39,7 @@ function toClientSession(payload: SessionPayload): ClientSession {
     case 'unauthenticated':
       return { status: 'unauthenticated', reason: payload.reason }
     default:
-      throw new TypeError(`toClientSession: unknown status ${String(payload satisfies never)}`)
+      throw new TypeError(`toClientSession: unknown status ${String(status satisfies never)}`)
   }
 }
 
@@ -62,7 +63,8 @@ function nextSession(previous: ClientSession, payload: SessionPayload, now: numb
 
 /** A failed request keeps what we knew and says why; with nothing known it is the `error` state. */
 function withError(session: ClientSession, error: SessionRequestError): ClientSession {
-  switch (session.status) {
+  const { status } = session
+  switch (status) {
     case 'loading':
     case 'error':
       return { status: 'error', error }
@@ -70,7 +72,7 @@ function withError(session: ClientSession, error: SessionRequestError): ClientSe
     case 'unauthenticated':
       return { ...session, error }
     default:
-      throw new TypeError(`withError: unknown status ${String(session satisfies never)}`)
+      throw new TypeError(`withError: unknown status ${String(status satisfies never)}`)
   }
 }
 

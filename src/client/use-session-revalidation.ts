@@ -1,0 +1,72 @@
+'use client'
+import { usePathname } from 'next/navigation'
+import { useEffect, useRef } from 'react'
+import type { SessionController } from './session-controller'
+
+/** At most one check per 30 s of refocusing: alt-tabbing must not hammer the endpoint. */
+const FOCUS_THROTTLE_MS = 30_000
+
+type RevalidationOptions = {
+  /** Re-check on focus / becoming visible, at most once per FOCUS_THROTTLE_MS. */
+  revalidateOnFocus: boolean
+  /** Re-check when the App Router pathname changes. */
+  revalidateOnNavigation: boolean
+  /** Re-check every this many ms; 0 = off. */
+  refetchInterval: number
+}
+
+/**
+ * When the provider asks the server again: focus, `online`, a page restored from the
+ * back/forward cache, navigation, and an optional interval. (Expiry and retries are timers in
+ * the controller.) Every trigger goes through `refresh`, which joins a check already in flight.
+ */
+function useSessionRevalidation(
+  controller: SessionController,
+  { revalidateOnFocus, revalidateOnNavigation, refetchInterval }: RevalidationOptions,
+): void {
+  useEffect(() => {
+    if (!revalidateOnFocus) return
+    const onFocus = () => controller.refreshIfIdle(FOCUS_THROTTLE_MS)
+    const onVisibility = () => {
+      if (document.visibilityState === 'visible') onFocus()
+    }
+    window.addEventListener('focus', onFocus)
+    document.addEventListener('visibilitychange', onVisibility)
+    return () => {
+      window.removeEventListener('focus', onFocus)
+      document.removeEventListener('visibilitychange', onVisibility)
+    }
+  }, [controller, revalidateOnFocus])
+
+  useEffect(() => {
+    const onOnline = () => void controller.refresh()
+    // A page restored from the back/forward cache shows a session that may be long gone.
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (event.persisted) void controller.refresh()
+    }
+    window.addEventListener('online', onOnline)
+    window.addEventListener('pageshow', onPageShow)
+    return () => {
+      window.removeEventListener('online', onOnline)
+      window.removeEventListener('pageshow', onPageShow)
+    }
+  }, [controller])
+
+  useEffect(() => {
+    if (refetchInterval === 0) return
+    const interval = setInterval(() => void controller.refresh(), refetchInterval)
+    return () => clearInterval(interval)
+  }, [controller, refetchInterval])
+
+  // The App Router has no router.events: a pathname change is the navigation signal.
+  const pathname = usePathname()
+  const lastPathname = useRef(pathname)
+  useEffect(() => {
+    if (lastPathname.current === pathname) return
+    lastPathname.current = pathname
+    if (revalidateOnNavigation) void controller.refresh()
+  }, [controller, pathname, revalidateOnNavigation])
+}
+
+export { FOCUS_THROTTLE_MS, useSessionRevalidation }
+export type { RevalidationOptions }
