@@ -83,6 +83,12 @@ describe('createSessionProxy: the path table', () => {
     ['/auth?next=https%3A%2F%2Fevil.com', 'valid', '/dashboard'],
     ['/auth?next=%2Fauth (a guest-only next would loop)', 'valid', '/dashboard'],
     ['/auth?next=%2Fauth%2Fcallback', 'valid', '/dashboard'],
+    // guest-only, valid cookie, lost-session reason: verifySession sent a revoked user here while
+    // the cookie still decrypts; bouncing home would loop home -> login -> home (e2e test 4)
+    ['/auth?next=%2Fdashboard&reason=revoked (revoked-user loop guard)', 'valid', null],
+    ['/auth?reason=invalid (lost-session reason)', 'valid', null],
+    ['/auth?reason=missing (not a lost-session reason)', 'valid', '/dashboard'],
+    ['/auth?reason=bogus (unknown reason)', 'valid', '/dashboard'],
     // guest-only, no valid cookie: through
     ['/auth', 'none', null],
     ['/auth?reason=expired', 'expired', null],

@@ -2,6 +2,7 @@ import 'server-only'
 import { NextResponse, type NextRequest } from 'next/server'
 import { HOME_PATH, LOGIN_PATH, SESSION_COOKIE_NAME } from '../shared/constants'
 import { loginHref, safeNextPath } from '../shared/redirect'
+import { isLostSessionReason } from '../shared/client-session'
 import { REQUEST_PATH_HEADER } from './request-path-header'
 import { decryptSession } from './session'
 import { clearedSessionCookieOptions } from './session-cookie-options'
@@ -100,7 +101,10 @@ function createSessionProxy({
       }
     } else if (matchesAny(path, guestOnlyPaths)) {
       const result = await decryptSession(token)
-      if (result.ok) {
+      // A lost-session `reason` means the authoritative check (verifySession: revoked user) just
+      // sent this visitor here while the cookie still decrypts. Bouncing them home would loop
+      // (home -> login -> home); let the page load so its provider's GET clears the cookie.
+      if (result.ok && !isLostSessionReason(searchParams.get('reason'))) {
         const next = safeNextPath(searchParams.get('next'), homePath)
         // `/auth?next=/auth` must not bounce a signed-in user back onto a guest-only path.
         const target = matchesAny(decodePath(new URL(next, request.url).pathname), guestOnlyPaths)
