@@ -14,7 +14,10 @@ const MISSING_SECRET_MESSAGE = [
 ].join('\n')
 
 function nextConfig(phase: string): NextConfig {
-  if (phase === PHASE_DEVELOPMENT_SERVER && !process.env.SESSION_SECRET?.trim()) {
+  // Storybook (which sets STORYBOOK=true) loads this config too; its stories bring their own
+  // throwaway secret, so the docs must start without one.
+  const inStorybook = process.env.STORYBOOK === 'true'
+  if (phase === PHASE_DEVELOPMENT_SERVER && !inStorybook && !process.env.SESSION_SECRET?.trim()) {
     console.error(MISSING_SECRET_MESSAGE)
     process.exit(1)
   }

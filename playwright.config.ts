@@ -42,8 +42,9 @@ export default defineConfig({
     },
     // A build on a busy 2-core machine can take minutes.
     timeout: 300_000,
-    // Locally, a server you already started on the port is reused; CI always builds fresh.
-    reuseExistingServer: !process.env.CI,
+    // Always a fresh build of the code under test; E2E_REUSE_SERVER=1 reuses one you started
+    // yourself (quicker local iterations), never by accident.
+    reuseExistingServer: process.env.E2E_REUSE_SERVER === '1',
     stdout: 'pipe',
     stderr: 'pipe',
     gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },

@@ -5,6 +5,7 @@ const PHASES = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
   ['unit + stories (vitest)', 'npx', ['vitest', 'run']],
+  ['e2e (next build + next start + playwright)', 'npx', ['playwright', 'test']],
 ]
 
 const timings = []
