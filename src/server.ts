@@ -1,3 +1,5 @@
+import 'server-only'
+// Server entry: re-exports only. Every file it names starts with import 'server-only'.
 export { signOut } from './server/actions'
 export { createSessionDal } from './server/dal'
 export type {

@@ -1,0 +1,28 @@
+// Shared entry: re-exports only. Plain TypeScript, safe to import from server and client code.
+export {
+  HOME_PATH,
+  LOGIN_PATH,
+  LOST_SESSION_REASONS,
+  SESSION_CHANNEL_NAME,
+  SESSION_COOKIE_NAME,
+  SESSION_ENDPOINT,
+  SESSION_EXPIRED_TOAST_ID,
+  UNAUTHENTICATED_REASONS,
+} from './shared/constants'
+export { isLostSessionReason, toClientSession } from './shared/client-session'
+export { isSafeNextPath, loginHref, safeNextPath } from './shared/redirect'
+export { isUnauthenticatedReason, parseSessionPayload } from './shared/schema'
+export { parseSessionUser } from './shared/user'
+export type { LostSessionReason } from './shared/client-session'
+export type { LoginHrefOptions } from './shared/redirect'
+export type { ParseResult } from './shared/schema'
+export type {
+  ClientSession,
+  ClientUnauthenticatedReason,
+  SessionPayload,
+  SessionRequestError,
+  SessionRequestErrorKind,
+  SessionStatus,
+  SessionUser,
+  UnauthenticatedReason,
+} from './shared/types'
