@@ -11,10 +11,10 @@ import { sessionAtom, userAtom } from '../src/client/atoms'
 import { SessionProvider } from '../src/client/session-provider'
 import type { SessionFetcher } from '../src/client/session-request'
 import type { ClientSession, SessionRequestErrorKind, UnauthenticatedReason } from '../src/shared/types'
-import { SessionInspector } from './support/demo'
+import { SessionInspector, SessionPanel } from './support/demo'
 import { LayoutRerender } from './support/layout-rerender'
 import { mockNavigation, storyNavigation } from './support/navigation'
-import { signOutInAnotherTab } from './support/other-tab'
+import { listenAsAnotherTab, signOutInAnotherTab } from './support/other-tab'
 import { serveScenario, storyRequests } from './support/requests'
 import { settle } from './support/settle'
 import { storyChannelName, storyInitialSession, storyStore, type PlayContext } from './support/story-context'
@@ -347,5 +347,50 @@ export const LayoutRendersAgain: Story = {
     await waitFor(() => expect(storyRequests(context).gets()).toBe(1))
     await settle()
     await expect(storyRequests(context).gets()).toBe(1)
+  },
+}
+
+const withSignOutButton = {
+  children: (
+    <>
+      <SessionInspector />
+      <SessionPanel />
+    </>
+  ),
+}
+
+export const SignOut: Story = {
+  args: withSignOutButton,
+  parameters: { session: { initialSession: () => authenticatedPayload(alice) } },
+  beforeEach: (context) => serveScenario(context, 'authenticated', 'signOutSucceeds'),
+  play: async (context) => {
+    await expectSignedInAsAlice(context)
+    const otherTab = listenAsAnotherTab(context)
+    await userEvent.click(within(context.canvasElement).getByRole('button', { name: 'Sign out' }))
+    await waitFor(() => expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'signed-out' }))
+    await expect(storyStore(context).get(userAtom)).toBeNull()
+    await expect(storyRequests(context).deletes()).toBe(1)
+    // Every other tab is told.
+    await waitFor(() => expect(otherTab.received()).toEqual([{ type: 'signed-out' }]))
+    otherTab.close()
+  },
+}
+
+export const SignOutFails: Story = {
+  args: withSignOutButton,
+  parameters: { session: { initialSession: () => authenticatedPayload(alice) } },
+  beforeEach: (context) => serveScenario(context, 'authenticated', 'signOutFails'),
+  play: async (context) => {
+    await expectSignedInAsAlice(context)
+    const otherTab = listenAsAnotherTab(context)
+    await userEvent.click(within(context.canvasElement).getByRole('button', { name: 'Sign out' }))
+    await waitFor(() =>
+      expect(session(context)).toMatchObject({ status: 'authenticated', user: alice, error: { kind: 'http', httpStatus: 500 } }),
+    )
+    await expect(storyRequests(context).deletes()).toBe(1)
+    await settle()
+    // Nobody signed out, so no other tab hears otherwise.
+    await expect(otherTab.received()).toEqual([])
+    otherTab.close()
   },
 }

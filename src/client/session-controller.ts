@@ -112,8 +112,9 @@ function createSessionController(store: Store, initialOptions: SessionController
         becomeSignedOut()
         channel?.postMessage(SIGNED_OUT_MESSAGE)
       } else {
-        // The cookie may still be there: the user stays signed in and sees why.
-        commit(withError(store.get(sessionAtom), result.error))
+        // The cookie may still be there: the user stays signed in and sees why. Not a new
+        // session either, so a check in flight stays valid (no commit, no new generation).
+        store.set(sessionAtom, withError(store.get(sessionAtom), result.error))
       }
       return result
     })

@@ -30,14 +30,16 @@ function httpError(response: Response): SessionRequestError {
   }
 }
 
+type Failure = { ok: false; error: SessionRequestError }
+
 /**
  * One call to the session endpoint with a time limit. Never throws: every failure becomes a
  * `SessionRequestError`, because a failed check must never look like a verdict.
  */
-async function withTimeout<T>(
+async function withTimeout<T extends { ok: true }>(
   { timeoutMs, signal }: SessionRequestOptions,
-  run: (signal: AbortSignal) => Promise<T | SessionRequestError>,
-): Promise<T | SessionRequestError> {
+  run: (signal: AbortSignal) => Promise<T | Failure>,
+): Promise<T | Failure> {
   const abort = new AbortController()
   let timedOut = false
   const timer = setTimeout(() => {
@@ -49,22 +51,20 @@ async function withTimeout<T>(
   try {
     return await run(abort.signal)
   } catch (cause) {
-    if (timedOut) return { kind: 'timeout', message: `Session check took longer than ${timeoutMs} ms` }
+    if (timedOut) {
+      return { ok: false, error: { kind: 'timeout', message: `Session check took longer than ${timeoutMs} ms` } }
+    }
     const detail = cause instanceof Error ? cause.message : String(cause)
-    return { kind: 'network', message: `Session endpoint unreachable: ${detail}` }
+    return { ok: false, error: { kind: 'network', message: `Session endpoint unreachable: ${detail}` } }
   } finally {
     clearTimeout(timer)
     signal?.removeEventListener('abort', onOuterAbort)
   }
 }
 
-function isRequestError(value: unknown): value is SessionRequestError {
-  return typeof value === 'object' && value !== null && 'kind' in value && 'message' in value
-}
-
 /** GET the endpoint and check the body: a payload, or the error that says why there is none. */
-async function requestSession(options: SessionRequestOptions): Promise<SessionRequestResult> {
-  const result = await withTimeout<SessionPayload>(options, async (signal) => {
+function requestSession(options: SessionRequestOptions): Promise<SessionRequestResult> {
+  return withTimeout(options, async (signal) => {
     const response = await options.fetcher(options.endpoint, {
       method: 'GET',
       credentials: 'same-origin',
@@ -72,31 +72,29 @@ async function requestSession(options: SessionRequestOptions): Promise<SessionRe
       headers: { Accept: 'application/json' },
       signal,
     })
-    if (!response.ok) return httpError(response)
+    if (!response.ok) return { ok: false, error: httpError(response) }
     let body: unknown
     try {
       body = await response.json()
     } catch {
-      return { kind: 'malformed', message: 'Session response is not JSON' }
+      return { ok: false, error: { kind: 'malformed', message: 'Session response is not JSON' } }
     }
-    const parsed = parseSessionPayload(body)
-    return parsed.ok ? parsed.payload : parsed.error
+    // The body is read inside the time limit too: a stalled body is a timeout, not a hang.
+    return parseSessionPayload(body)
   })
-  return isRequestError(result) ? { ok: false, error: result } : { ok: true, payload: result }
 }
 
 /** DELETE the endpoint: the route handler clears the cookie (204). */
-async function requestSignOut(options: SessionRequestOptions): Promise<SignOutResult> {
-  const result = await withTimeout<true>(options, async (signal) => {
+function requestSignOut(options: SessionRequestOptions): Promise<SignOutResult> {
+  return withTimeout(options, async (signal) => {
     const response = await options.fetcher(options.endpoint, {
       method: 'DELETE',
       credentials: 'same-origin',
       cache: 'no-store',
       signal,
     })
-    return response.ok ? true : httpError(response)
+    return response.ok ? { ok: true } : { ok: false, error: httpError(response) }
   })
-  return result === true ? { ok: true } : { ok: false, error: result }
 }
 
 export { defaultFetcher, requestSession, requestSignOut }

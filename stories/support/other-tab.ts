@@ -8,4 +8,12 @@ function signOutInAnotherTab(context: { id: string }): void {
   otherTab.close()
 }
 
-export { signOutInAnotherTab }
+/** Another tab's ear on the channel: what this story's tab told the others. */
+function listenAsAnotherTab(context: { id: string }): { received: () => unknown[]; close: () => void } {
+  const otherTab = new BroadcastChannel(storyChannelName(context))
+  const messages: unknown[] = []
+  otherTab.onmessage = (event: MessageEvent<unknown>) => messages.push(event.data)
+  return { received: () => [...messages], close: () => otherTab.close() }
+}
+
+export { listenAsAnotherTab, signOutInAnotherTab }
