@@ -5,7 +5,6 @@ import {
   authenticatedPayload,
   EXPIRING_SOON_MS,
   MINUTE_MS,
-  SECOND_MS,
   unauthenticatedPayload,
 } from '../mocks/fixtures/sessions'
 import { alice } from '../mocks/fixtures/users'
@@ -18,6 +17,7 @@ import { serveScenario, storyRequests } from './support/requests'
 import { settle } from './support/settle'
 import { storyStore, type PlayContext } from './support/story-context'
 import { expectNoToast, expectOneToast, visibleToasts } from './support/toasts'
+import { EXPIRY_WAIT_MS, SHORT_SESSION_MS, SLOW_WAIT_MS } from './support/timing'
 
 const EXPIRED_TEXT = 'Your session has expired. Please sign in again.'
 
@@ -140,7 +140,7 @@ export const Slow: Story = {
   beforeEach: (context) => serveScenario(context, 'slow'),
   play: async (context) => {
     await expect(within(context.canvasElement).getByText('Status: loading')).toBeVisible()
-    await expect(await within(context.canvasElement).findByText('Status: authenticated', {}, { timeout: 3000 })).toBeVisible()
+    await expect(await within(context.canvasElement).findByText('Status: authenticated', {}, { timeout: SLOW_WAIT_MS })).toBeVisible()
     await expectNoToast()
   },
 }
@@ -231,13 +231,13 @@ export const UnknownReasonParam: Story = {
 }
 
 export const ExpiresWhileOpen: Story = {
-  parameters: { session: { initialSession: () => authenticatedPayload(alice, SECOND_MS) } },
+  parameters: { session: { initialSession: () => authenticatedPayload(alice, SHORT_SESSION_MS) } },
   beforeEach: (context) => serveScenario(context, 'expired'),
   play: async (context) => {
     const session = storyStore(context).get(sessionAtom)
     if (session.status !== 'authenticated') throw new Error('expected an authenticated session')
     await expectNoToast()
-    await waitFor(() => expect(storyRequests(context).gets()).toBe(1), { timeout: 3000 })
+    await waitFor(() => expect(storyRequests(context).gets()).toBe(1), { timeout: EXPIRY_WAIT_MS })
     await expectOneToast(EXPIRED_TEXT)
     // Found by the timer at expiresAt, not by polling before it.
     await expect(storyRequests(context).getTimes()[0]).toBeGreaterThanOrEqual(session.expiresAt)

@@ -4,7 +4,6 @@ import { expect, userEvent, waitFor, within } from 'storybook/test'
 import {
   authenticatedPayload,
   EXPIRING_SOON_MS,
-  SECOND_MS,
   unauthenticatedPayload,
 } from '../mocks/fixtures/sessions'
 import { alice, grace } from '../mocks/fixtures/users'
@@ -16,6 +15,7 @@ import { signOutInAnotherTab } from './support/other-tab'
 import { serveScenario, storyRequests } from './support/requests'
 import { settle } from './support/settle'
 import { storyStore, type PlayContext } from './support/story-context'
+import { EXPIRY_WAIT_MS, SHORT_SESSION_MS, SLOW_WAIT_MS } from './support/timing'
 
 /** The page the stories guard: /dashboard?tab=usage (so `next` carries a query too). */
 const NEXT_DASHBOARD = '%2Fdashboard%3Ftab%3Dusage'
@@ -149,7 +149,7 @@ export const Slow: Story = {
     const fallback = canvas.getByText('Checking your session…')
     await expect(fallback.closest('[aria-busy="true"]')).not.toBeNull()
     await expect(canvas.queryByRole('heading', { name: 'Dashboard' })).toBeNull()
-    await waitFor(() => expect(canvas.getByRole('heading', { name: 'Dashboard' })).toBeVisible(), { timeout: 3000 })
+    await waitFor(() => expect(canvas.getByRole('heading', { name: 'Dashboard' })).toBeVisible(), { timeout: SLOW_WAIT_MS })
     await expectNoRedirect()
   },
 }
@@ -204,13 +204,13 @@ export const SignedOutInAnotherTab: Story = {
 }
 
 export const ExpiresWhileOpen: Story = {
-  parameters: { session: { initialSession: () => authenticatedPayload(alice, SECOND_MS) } },
+  parameters: { session: { initialSession: () => authenticatedPayload(alice, SHORT_SESSION_MS) } },
   beforeEach: (context) => serveScenario(context, 'expired'),
   play: async (context) => {
     await expectDashboard(context)
     const session = storyStore(context).get(sessionAtom)
     if (session.status !== 'authenticated') throw new Error('expected an authenticated session')
-    await waitFor(() => expect(getRouter().replace).toHaveBeenCalled(), { timeout: 3000 })
+    await waitFor(() => expect(getRouter().replace).toHaveBeenCalled(), { timeout: EXPIRY_WAIT_MS })
     await expectRedirect(context, `/auth?next=${NEXT_DASHBOARD}&reason=expired`)
     // One check, by the timer, not before expiresAt.
     await expect(storyRequests(context).getTimes()).toHaveLength(1)

@@ -3,6 +3,7 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import {
   authenticatedPayload,
   EXPIRING_SOON_MS,
+  RATE_LIMIT_RETRY_AFTER_SECONDS,
   SECOND_MS,
   unauthenticatedPayload,
 } from '../mocks/fixtures/sessions'
@@ -18,6 +19,7 @@ import { listenAsAnotherTab, signOutInAnotherTab } from './support/other-tab'
 import { serveScenario, storyRequests } from './support/requests'
 import { settle } from './support/settle'
 import { storyChannelName, storyInitialSession, storyStore, type PlayContext } from './support/story-context'
+import { EXPIRY_WAIT_MS, SHORT_SESSION_MS, SLOW_WAIT_MS } from './support/timing'
 
 /** Every request goes through this spy first: a request started counts even before MSW answers. */
 const fetcher = fn<SessionFetcher>((input, init) => fetch(input, init)).mockName('fetcher')
@@ -160,8 +162,10 @@ export const RateLimited: Story = {
   beforeEach: (context) => serveScenario(context, 'rateLimited'),
   play: async (context) => {
     await expectErrorKeepingAlice(context, 'http', 429)
-    // Retry-After: 30 (s) wins over the 1 s backoff.
-    await expect(session(context)).toMatchObject({ error: { retryAfterMs: 30 * SECOND_MS } })
+    // Retry-After (30 s) wins over the 1 s backoff.
+    await expect(session(context)).toMatchObject({
+      error: { retryAfterMs: RATE_LIMIT_RETRY_AFTER_SECONDS * SECOND_MS },
+    })
     await settle()
     await expect(storyRequests(context).gets()).toBe(1)
   },
@@ -179,7 +183,7 @@ export const Slow: Story = {
     // No initialSession: loading until the (1.5 s) answer, then signed in after one request.
     await expect(session(context)).toEqual({ status: 'loading' })
     await expect(within(context.canvasElement).getByText('loading')).toBeVisible()
-    await waitFor(() => expect(session(context)).toMatchObject({ status: 'authenticated' }), { timeout: 3000 })
+    await waitFor(() => expect(session(context)).toMatchObject({ status: 'authenticated' }), { timeout: SLOW_WAIT_MS })
     await expectSignedInAsAlice(context)
     await expect(storyRequests(context).gets()).toBe(1)
   },
@@ -261,7 +265,7 @@ export const FocusStorm: Story = {
 }
 
 export const ExpiresWhileOpen: Story = {
-  parameters: { session: { initialSession: () => authenticatedPayload(alice, SECOND_MS) } },
+  parameters: { session: { initialSession: () => authenticatedPayload(alice, SHORT_SESSION_MS) } },
   beforeEach: (context) => serveScenario(context, 'expired'),
   play: async (context) => {
     await expectSignedInAsAlice(context)
@@ -270,7 +274,7 @@ export const ExpiresWhileOpen: Story = {
     await expect(storyRequests(context).gets()).toBe(0)
     // The timer at expiresAt checks once, without polling before.
     await waitFor(() => expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'expired' }), {
-      timeout: 3000,
+      timeout: EXPIRY_WAIT_MS,
     })
     await expect(storyRequests(context).getTimes()).toEqual([expect.any(Number)])
     await expect(storyRequests(context).getTimes()[0]).toBeGreaterThanOrEqual(state.expiresAt)
@@ -278,14 +282,14 @@ export const ExpiresWhileOpen: Story = {
 }
 
 export const CookieGoneAtExpiry: Story = {
-  parameters: { session: { initialSession: () => authenticatedPayload(alice, SECOND_MS) } },
+  parameters: { session: { initialSession: () => authenticatedPayload(alice, SHORT_SESSION_MS) } },
   // The browser drops a cookie at its `expires`: the server then sees no cookie at all.
   beforeEach: (context) => serveScenario(context, 'anonymous'),
   play: async (context) => {
     await expectSignedInAsAlice(context)
     // ... and the client still calls it an expiry (it knew the session ended then).
     await waitFor(() => expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'expired' }), {
-      timeout: 3000,
+      timeout: EXPIRY_WAIT_MS,
     })
     await expect(storyRequests(context).gets()).toBe(1)
   },

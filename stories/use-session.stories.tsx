@@ -13,6 +13,7 @@ import { signOutInAnotherTab } from './support/other-tab'
 import { serveScenario, storyRequests } from './support/requests'
 import { settle } from './support/settle'
 import { storyStore, type PlayContext } from './support/story-context'
+import { SLOW_WAIT_MS } from './support/timing'
 import type { SessionScenario } from '../mocks/handlers/session'
 
 const meta = {
@@ -117,7 +118,7 @@ export const Slow: Story = {
   beforeEach: (context) => serveScenario(context, 'slow'),
   play: async (context) => {
     await expect(canvasOf(context).getByText('Status: loading')).toBeVisible()
-    await waitFor(() => expect(canvasOf(context).getByText('Status: authenticated')).toBeVisible(), { timeout: 3000 })
+    await waitFor(() => expect(canvasOf(context).getByText('Status: authenticated')).toBeVisible(), { timeout: SLOW_WAIT_MS })
     await expectSignedIn(context)
   },
 }

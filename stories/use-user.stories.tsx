@@ -15,6 +15,7 @@ import { signOutInAnotherTab } from './support/other-tab'
 import { serveScenario, storyRequests } from './support/requests'
 import { settle } from './support/settle'
 import { storyStore, type PlayContext } from './support/story-context'
+import { SLOW_WAIT_MS } from './support/timing'
 
 const meta = {
   title: 'Client/useUser',
@@ -105,7 +106,7 @@ export const Slow: Story = {
   beforeEach: (context) => serveScenario(context, 'slow'),
   play: async (context) => {
     await expectUser(context, null, 'loading')
-    await waitFor(() => expect(storyStore(context).get(userAtom)).toEqual(alice), { timeout: 3000 })
+    await waitFor(() => expect(storyStore(context).get(userAtom)).toEqual(alice), { timeout: SLOW_WAIT_MS })
     await expectUser(context, alice, 'authenticated')
   },
 }
