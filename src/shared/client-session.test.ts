@@ -6,7 +6,9 @@ import {
   lostSessionReason,
   MAX_TIMEOUT_MS,
   nextSession,
+  PAST_EXPIRY_FAST_WINDOW_MS,
   PAST_EXPIRY_RECHECK_MS,
+  PAST_EXPIRY_SLOW_RECHECK_MS,
   parseRetryAfterMs,
   retryDelayMs,
   sameSession,
@@ -26,8 +28,16 @@ const policy = { baseMs: 1000, maxMs: 30_000 }
 
 describe('toClientSession', () => {
   it('turns an authenticated payload into epoch ms', () => {
-    const payload: SessionPayload = { status: 'authenticated', user, expiresAt: '2030-01-01T12:01:00.000Z' }
-    expect(toClientSession(payload)).toEqual({ status: 'authenticated', user, expiresAt: NOW + 60_000 })
+    const payload: SessionPayload = {
+      status: 'authenticated',
+      user,
+      expiresAt: '2030-01-01T12:01:00.000Z',
+    }
+    expect(toClientSession(payload)).toEqual({
+      status: 'authenticated',
+      user,
+      expiresAt: NOW + 60_000,
+    })
   })
 
   it('keeps the reason of an unauthenticated payload', () => {
@@ -38,47 +48,66 @@ describe('toClientSession', () => {
   })
 
   it('throws on an expiresAt that is not a date ("tomorrow")', () => {
-    expect(() => toClientSession({ status: 'authenticated', user, expiresAt: 'tomorrow' })).toThrow(/ISO 8601/)
+    expect(() => toClientSession({ status: 'authenticated', user, expiresAt: 'tomorrow' })).toThrow(
+      /ISO 8601/,
+    )
   })
 })
 
 describe('nextSession', () => {
   it('calls a cookie that went missing at expiresAt an expiry (the browser dropped it)', () => {
-    expect(nextSession(authenticated, { status: 'unauthenticated', reason: 'missing' }, NOW + 60_000)).toEqual({
+    expect(
+      nextSession(authenticated, { status: 'unauthenticated', reason: 'missing' }, NOW + 60_000),
+    ).toEqual({
       status: 'unauthenticated',
       reason: 'expired',
     })
   })
 
   it('keeps `missing` when the cookie vanished long before expiresAt (cleared elsewhere)', () => {
-    expect(nextSession(authenticated, { status: 'unauthenticated', reason: 'missing' }, NOW)).toEqual({
+    expect(
+      nextSession(authenticated, { status: 'unauthenticated', reason: 'missing' }, NOW),
+    ).toEqual({
       status: 'unauthenticated',
       reason: 'missing',
     })
   })
 
   it('keeps `missing` for a first check that finds no cookie', () => {
-    expect(nextSession({ status: 'loading' }, { status: 'unauthenticated', reason: 'missing' }, NOW)).toEqual({
+    expect(
+      nextSession({ status: 'loading' }, { status: 'unauthenticated', reason: 'missing' }, NOW),
+    ).toEqual({
       status: 'unauthenticated',
       reason: 'missing',
     })
   })
 
   it('returns the previous object when nothing changed, so the atom does not re-render', () => {
-    const payload: SessionPayload = { status: 'authenticated', user: { ...user }, expiresAt: new Date(NOW + 60_000).toISOString() }
+    const payload: SessionPayload = {
+      status: 'authenticated',
+      user: { ...user },
+      expiresAt: new Date(NOW + 60_000).toISOString(),
+    }
     expect(nextSession(authenticated, payload, NOW)).toBe(authenticated)
   })
 
   it('clears an error once an answer arrives', () => {
     const failed = withError(authenticated, networkError)
-    const payload: SessionPayload = { status: 'authenticated', user, expiresAt: new Date(NOW + 60_000).toISOString() }
+    const payload: SessionPayload = {
+      status: 'authenticated',
+      user,
+      expiresAt: new Date(NOW + 60_000).toISOString(),
+    }
     expect(nextSession(failed, payload, NOW)).toEqual(authenticated)
   })
 })
 
 describe('withError', () => {
   it('keeps the user of an authenticated session', () => {
-    expect(withError(authenticated, networkError)).toEqual({ ...authenticated, error: networkError })
+    expect(withError(authenticated, networkError)).toEqual({
+      ...authenticated,
+      error: networkError,
+    })
   })
 
   it('keeps the reason of an unauthenticated session', () => {
@@ -90,13 +119,18 @@ describe('withError', () => {
   })
 
   it('turns loading into the error state (nothing known)', () => {
-    expect(withError({ status: 'loading' }, networkError)).toEqual({ status: 'error', error: networkError })
+    expect(withError({ status: 'loading' }, networkError)).toEqual({
+      status: 'error',
+      error: networkError,
+    })
   })
 })
 
 describe('sameSession', () => {
   it('treats a different user as a change', () => {
-    expect(sameSession(authenticated, { ...authenticated, user: { ...user, role: 'admin' } })).toBe(false)
+    expect(sameSession(authenticated, { ...authenticated, user: { ...user, role: 'admin' } })).toBe(
+      false,
+    )
   })
 
   it('treats a new error as a change', () => {
@@ -142,8 +176,18 @@ describe('expiryCheckDelayMs', () => {
     expect(expiryCheckDelayMs(NOW + 30 * 24 * 3600 * 1000, NOW)).toBe(MAX_TIMEOUT_MS)
   })
 
-  it('re-checks slowly when expiresAt is already past (server clock ahead)', () => {
+  it('re-checks soon while the server still accepts the token within its clock tolerance', () => {
     expect(expiryCheckDelayMs(NOW - 1, NOW)).toBe(PAST_EXPIRY_RECHECK_MS)
+    expect(expiryCheckDelayMs(NOW - PAST_EXPIRY_FAST_WINDOW_MS + 1, NOW)).toBe(
+      PAST_EXPIRY_RECHECK_MS,
+    )
+  })
+
+  it('re-checks slowly when the server clock is far behind ours (no 2-second polling)', () => {
+    expect(expiryCheckDelayMs(NOW - PAST_EXPIRY_FAST_WINDOW_MS, NOW)).toBe(
+      PAST_EXPIRY_SLOW_RECHECK_MS,
+    )
+    expect(expiryCheckDelayMs(NOW - 10 * 60_000, NOW)).toBe(PAST_EXPIRY_SLOW_RECHECK_MS)
   })
 })
 
@@ -159,7 +203,13 @@ describe('retryDelayMs', () => {
   })
 
   it("honours the server's Retry-After over the backoff", () => {
-    expect(retryDelayMs(1, { kind: 'http', message: '429', httpStatus: 429, retryAfterMs: 45_000 }, policy)).toBe(45_000)
+    expect(
+      retryDelayMs(
+        1,
+        { kind: 'http', message: '429', httpStatus: 429, retryAfterMs: 45_000 },
+        policy,
+      ),
+    ).toBe(45_000)
   })
 
   it('throws on failures = 0 (there is no retry before a failure)', () => {

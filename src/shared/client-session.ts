@@ -22,6 +22,12 @@ const EXPIRY_SKEW_MS = 5_000
  * seconds), re-check this often (ms): the toast comes at most this late after the server agrees.
  */
 const PAST_EXPIRY_RECHECK_MS = 2_000
+/**
+ * Past this many ms after `expiresAt` the server's clock is simply behind ours (not tolerance):
+ * re-check only every PAST_EXPIRY_SLOW_RECHECK_MS so a skewed server is not asked every 2 s.
+ */
+const PAST_EXPIRY_FAST_WINDOW_MS = 15_000
+const PAST_EXPIRY_SLOW_RECHECK_MS = 30_000
 
 type LostSessionReason = Exclude<UnauthenticatedReason, 'missing'>
 
@@ -39,7 +45,9 @@ function toClientSession(payload: SessionPayload): ClientSession {
     case 'authenticated': {
       const expiresAt = Date.parse(payload.expiresAt)
       if (Number.isNaN(expiresAt)) {
-        throw new TypeError(`toClientSession: expiresAt is not an ISO 8601 date: ${payload.expiresAt}`)
+        throw new TypeError(
+          `toClientSession: expiresAt is not an ISO 8601 date: ${payload.expiresAt}`,
+        )
       }
       return { status: 'authenticated', user: payload.user, expiresAt }
     }
@@ -120,7 +128,11 @@ function isLostSessionReason(value: unknown): value is LostSessionReason {
 /** ms until the session should be re-checked because it ends; never past setTimeout's limit. */
 function expiryCheckDelayMs(expiresAt: number, now: number): number {
   const remaining = expiresAt - now
-  if (remaining <= 0) return PAST_EXPIRY_RECHECK_MS
+  if (remaining <= 0) {
+    return -remaining < PAST_EXPIRY_FAST_WINDOW_MS
+      ? PAST_EXPIRY_RECHECK_MS
+      : PAST_EXPIRY_SLOW_RECHECK_MS
+  }
   return Math.min(remaining + EXPIRY_GRACE_MS, MAX_TIMEOUT_MS)
 }
 
@@ -132,7 +144,8 @@ function retryDelayMs(failures: number, error: SessionRequestError, policy: Retr
   if (!Number.isInteger(failures) || failures < 1) {
     throw new RangeError(`retryDelayMs: failures must be an integer >= 1, got ${failures}`)
   }
-  if (error.retryAfterMs !== undefined) return Math.min(Math.max(error.retryAfterMs, 0), MAX_TIMEOUT_MS)
+  if (error.retryAfterMs !== undefined)
+    return Math.min(Math.max(error.retryAfterMs, 0), MAX_TIMEOUT_MS)
   const doubled = policy.baseMs * 2 ** Math.min(failures - 1, 30) // 2^30: past any sane cap
   return Math.min(doubled, policy.maxMs, MAX_TIMEOUT_MS)
 }
@@ -159,7 +172,9 @@ export {
   lostSessionReason,
   MAX_TIMEOUT_MS,
   nextSession,
+  PAST_EXPIRY_FAST_WINDOW_MS,
   PAST_EXPIRY_RECHECK_MS,
+  PAST_EXPIRY_SLOW_RECHECK_MS,
   parseRetryAfterMs,
   retryDelayMs,
   sameSession,

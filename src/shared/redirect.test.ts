@@ -17,6 +17,8 @@ const SAFE_PATHS: ReadonlyArray<string> = [
   '/?next=//evil.com', // `//` in the query string is data, not a host
   '/dashboard#//evil.com', // ... and so is `//` in the fragment
   '/caf\u00e9', // non-ASCII letters
+  '/search?q=100%25', // a literal percent sign: decodes to `100%`, which is text, not an escape
+  '/search?q=100%25&r=%2Fx', // ... next to other escapes
   `/${'a'.repeat(MAX_NEXT_LENGTH - 1)}`, // exactly the maximum length
 ]
 
@@ -64,6 +66,8 @@ const UNSAFE_VALUES: ReadonlyArray<[string, unknown]> = [
   ['C1 CSI /\\u009b', '/\u009b'],
   ['broken percent-encoding /%E0%A4%A', '/%E0%A4%A'],
   ['lone percent /100%', '/100%'],
+  ['slashes hidden beside a literal percent /%252F%252Fevil.com%25', '/%252F%252Fevil.com%25'],
+  ['backslash hidden beside a literal percent /%255Cevil.com%25', '/%255Cevil.com%25'],
   ['empty string', ''],
   [`${MAX_NEXT_LENGTH + 1} characters`, `/${'a'.repeat(MAX_NEXT_LENGTH)}`],
   ['5000 characters', `/${'a'.repeat(4999)}`],

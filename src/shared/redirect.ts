@@ -19,6 +19,17 @@ function looksSafe(path: string): boolean {
   return url.origin === PROBE_ORIGIN && !url.pathname.startsWith('//')
 }
 
+/** Decodes each run of well-formed `%XX` escapes, leaving anything undecodable as it is. */
+function decodeValidEscapes(text: string): string {
+  return text.replace(/(?:%[0-9a-f]{2})+/gi, (run) => {
+    try {
+      return decodeURIComponent(run)
+    } catch {
+      return run // e.g. half a UTF-8 sequence: harmless text, no slash or backslash inside
+    }
+  })
+}
+
 function isSafeNextPath(input: unknown): input is string {
   if (typeof input !== 'string' || input.length === 0 || input.length > MAX_NEXT_LENGTH) {
     return false
@@ -32,7 +43,11 @@ function isSafeNextPath(input: unknown): input is string {
     try {
       decoded = decodeURIComponent(layer)
     } catch {
-      return false // broken percent-encoding: not a path we produced
+      // Raw input with broken escapes is not a path we produced (URLSearchParams encodes `%`).
+      if (round === 0) return false
+      // A decoded layer may hold a literal `%` (`/search?q=100%25` -> `100%`): decode the valid
+      // escapes around it, so a `%2F%2F` hidden next to a lone `%` is still unwrapped and checked.
+      decoded = decodeValidEscapes(layer)
     }
     if (decoded === layer) break
     if (round === MAX_DECODE_ROUNDS) return false
@@ -48,7 +63,9 @@ function isSafeNextPath(input: unknown): input is string {
  */
 function safeNextPath(input: unknown, fallback: string): string {
   if (!isSafeNextPath(fallback)) {
-    throw new TypeError(`safeNextPath: fallback must be a same-origin path, got ${JSON.stringify(fallback)}`)
+    throw new TypeError(
+      `safeNextPath: fallback must be a same-origin path, got ${JSON.stringify(fallback)}`,
+    )
   }
   return isSafeNextPath(input) ? input : fallback
 }
@@ -63,7 +80,9 @@ type LoginHrefOptions = {
 /** `/auth?next=%2Fdashboard&reason=expired`: the login URL every redirect of the kit uses. */
 function loginHref(loginPath: string, { next, reason }: LoginHrefOptions = {}): string {
   if (!isSafeNextPath(loginPath) || loginPath.includes('?') || loginPath.includes('#')) {
-    throw new TypeError(`loginHref: loginPath must be a plain same-origin path, got ${JSON.stringify(loginPath)}`)
+    throw new TypeError(
+      `loginHref: loginPath must be a plain same-origin path, got ${JSON.stringify(loginPath)}`,
+    )
   }
   const params = new URLSearchParams()
   if (isSafeNextPath(next) && next !== loginPath) params.set('next', next)
