@@ -1,17 +1,6 @@
 import { defineConfig } from '@playwright/test'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/chromium'
 import { E2E_BASE_URL, E2E_PORT, E2E_SESSION_SECRET } from './e2e/support/server-env'
-
-// Playwright cannot download browsers here: use the system Chromium (Debian's by default).
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-// Root in a closed network: no sandbox, and no background traffic that would be refused.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 
 export default defineConfig({
   testDir: 'e2e',

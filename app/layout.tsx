@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
 import { Toaster } from 'sonner'
 import { ExpiryToast, SessionProvider } from '../src/client'
+import type { SessionPayload } from '../src/index'
 import { SiteHeader } from './components/site-header'
 import { getSession } from './lib/session'
 import './globals.css'
@@ -11,10 +12,23 @@ const metadata: Metadata = {
   description: 'Cookie sessions in the App Router: sign in, watch a session expire, get one toast.',
 }
 
+/**
+ * The same server code that answers GET /api/session: the first client state is exactly what the
+ * endpoint would say, so there is no loading flash and no request on mount. If the check itself
+ * fails (the user store is down), every page must not become a 500, and nobody is signed out:
+ * the provider starts with nothing known and asks the endpoint, which reports the error.
+ */
+async function initialSessionOrNull(): Promise<SessionPayload | null> {
+  try {
+    return await getSession()
+  } catch (error) {
+    console.error('Session check failed while rendering the layout:', error)
+    return null
+  }
+}
+
 async function RootLayout({ children }: { children: ReactNode }) {
-  // The same server code that answers GET /api/session: the first client state is exactly what
-  // the endpoint would say, so there is no loading flash and no request on mount.
-  const initialSession = await getSession()
+  const initialSession = await initialSessionOrNull()
   return (
     <html lang="en">
       <body>

@@ -8,7 +8,7 @@ type RegistryItem = {
   name: string
   dependencies: string[]
   registryDependencies: string[]
-  files: { path: string }[]
+  files: { path: string; target: string }[]
 }
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -70,6 +70,14 @@ describe('registry.json', () => {
       for (const name of item.dependencies) expect(packageJson.dependencies).toHaveProperty(name)
     },
   )
+
+  it('keeps the src/ layout under one target folder, so relative imports still resolve', () => {
+    for (const item of registry.items) {
+      for (const file of item.files) {
+        expect(file.target).toBe(`lib/session/${file.path.slice('src/'.length)}`)
+      }
+    }
+  })
 
   it('names only registry dependencies that exist', () => {
     const names = new Set(registry.items.map((item) => item.name))

@@ -18,6 +18,7 @@ type SessionPayload =
 type SessionRequestErrorKind = 'network' | 'http' | 'malformed' | 'timeout'
 
 type SessionRequestError = {
+  /** What failed: no answer, a non-2xx status, an unreadable body, or no answer in time. */
   kind: SessionRequestErrorKind
   /** A sentence for logs and error UIs. */
   message: string
