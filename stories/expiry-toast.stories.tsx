@@ -73,8 +73,13 @@ function errorStory(scenario: SessionScenario): Story {
     beforeEach: (context) => serveScenario(context, scenario),
     play: async (context: PlayContext) => {
       window.dispatchEvent(new Event('online'))
-      await expect(await within(context.canvasElement).findByRole('alert')).toHaveTextContent('Session request failed')
-      await expect(storyStore(context).get(sessionAtom)).toMatchObject({ status: 'authenticated', user: alice })
+      await expect(await within(context.canvasElement).findByRole('alert')).toHaveTextContent(
+        'Session request failed',
+      )
+      await expect(storyStore(context).get(sessionAtom)).toMatchObject({
+        status: 'authenticated',
+        user: alice,
+      })
       await expectNoToast()
       await expectNoNavigation()
     },
@@ -85,7 +90,9 @@ export const Authenticated: Story = {
   parameters: signedIn,
   beforeEach: (context) => serveScenario(context, 'authenticated'),
   play: async (context) => {
-    await expect(await within(context.canvasElement).findByText('Status: authenticated')).toBeVisible()
+    await expect(
+      await within(context.canvasElement).findByText('Status: authenticated'),
+    ).toBeVisible()
     await expectNoToast()
     await expectNoNavigation()
   },
@@ -122,13 +129,15 @@ export const Anonymous: Story = {
 export const Invalid: Story = {
   parameters: initially('invalid'),
   beforeEach: (context) => serveScenario(context, 'invalid'),
-  play: (context) => expectExpiryToast(context, 'Your session is no longer valid. Please sign in again.'),
+  play: (context) =>
+    expectExpiryToast(context, 'Your session is no longer valid. Please sign in again.'),
 }
 
 export const Revoked: Story = {
   parameters: initially('revoked'),
   beforeEach: (context) => serveScenario(context, 'revoked'),
-  play: (context) => expectExpiryToast(context, 'Your access has been revoked. Please sign in again.'),
+  play: (context) =>
+    expectExpiryToast(context, 'Your access has been revoked. Please sign in again.'),
 }
 
 export const ServerError = errorStory('serverError')
@@ -140,7 +149,13 @@ export const Slow: Story = {
   beforeEach: (context) => serveScenario(context, 'slow'),
   play: async (context) => {
     await expect(within(context.canvasElement).getByText('Status: loading')).toBeVisible()
-    await expect(await within(context.canvasElement).findByText('Status: authenticated', {}, { timeout: SLOW_WAIT_MS })).toBeVisible()
+    await expect(
+      await within(context.canvasElement).findByText(
+        'Status: authenticated',
+        {},
+        { timeout: SLOW_WAIT_MS },
+      ),
+    ).toBeVisible()
     await expectNoToast()
   },
 }
@@ -152,7 +167,10 @@ export const SignOut: Story = {
     await Authenticated.play?.(context)
     await userEvent.click(within(context.canvasElement).getByRole('button', { name: 'Sign out' }))
     await waitFor(() => expect(getRouter().replace).toHaveBeenCalledWith('/auth'))
-    await expect(storyStore(context).get(sessionAtom)).toEqual({ status: 'unauthenticated', reason: 'signed-out' })
+    await expect(storyStore(context).get(sessionAtom)).toEqual({
+      status: 'unauthenticated',
+      reason: 'signed-out',
+    })
     // Leaving on purpose is not an expiry.
     await expectNoToast()
   },
@@ -164,7 +182,9 @@ export const SignOutFails: Story = {
   play: async (context) => {
     await Authenticated.play?.(context)
     await userEvent.click(within(context.canvasElement).getByRole('button', { name: 'Sign out' }))
-    await expect(await within(context.canvasElement).findByRole('alert')).toHaveTextContent('http (500)')
+    await expect(await within(context.canvasElement).findByRole('alert')).toHaveTextContent(
+      'http (500)',
+    )
     await expectNoToast()
     await expectNoNavigation()
   },

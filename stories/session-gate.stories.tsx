@@ -42,7 +42,9 @@ type Story = StoryObj<typeof meta>
 const signedIn = { session: { initialSession: () => authenticatedPayload(alice) } }
 
 async function expectDashboard(context: PlayContext) {
-  await expect(await within(context.canvasElement).findByRole('heading', { name: 'Dashboard' })).toBeVisible()
+  await expect(
+    await within(context.canvasElement).findByRole('heading', { name: 'Dashboard' }),
+  ).toBeVisible()
 }
 
 async function expectNoRedirect() {
@@ -66,7 +68,10 @@ async function expectErrorFallback(context: PlayContext, kind: string) {
   const alert = await within(context.canvasElement).findByRole('alert')
   await expect(alert).toHaveTextContent(`We could not check your session (${kind}).`)
   await expect(within(alert).getByRole('button', { name: 'Try again' })).toBeVisible()
-  await expect(storyStore(context).get(sessionAtom)).toMatchObject({ status: 'error', error: { kind } })
+  await expect(storyStore(context).get(sessionAtom)).toMatchObject({
+    status: 'error',
+    error: { kind },
+  })
   await expectNoRedirect()
 }
 
@@ -91,7 +96,10 @@ export const Expired: Story = {
   beforeEach: (context) => serveScenario(context, 'expired'),
   play: async (context) => {
     await expectRedirect(context, `/auth?next=${NEXT_DASHBOARD}&reason=expired`)
-    await expect(storyStore(context).get(sessionAtom)).toEqual({ status: 'unauthenticated', reason: 'expired' })
+    await expect(storyStore(context).get(sessionAtom)).toEqual({
+      status: 'unauthenticated',
+      reason: 'expired',
+    })
   },
 }
 
@@ -149,7 +157,9 @@ export const Slow: Story = {
     const fallback = canvas.getByText('Checking your session…')
     await expect(fallback.closest('[aria-busy="true"]')).not.toBeNull()
     await expect(canvas.queryByRole('heading', { name: 'Dashboard' })).toBeNull()
-    await waitFor(() => expect(canvas.getByRole('heading', { name: 'Dashboard' })).toBeVisible(), { timeout: SLOW_WAIT_MS })
+    await waitFor(() => expect(canvas.getByRole('heading', { name: 'Dashboard' })).toBeVisible(), {
+      timeout: SLOW_WAIT_MS,
+    })
     await expectNoRedirect()
   },
 }
@@ -168,7 +178,12 @@ export const SignOut: Story = {
   play: async (context) => {
     await Authenticated.play?.(context)
     await userEvent.click(within(context.canvasElement).getByRole('button', { name: 'Sign out' }))
-    await waitFor(() => expect(storyStore(context).get(sessionAtom)).toEqual({ status: 'unauthenticated', reason: 'signed-out' }))
+    await waitFor(() =>
+      expect(storyStore(context).get(sessionAtom)).toEqual({
+        status: 'unauthenticated',
+        reason: 'signed-out',
+      }),
+    )
     // A deliberate sign-out: the login page, without `next` (the next person starts fresh).
     await waitFor(() => expect(getRouter().replace).toHaveBeenCalledWith('/auth'))
     await settle()
@@ -185,10 +200,15 @@ export const SignOutFails: Story = {
     await Authenticated.play?.(context)
     const canvas = within(context.canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Sign out' }))
-    await expect(await canvas.findByRole('alert')).toHaveTextContent('Session request failed: http (500)')
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(
+      'Session request failed: http (500)',
+    )
     // Still signed in, still on the page.
     await expectDashboard(context)
-    await expect(storyStore(context).get(sessionAtom)).toMatchObject({ status: 'authenticated', user: alice })
+    await expect(storyStore(context).get(sessionAtom)).toMatchObject({
+      status: 'authenticated',
+      user: alice,
+    })
     await expectNoRedirect()
   },
 }
@@ -232,7 +252,9 @@ export const GuestPage: Story = {
     await waitFor(() => expect(getRouter().replace).toHaveBeenCalledWith('/settings?tab=team'))
     await settle()
     await expect(getRouter().replace).toHaveBeenCalledTimes(1)
-    await expect(within(context.canvasElement).queryByRole('heading', { name: 'Sign in' })).toBeNull()
+    await expect(
+      within(context.canvasElement).queryByRole('heading', { name: 'Sign in' }),
+    ).toBeNull()
   },
 }
 
@@ -259,7 +281,9 @@ export const GuestPageAnonymous: Story = {
   },
   beforeEach: (context) => serveScenario(context, 'anonymous'),
   play: async (context) => {
-    await expect(await within(context.canvasElement).findByRole('heading', { name: 'Sign in' })).toBeVisible()
+    await expect(
+      await within(context.canvasElement).findByRole('heading', { name: 'Sign in' }),
+    ).toBeVisible()
     await expectNoRedirect()
   },
 }

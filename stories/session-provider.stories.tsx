@@ -11,14 +11,23 @@ import { alice } from '../mocks/fixtures/users'
 import { sessionAtom, userAtom } from '../src/client/atoms'
 import { SessionProvider } from '../src/client/session-provider'
 import type { SessionFetcher } from '../src/client/session-request'
-import type { ClientSession, SessionRequestErrorKind, UnauthenticatedReason } from '../src/shared/types'
+import type {
+  ClientSession,
+  SessionRequestErrorKind,
+  UnauthenticatedReason,
+} from '../src/shared/types'
 import { SessionInspector, SessionPanel } from './support/demo'
 import { LayoutRerender } from './support/layout-rerender'
 import { mockNavigation, storyNavigation } from './support/navigation'
 import { listenAsAnotherTab, signOutInAnotherTab } from './support/other-tab'
 import { serveScenario, storyRequests } from './support/requests'
 import { settle } from './support/settle'
-import { storyChannelName, storyInitialSession, storyStore, type PlayContext } from './support/story-context'
+import {
+  storyChannelName,
+  storyInitialSession,
+  storyStore,
+  type PlayContext,
+} from './support/story-context'
 import { EXPIRY_WAIT_MS, SHORT_SESSION_MS, SLOW_WAIT_MS } from './support/timing'
 
 /** Every request goes through this spy first: a request started counts even before MSW answers. */
@@ -74,7 +83,11 @@ async function expectOneCheckEnding(context: Context, reason: UnauthenticatedRea
 }
 
 /** A check fails: the user stays, the error says why. */
-async function expectErrorKeepingAlice(context: Context, kind: SessionRequestErrorKind, httpStatus?: number) {
+async function expectErrorKeepingAlice(
+  context: Context,
+  kind: SessionRequestErrorKind,
+  httpStatus?: number,
+) {
   window.dispatchEvent(new Event('online'))
   await waitFor(() =>
     expect(session(context)).toEqual({
@@ -183,7 +196,9 @@ export const Slow: Story = {
     // No initialSession: loading until the (1.5 s) answer, then signed in after one request.
     await expect(session(context)).toEqual({ status: 'loading' })
     await expect(within(context.canvasElement).getByText('loading')).toBeVisible()
-    await waitFor(() => expect(session(context)).toMatchObject({ status: 'authenticated' }), { timeout: SLOW_WAIT_MS })
+    await waitFor(() => expect(session(context)).toMatchObject({ status: 'authenticated' }), {
+      timeout: SLOW_WAIT_MS,
+    })
     await expectSignedInAsAlice(context)
     await expect(storyRequests(context).gets()).toBe(1)
   },
@@ -208,7 +223,10 @@ export const FirstCheckFails: Story = {
   play: async (context) => {
     // Nothing known and the check failed: the `error` state, never "signed out".
     await waitFor(() =>
-      expect(session(context)).toEqual({ status: 'error', error: expect.objectContaining({ kind: 'http', httpStatus: 500 }) }),
+      expect(session(context)).toEqual({
+        status: 'error',
+        error: expect.objectContaining({ kind: 'http', httpStatus: 500 }),
+      }),
     )
     await expect(storyStore(context).get(userAtom)).toBeNull()
     await waitFor(() => expect(storyRequests(context).gets()).toBeGreaterThanOrEqual(2))
@@ -221,7 +239,9 @@ export const SignedOutInAnotherTab: Story = {
   play: async (context) => {
     await expectSignedInAsAlice(context)
     signOutInAnotherTab(context)
-    await waitFor(() => expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'signed-out' }))
+    await waitFor(() =>
+      expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'signed-out' }),
+    )
     await expect(storyStore(context).get(userAtom)).toBeNull()
     await expect(within(context.canvasElement).getByText('signed-out')).toBeVisible()
     // The other tab's word is enough: no request.
@@ -273,9 +293,12 @@ export const ExpiresWhileOpen: Story = {
     if (state.status !== 'authenticated') throw new Error('expected an authenticated session')
     await expect(storyRequests(context).gets()).toBe(0)
     // The timer at expiresAt checks once, without polling before.
-    await waitFor(() => expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'expired' }), {
-      timeout: EXPIRY_WAIT_MS,
-    })
+    await waitFor(
+      () => expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'expired' }),
+      {
+        timeout: EXPIRY_WAIT_MS,
+      },
+    )
     await expect(storyRequests(context).getTimes()).toEqual([expect.any(Number)])
     await expect(storyRequests(context).getTimes()[0]).toBeGreaterThanOrEqual(state.expiresAt)
   },
@@ -288,9 +311,12 @@ export const CookieGoneAtExpiry: Story = {
   play: async (context) => {
     await expectSignedInAsAlice(context)
     // ... and the client still calls it an expiry (it knew the session ended then).
-    await waitFor(() => expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'expired' }), {
-      timeout: EXPIRY_WAIT_MS,
-    })
+    await waitFor(
+      () => expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'expired' }),
+      {
+        timeout: EXPIRY_WAIT_MS,
+      },
+    )
     await expect(storyRequests(context).gets()).toBe(1)
   },
 }
@@ -303,7 +329,9 @@ export const StaleAnswerDropped: Story = {
     window.dispatchEvent(new Event('online')) // a slow check starts ...
     await waitFor(() => expect(fetcher).toHaveBeenCalledTimes(1))
     signOutInAnotherTab(context) // ... and the user signs out elsewhere before it answers
-    await waitFor(() => expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'signed-out' }))
+    await waitFor(() =>
+      expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'signed-out' }),
+    )
     await fetcher.mock.results[0]?.value // the slow answer arrives (1.5 s)
     await settle()
     // The late "authenticated" answer predates the sign-out: dropped.
@@ -315,7 +343,9 @@ export const ToolbarScenario: Story = {
   // No scenario of its own: the toolbar's "Session" global decides what the mock answers.
   globals: { session: 'revoked' },
   play: async (context) => {
-    await waitFor(() => expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'revoked' }))
+    await waitFor(() =>
+      expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'revoked' }),
+    )
     await expect(fetcher).toHaveBeenCalledTimes(1)
   },
 }
@@ -345,8 +375,12 @@ export const LayoutRendersAgain: Story = {
     await expectSignedInAsAlice(context)
     await expectNoRequestOnMount(context)
     // After a Server Action or router.refresh() the layout passes a newer initialSession ...
-    await userEvent.click(within(context.canvasElement).getByRole('button', { name: /Server renders the layout/ }))
-    await waitFor(() => expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'revoked' }))
+    await userEvent.click(
+      within(context.canvasElement).getByRole('button', { name: /Server renders the layout/ }),
+    )
+    await waitFor(() =>
+      expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'revoked' }),
+    )
     // ... which the provider adopts; the stale cookie still needs the route handler: one request.
     await waitFor(() => expect(storyRequests(context).gets()).toBe(1))
     await settle()
@@ -371,7 +405,9 @@ export const SignOut: Story = {
     await expectSignedInAsAlice(context)
     const otherTab = listenAsAnotherTab(context)
     await userEvent.click(within(context.canvasElement).getByRole('button', { name: 'Sign out' }))
-    await waitFor(() => expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'signed-out' }))
+    await waitFor(() =>
+      expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'signed-out' }),
+    )
     await expect(storyStore(context).get(userAtom)).toBeNull()
     await expect(storyRequests(context).deletes()).toBe(1)
     // Every other tab is told.
@@ -389,7 +425,11 @@ export const SignOutFails: Story = {
     const otherTab = listenAsAnotherTab(context)
     await userEvent.click(within(context.canvasElement).getByRole('button', { name: 'Sign out' }))
     await waitFor(() =>
-      expect(session(context)).toMatchObject({ status: 'authenticated', user: alice, error: { kind: 'http', httpStatus: 500 } }),
+      expect(session(context)).toMatchObject({
+        status: 'authenticated',
+        user: alice,
+        error: { kind: 'http', httpStatus: 500 },
+      }),
     )
     await expect(storyRequests(context).deletes()).toBe(1)
     await settle()

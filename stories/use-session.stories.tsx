@@ -43,7 +43,10 @@ const canvasOf = (context: PlayContext) => within(context.canvasElement)
 async function expectSignedIn(context: PlayContext) {
   await expect(await canvasOf(context).findByText(`Signed in as ${alice.name}`)).toBeVisible()
   await expect(canvasOf(context).getByText('Status: authenticated')).toBeVisible()
-  await expect(storyStore(context).get(sessionAtom)).toMatchObject({ status: 'authenticated', user: alice })
+  await expect(storyStore(context).get(sessionAtom)).toMatchObject({
+    status: 'authenticated',
+    user: alice,
+  })
 }
 
 function lostStory(reason: 'expired' | 'invalid' | 'revoked'): Story {
@@ -53,7 +56,10 @@ function lostStory(reason: 'expired' | 'invalid' | 'revoked'): Story {
     play: async (context) => {
       await expect(await canvasOf(context).findByText(`Reason: ${reason}`)).toBeVisible()
       await waitFor(() => expect(storyRequests(context).gets()).toBe(1))
-      await expect(storyStore(context).get(sessionAtom)).toEqual({ status: 'unauthenticated', reason })
+      await expect(storyStore(context).get(sessionAtom)).toEqual({
+        status: 'unauthenticated',
+        reason,
+      })
       await expect(canvasOf(context).queryByRole('alert')).toBeNull()
     },
   }
@@ -66,7 +72,9 @@ function errorStory(scenario: SessionScenario, message: string): Story {
     beforeEach: (context) => serveScenario(context, scenario),
     play: async (context) => {
       await userEvent.click(canvasOf(context).getByRole('button', { name: 'Check again' }))
-      await expect(await canvasOf(context).findByRole('alert')).toHaveTextContent(`Session request failed: ${message}`)
+      await expect(await canvasOf(context).findByRole('alert')).toHaveTextContent(
+        `Session request failed: ${message}`,
+      )
       await expectSignedIn(context)
     },
   }
@@ -118,7 +126,10 @@ export const Slow: Story = {
   beforeEach: (context) => serveScenario(context, 'slow'),
   play: async (context) => {
     await expect(canvasOf(context).getByText('Status: loading')).toBeVisible()
-    await waitFor(() => expect(canvasOf(context).getByText('Status: authenticated')).toBeVisible(), { timeout: SLOW_WAIT_MS })
+    await waitFor(
+      () => expect(canvasOf(context).getByText('Status: authenticated')).toBeVisible(),
+      { timeout: SLOW_WAIT_MS },
+    )
     await expectSignedIn(context)
   },
 }
@@ -142,7 +153,10 @@ export const SignOut: Story = {
     await Authenticated.play?.(context)
     await userEvent.click(canvasOf(context).getByRole('button', { name: 'Sign out' }))
     await expect(await canvasOf(context).findByText('Reason: signed-out')).toBeVisible()
-    await expect(storyStore(context).get(sessionAtom)).toEqual({ status: 'unauthenticated', reason: 'signed-out' })
+    await expect(storyStore(context).get(sessionAtom)).toEqual({
+      status: 'unauthenticated',
+      reason: 'signed-out',
+    })
     await waitFor(() => expect(getRouter().replace).toHaveBeenCalledWith('/auth'))
     await expect(getRouter().replace).toHaveBeenCalledTimes(1)
     await expect(storyRequests(context).deletes()).toBe(1)
@@ -155,7 +169,9 @@ export const SignOutFails: Story = {
   play: async (context) => {
     await Authenticated.play?.(context)
     await userEvent.click(canvasOf(context).getByRole('button', { name: 'Sign out' }))
-    await expect(await canvasOf(context).findByRole('alert')).toHaveTextContent('Session request failed: http (500)')
+    await expect(await canvasOf(context).findByRole('alert')).toHaveTextContent(
+      'Session request failed: http (500)',
+    )
     await expectSignedIn(context)
     await expect(storyRequests(context).deletes()).toBe(1)
     await settle()

@@ -26,7 +26,7 @@ const meta = {
     docs: {
       description: {
         component:
-          '`useUser()` returns `{ user, status }` from the provider\'s store. Calling it makes no request: ' +
+          "`useUser()` returns `{ user, status }` from the provider's store. Calling it makes no request: " +
           'however many components use it, the provider checks once for all of them.',
       },
     },
@@ -37,10 +37,16 @@ export default meta
 type Story = StoryObj<typeof meta>
 
 const signedIn = { session: { initialSession: () => authenticatedPayload(alice) } }
-const initially = (reason: UnauthenticatedReason) => ({ session: { initialSession: () => unauthenticatedPayload(reason) } })
+const initially = (reason: UnauthenticatedReason) => ({
+  session: { initialSession: () => unauthenticatedPayload(reason) },
+})
 
 async function expectUser(context: PlayContext, user: SessionUser | null, status: SessionStatus) {
-  const text = user ? `Signed in as ${user.name}` : status === 'loading' ? 'Checking session…' : 'Not signed in'
+  const text = user
+    ? `Signed in as ${user.name}`
+    : status === 'loading'
+      ? 'Checking session…'
+      : 'Not signed in'
   await expect(await within(context.canvasElement).findByText(text)).toBeVisible()
   await expect(storyStore(context).get(userAtom)).toEqual(user)
   await expect(storyStore(context).get(sessionStatusAtom)).toBe(status)
@@ -106,7 +112,9 @@ export const Slow: Story = {
   beforeEach: (context) => serveScenario(context, 'slow'),
   play: async (context) => {
     await expectUser(context, null, 'loading')
-    await waitFor(() => expect(storyStore(context).get(userAtom)).toEqual(alice), { timeout: SLOW_WAIT_MS })
+    await waitFor(() => expect(storyStore(context).get(userAtom)).toEqual(alice), {
+      timeout: SLOW_WAIT_MS,
+    })
     await expectUser(context, alice, 'authenticated')
   },
 }
@@ -152,6 +160,8 @@ export const TenConsumersNavigate: Story = {
     await waitFor(() => expect(storyRequests(context).gets()).toBe(2))
     await settle()
     await expect(storyRequests(context).gets()).toBe(2)
-    await expect(within(context.canvasElement).getAllByText(`Signed in as ${alice.name}`)).toHaveLength(10)
+    await expect(
+      within(context.canvasElement).getAllByText(`Signed in as ${alice.name}`),
+    ).toHaveLength(10)
   },
 }

@@ -3,7 +3,12 @@ import { useAtomValue } from 'jotai'
 import { usePathname, useRouter, useSearchParams } from 'next/navigation'
 import { Suspense, useEffect, useRef } from 'react'
 import { toast } from 'sonner'
-import { isLostSessionReason, lostSessionReason, MAX_TIMEOUT_MS, type LostSessionReason } from '../shared/client-session'
+import {
+  isLostSessionReason,
+  lostSessionReason,
+  MAX_TIMEOUT_MS,
+  type LostSessionReason,
+} from '../shared/client-session'
 import { SESSION_EXPIRED_TOAST_ID } from '../shared/constants'
 import { loginHref } from '../shared/redirect'
 import { sessionAtom } from './atoms'
@@ -48,7 +53,9 @@ type ExpiryToastProps = {
 
 function ExpiryToastEffects({ warnBefore, messages: overrides }: ExpiryToastProps) {
   if (warnBefore !== undefined && (!Number.isFinite(warnBefore) || warnBefore <= 0)) {
-    throw new RangeError(`ExpiryToast: warnBefore must be a positive number of ms, got ${warnBefore}`)
+    throw new RangeError(
+      `ExpiryToast: warnBefore must be a positive number of ms, got ${warnBefore}`,
+    )
   }
   const { loginPath } = useSessionContext('ExpiryToast')
   const session = useAtomValue(sessionAtom)

@@ -1,10 +1,21 @@
 'use client'
 import type { Store } from 'jotai'
-import { expiryCheckDelayMs, lostSessionReason, nextSession, retryDelayMs, withError } from '../shared/client-session'
+import {
+  expiryCheckDelayMs,
+  lostSessionReason,
+  nextSession,
+  retryDelayMs,
+  withError,
+} from '../shared/client-session'
 import type { ClientSession, SessionPayload } from '../shared/types'
 import { isRecord } from '../shared/user'
 import { sessionAtom } from './atoms'
-import { requestSession, requestSignOut, type SessionFetcher, type SignOutResult } from './session-request'
+import {
+  requestSession,
+  requestSignOut,
+  type SessionFetcher,
+  type SignOutResult,
+} from './session-request'
 
 type SessionControllerOptions = {
   endpoint: string
@@ -37,7 +48,10 @@ const SIGNED_OUT_MESSAGE = { type: 'signed-out' } as const
  * All state lives in this closure, one per provider (never in the module): `generation` goes up
  * whenever the session changes, so an answer to a request started before the change is dropped.
  */
-function createSessionController(store: Store, initialOptions: SessionControllerOptions): SessionController {
+function createSessionController(
+  store: Store,
+  initialOptions: SessionControllerOptions,
+): SessionController {
   let options = initialOptions
   let generation = 0
   let inFlight: Promise<ClientSession> | null = null
@@ -54,7 +68,10 @@ function createSessionController(store: Store, initialOptions: SessionController
     clearTimeout(expiryTimer)
     const session = store.get(sessionAtom)
     if (!connected || session.status !== 'authenticated') return
-    expiryTimer = setTimeout(() => void refresh(), expiryCheckDelayMs(session.expiresAt, Date.now()))
+    expiryTimer = setTimeout(
+      () => void refresh(),
+      expiryCheckDelayMs(session.expiresAt, Date.now()),
+    )
   }
 
   function commit(next: ClientSession) {
@@ -77,22 +94,28 @@ function createSessionController(store: Store, initialOptions: SessionController
     lastRequestAt = Date.now()
     clearTimeout(retryTimer)
     const { endpoint, fetcher, requestTimeoutMs, retryBaseMs, retryMaxMs } = options
-    const request = requestSession({ endpoint, fetcher, timeoutMs: requestTimeoutMs, signal: abort.signal }).then(
-      (result) => {
-        // A sign-out, another tab or an unmount changed things meanwhile: this answer is stale.
-        if (startedAt !== generation || abort.signal.aborted) return store.get(sessionAtom)
-        if (result.ok) {
-          failures = 0
-          commit(nextSession(store.get(sessionAtom), result.payload, Date.now()))
-        } else {
-          failures += 1
-          commit(withError(store.get(sessionAtom), result.error))
-          const delay = retryDelayMs(failures, result.error, { baseMs: retryBaseMs, maxMs: retryMaxMs })
-          if (connected) retryTimer = setTimeout(() => void refresh(), delay)
-        }
-        return store.get(sessionAtom)
-      },
-    )
+    const request = requestSession({
+      endpoint,
+      fetcher,
+      timeoutMs: requestTimeoutMs,
+      signal: abort.signal,
+    }).then((result) => {
+      // A sign-out, another tab or an unmount changed things meanwhile: this answer is stale.
+      if (startedAt !== generation || abort.signal.aborted) return store.get(sessionAtom)
+      if (result.ok) {
+        failures = 0
+        commit(nextSession(store.get(sessionAtom), result.payload, Date.now()))
+      } else {
+        failures += 1
+        commit(withError(store.get(sessionAtom), result.error))
+        const delay = retryDelayMs(failures, result.error, {
+          baseMs: retryBaseMs,
+          maxMs: retryMaxMs,
+        })
+        if (connected) retryTimer = setTimeout(() => void refresh(), delay)
+      }
+      return store.get(sessionAtom)
+    })
     inFlight = request
     void request.finally(() => {
       if (inFlight === request) inFlight = null
@@ -107,17 +130,19 @@ function createSessionController(store: Store, initialOptions: SessionController
   function signOut(): Promise<SignOutResult> {
     if (signingOut) return signingOut
     const { endpoint, fetcher, requestTimeoutMs } = options
-    const request = requestSignOut({ endpoint, fetcher, timeoutMs: requestTimeoutMs }).then((result) => {
-      if (result.ok) {
-        becomeSignedOut()
-        channel?.postMessage(SIGNED_OUT_MESSAGE)
-      } else {
-        // The cookie may still be there: the user stays signed in and sees why. Not a new
-        // session either, so a check in flight stays valid (no commit, no new generation).
-        store.set(sessionAtom, withError(store.get(sessionAtom), result.error))
-      }
-      return result
-    })
+    const request = requestSignOut({ endpoint, fetcher, timeoutMs: requestTimeoutMs }).then(
+      (result) => {
+        if (result.ok) {
+          becomeSignedOut()
+          channel?.postMessage(SIGNED_OUT_MESSAGE)
+        } else {
+          // The cookie may still be there: the user stays signed in and sees why. Not a new
+          // session either, so a check in flight stays valid (no commit, no new generation).
+          store.set(sessionAtom, withError(store.get(sessionAtom), result.error))
+        }
+        return result
+      },
+    )
     signingOut = request
     void request.finally(() => {
       signingOut = null
@@ -128,7 +153,8 @@ function createSessionController(store: Store, initialOptions: SessionController
   function connect() {
     connected = true
     // Browsers without BroadcastChannel still work; other tabs then learn on their next check.
-    const connection = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(options.channelName)
+    const connection =
+      typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(options.channelName)
     if (connection) {
       connection.onmessage = (event: MessageEvent<unknown>) => {
         if (isRecord(event.data) && event.data.type === SIGNED_OUT_MESSAGE.type) becomeSignedOut()

@@ -33,7 +33,11 @@ type GateView = 'children' | 'fallback' | 'error' | 'unauthorized'
 type GateDecision = { view: GateView; redirect: string | null }
 
 type DecideInput = Required<Pick<SessionGateProps, 'require' | 'homePath'>> &
-  Pick<SessionGateProps, 'allow' | 'redirectTo'> & { loginPath: string; currentPath: string; next: string | null }
+  Pick<SessionGateProps, 'allow' | 'redirectTo'> & {
+    loginPath: string
+    currentPath: string
+    next: string | null
+  }
 
 function decide(session: ClientSession, input: DecideInput): GateDecision {
   const refuse = (target: string): GateDecision => ({
@@ -47,7 +51,8 @@ function decide(session: ClientSession, input: DecideInput): GateDecision {
     case 'error':
       return { view: 'error', redirect: null }
     case 'authenticated':
-      if (input.require === 'guest') return refuse(input.redirectTo || safeNextPath(input.next, input.homePath))
+      if (input.require === 'guest')
+        return refuse(input.redirectTo || safeNextPath(input.next, input.homePath))
       if (input.allow && !input.allow(session.user)) return { view: 'unauthorized', redirect: null }
       return { view: 'children', redirect: null }
     case 'unauthenticated': {

@@ -85,7 +85,9 @@ function SessionProvider({
   // No initial session: check now. A lost one (expired/invalid/revoked): the cookie is stale and
   // only the route handler can delete it, so check once. Otherwise the layout's answer stands.
   const [checkOnMount] = useState(
-    () => !initialSession || (initialSession.status === 'unauthenticated' && isLostSessionReason(initialSession.reason)),
+    () =>
+      !initialSession ||
+      (initialSession.status === 'unauthenticated' && isLostSessionReason(initialSession.reason)),
   )
   const [controller] = useState(() => createSessionController(store, options))
   // Prop changes reach the controller's next request without a new controller (and lost state).

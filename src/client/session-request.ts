@@ -15,7 +15,8 @@ type SessionRequestOptions = {
   signal?: AbortSignal
 }
 
-type SessionRequestResult = { ok: true; payload: SessionPayload } | { ok: false; error: SessionRequestError }
+type SessionRequestResult =
+  { ok: true; payload: SessionPayload } | { ok: false; error: SessionRequestError }
 type SignOutResult = { ok: true } | { ok: false; error: SessionRequestError }
 
 const defaultFetcher: SessionFetcher = (input, init) => fetch(input, init)
@@ -52,10 +53,16 @@ async function withTimeout<T extends { ok: true }>(
     return await run(abort.signal)
   } catch (cause) {
     if (timedOut) {
-      return { ok: false, error: { kind: 'timeout', message: `Session check took longer than ${timeoutMs} ms` } }
+      return {
+        ok: false,
+        error: { kind: 'timeout', message: `Session check took longer than ${timeoutMs} ms` },
+      }
     }
     const detail = cause instanceof Error ? cause.message : String(cause)
-    return { ok: false, error: { kind: 'network', message: `Session endpoint unreachable: ${detail}` } }
+    return {
+      ok: false,
+      error: { kind: 'network', message: `Session endpoint unreachable: ${detail}` },
+    }
   } finally {
     clearTimeout(timer)
     signal?.removeEventListener('abort', onOuterAbort)

@@ -31,7 +31,8 @@ function mockNavigation(context: { loaded: object }, initialPathname: string): v
 /** For a play function: navigate as the app would (Link, router.push). */
 function storyNavigation(context: { loaded: object; id: string }): StoryNavigation {
   const navigation = navigationByStory.get(context.loaded)
-  if (!navigation) throw new Error(`Story ${context.id}: call mockNavigation() in its beforeEach first`)
+  if (!navigation)
+    throw new Error(`Story ${context.id}: call mockNavigation() in its beforeEach first`)
   return navigation
 }
 

@@ -9,7 +9,10 @@ function signOutInAnotherTab(context: { id: string }): void {
 }
 
 /** Another tab's ear on the channel: what this story's tab told the others. */
-function listenAsAnotherTab(context: { id: string }): { received: () => unknown[]; close: () => void } {
+function listenAsAnotherTab(context: { id: string }): {
+  received: () => unknown[]
+  close: () => void
+} {
   const otherTab = new BroadcastChannel(storyChannelName(context))
   const messages: unknown[] = []
   otherTab.onmessage = (event: MessageEvent<unknown>) => messages.push(event.data)

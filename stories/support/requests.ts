@@ -21,7 +21,10 @@ type StoryRequests = {
 // Keyed by the story's `loaded` object: beforeEach, render and play share one context object.
 const requestsByStory = new WeakMap<object, StoryRequests>()
 
-function timedSessionScenario(scenario: SessionScenario): { handler: HttpHandler; times: number[] } {
+function timedSessionScenario(scenario: SessionScenario): {
+  handler: HttpHandler
+  times: number[]
+} {
   const times: number[] = []
   const resolve = sessionResolvers[scenario]
   const handler = http.get(SESSION_URL_PATTERN, () => {
@@ -53,7 +56,8 @@ function serveScenario(
 /** For a play function: the counters `serveScenario` set up for this story. */
 function storyRequests(context: { loaded: object; id: string }): StoryRequests {
   const requests = requestsByStory.get(context.loaded)
-  if (!requests) throw new Error(`Story ${context.id}: call serveScenario() in its beforeEach first`)
+  if (!requests)
+    throw new Error(`Story ${context.id}: call serveScenario() in its beforeEach first`)
   return requests
 }
 

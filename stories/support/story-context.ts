@@ -8,7 +8,9 @@ type SessionStoryParameters = {
   /** The layout's payload, built when the story starts (so `expiresAt` counts from then). */
   initialSession?: () => SessionPayload
   /** Further SessionProvider props (fast retries, a short timeout). */
-  provider?: Partial<Omit<SessionProviderProps, 'children' | 'store' | 'initialSession' | 'channelName'>>
+  provider?: Partial<
+    Omit<SessionProviderProps, 'children' | 'store' | 'initialSession' | 'channelName'>
+  >
   /** false: the story renders SessionProvider itself (SessionProvider's own stories). */
   decorate?: boolean
 }
@@ -25,13 +27,22 @@ type LoadedContext = { loaded: Record<string, unknown>; id: string }
 type PlayContext = LoadedContext & { canvasElement: HTMLElement }
 
 function isStore(value: unknown): value is Store {
-  return typeof value === 'object' && value !== null && 'get' in value && 'set' in value && 'sub' in value
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'get' in value &&
+    'set' in value &&
+    'sub' in value
+  )
 }
 
 /** The story's own jotai store, made fresh by preview.tsx's loader. */
 function storyStore(context: LoadedContext): Store {
   const { store } = context.loaded
-  if (!isStore(store)) throw new Error(`Story ${context.id}: no jotai store in context.loaded (preview loader missing?)`)
+  if (!isStore(store))
+    throw new Error(
+      `Story ${context.id}: no jotai store in context.loaded (preview loader missing?)`,
+    )
   return store
 }
 

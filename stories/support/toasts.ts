@@ -11,7 +11,9 @@ function visibleToasts(): HTMLElement[] {
 /** Waits for exactly one toast on screen, showing `text`, done with its entry animation; returns it. */
 async function expectOneToast(text: string): Promise<HTMLElement> {
   await waitFor(() => {
-    expect(visibleToasts().map((toast) => toast.textContent)).toEqual([expect.stringContaining(text)])
+    expect(visibleToasts().map((toast) => toast.textContent)).toEqual([
+      expect.stringContaining(text),
+    ])
     expect(visibleToasts()[0]?.dataset.mounted).toBe('true')
   })
   const [toast] = visibleToasts()
