@@ -2,6 +2,7 @@ import 'server-only'
 import { base64url, EncryptJWT, SignJWT, UnsecuredJWT } from 'jose'
 import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import * as jose from 'jose'
 import {
   CLOCK_TOLERANCE_SECONDS,
   decryptSession,
@@ -9,6 +10,12 @@ import {
   SessionConfigError,
 } from './session'
 import { getSessionKeys } from './session-keys'
+
+// A pass-through spy: jose works unchanged, the test can read the options decryptSession passes.
+vi.mock('jose', async (importOriginal) => {
+  const actual = await importOriginal<typeof jose>()
+  return { ...actual, jwtDecrypt: vi.fn(actual.jwtDecrypt) }
+})
 
 const NOW = Date.UTC(2030, 0, 1, 12, 0, 0) // a controlled clock, epoch ms
 const HOUR = 3600 // seconds
@@ -41,6 +48,41 @@ async function craft(claims: Record<string, unknown>): Promise<string> {
   return new EncryptJWT(claims)
     .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
     .encrypt(encryptionKey)
+}
+
+/**
+ * The 32 bytes the module derives from the current SESSION_SECRET, re-derived here with the same
+ * HKDF inputs as session-keys.ts: the module's key is non-extractable, and a test must be able to
+ * use the SAME key material in other algorithms. 'the re-derived bytes are the real key' proves it.
+ */
+async function realKeyBytes(): Promise<Uint8Array> {
+  const material = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(process.env.SESSION_SECRET),
+    'HKDF',
+    false,
+    ['deriveBits'],
+  )
+  const bits = await crypto.subtle.deriveBits(
+    {
+      name: 'HKDF',
+      hash: 'SHA-256',
+      salt: new TextEncoder().encode('next-session-kit'),
+      info: new TextEncoder().encode('session cookie v1: JWE dir A256GCM'),
+    },
+    material,
+    256, // bits: an A256GCM key
+  )
+  return new Uint8Array(bits)
+}
+
+/** A well-formed session for NOW, encrypted with the given algorithms and key. */
+function jweWith(alg: string, enc: string, key: CryptoKey | Uint8Array): Promise<string> {
+  return new EncryptJWT({ sub: 'user-1' })
+    .setProtectedHeader({ alg, enc })
+    .setIssuedAt(seconds(NOW))
+    .setExpirationTime(seconds(NOW) + HOUR)
+    .encrypt(key)
 }
 
 const invalid = { ok: false, reason: 'invalid' }
@@ -158,6 +200,51 @@ describe('decryptSession: every bad token is invalid, never a throw', () => {
       .setExpirationTime(seconds(NOW) + HOUR)
       .encrypt(new Uint8Array(keyBytes).fill(7))
     expect(await decryptSession(jwe, { now: NOW })).toEqual(invalid)
+  })
+
+  it('the re-derived bytes are the real key: dir + A256GCM with them opens (control)', async () => {
+    const jwe = await jweWith('dir', 'A256GCM', await realKeyBytes())
+    expect(await decryptSession(jwe, { now: NOW })).toMatchObject({ ok: true })
+  })
+
+  // The real key is an AES-GCM 256 CryptoKey with encrypt/decrypt usages: exactly what A256GCMKW
+  // key wrapping needs. Only the keyManagementAlgorithms pin refuses these two.
+  it('alg A256GCMKW (the real key wraps a content key) + enc A256GCM', async () => {
+    const { encryptionKey } = await getSessionKeys()
+    const jwe = await jweWith('A256GCMKW', 'A256GCM', encryptionKey)
+    expect(await decryptSession(jwe, { now: NOW })).toEqual(invalid)
+  })
+
+  it('alg A256GCMKW (the real key wraps a content key) + enc A128CBC-HS256', async () => {
+    const { encryptionKey } = await getSessionKeys()
+    const jwe = await jweWith('A256GCMKW', 'A128CBC-HS256', encryptionKey)
+    expect(await decryptSession(jwe, { now: NOW })).toEqual(invalid)
+  })
+
+  // The same 32 bytes in other algorithms. WebCrypto's key typing refuses these too today (an
+  // AES-GCM CryptoKey is neither raw CBC+HMAC bytes nor an AES-KW key); the pins keep them
+  // refused if the key ever becomes raw bytes.
+  it.each([
+    ['dir', 'A128CBC-HS256'],
+    ['A256KW', 'A256GCM'],
+  ])('alg %s + enc %s with the same 32 derived bytes', async (alg, enc) => {
+    const jwe = await jweWith(alg, enc, await realKeyBytes())
+    expect(await decryptSession(jwe, { now: NOW })).toEqual(invalid)
+  })
+
+  // With the key as it is (see above) no token can show the content-encryption pin alone at work:
+  // dir + any other enc already fails on the key's type. So the options themselves are checked.
+  it('enc pin: jwtDecrypt is told to accept only dir + A256GCM', async () => {
+    vi.mocked(jose.jwtDecrypt).mockClear()
+    await decryptSession(await token(), { now: NOW })
+    expect(jose.jwtDecrypt).toHaveBeenCalledWith(
+      expect.any(String),
+      expect.anything(),
+      expect.objectContaining({
+        keyManagementAlgorithms: ['dir'],
+        contentEncryptionAlgorithms: ['A256GCM'],
+      }),
+    )
   })
 
   it('missing exp', async () => {
