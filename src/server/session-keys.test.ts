@@ -7,6 +7,7 @@ const SECRET_B = 'secret-b-0123456789abcdefghijklmnopqrstuvwxyz'
 
 afterEach(() => {
   vi.unstubAllEnvs()
+  vi.restoreAllMocks()
 })
 
 describe('getSessionKeys', () => {
@@ -28,6 +29,18 @@ describe('getSessionKeys', () => {
     expect(keys.decryptionKeys).toHaveLength(2)
     expect(keys.decryptionKeys[0]).toBe(b)
     expect(keys.decryptionKeys[1]).toBe(a)
+  })
+
+  it('a derivation failure is not cached: the next call derives the key again', async () => {
+    // A secret no other test used, so the memo has no entry for it yet.
+    vi.stubEnv('SESSION_SECRET', 'secret-c-derivation-failure-0123456789abcdef')
+    const importKey = vi
+      .spyOn(crypto.subtle, 'importKey')
+      .mockRejectedValueOnce(new Error('WebCrypto unavailable'))
+    await expect(getSessionKeys()).rejects.toThrow('WebCrypto unavailable')
+    const { encryptionKey } = await getSessionKeys()
+    expect(encryptionKey.algorithm).toEqual({ name: 'AES-GCM', length: 256 })
+    expect(importKey).toHaveBeenCalledTimes(2)
   })
 
   it('the derived key is a non-extractable AES-GCM 256 key (its bytes never leave WebCrypto)', async () => {

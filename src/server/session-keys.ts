@@ -20,7 +20,8 @@ type SessionKeys = {
 // Memo of a pure function (secret string -> derived key). It is not state anyone can observe:
 // an entry is written once, never changed, and holds a non-extractable CryptoKey that is the
 // same for the same secret, so a hit and a miss give identical results; it only skips the
-// HKDF work per request. It holds one entry per secret ever configured (a handful).
+// HKDF work per request. It holds one entry per secret ever configured (a handful). A failed
+// derivation is removed again (see cachedKey), so a passing WebCrypto error is not remembered.
 const derivedKeys = new Map<string, Promise<CryptoKey>>()
 
 function configError(problem: string): SessionConfigError {
@@ -69,6 +70,11 @@ function cachedKey(secret: string): Promise<CryptoKey> {
   if (hit) return hit
   const key = deriveKey(secret)
   derivedKeys.set(secret, key)
+  // Callers still see the rejection; only the memo forgets it, so the next request derives again
+  // instead of failing forever with the same cached error.
+  key.catch(() => {
+    if (derivedKeys.get(secret) === key) derivedKeys.delete(secret)
+  })
   return key
 }
 
