@@ -2,11 +2,22 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { LoadUser } from '../src/server/resolve-session'
 import { createSessionRoute } from '../src/server/route'
 import { encryptSession } from '../src/server/session'
-import { SESSION_COOKIE_NAME, SESSION_ENDPOINT } from '../src/shared/constants'
+import {
+  SESSION_COOKIE_NAME,
+  SESSION_ENDPOINT,
+  UNAUTHENTICATED_REASONS,
+} from '../src/shared/constants'
 import { parseSessionPayload } from '../src/shared/schema'
+import type { UnauthenticatedReason } from '../src/shared/types'
 import { DEFAULT_SESSION_MS, EXPIRING_SOON_MS, MINUTE_MS, SECOND_MS } from './fixtures/sessions'
 import { alice, usersById } from './fixtures/users'
-import { sessionResolvers, signOutResolvers, type SessionScenario } from './handlers/session'
+import {
+  AUTHENTICATED_SCENARIO,
+  sessionResolvers,
+  signOutResolvers,
+  UNAUTHENTICATED_SCENARIOS,
+  type SessionScenario,
+} from './handlers/session'
 
 // The server is the source of truth: each mocked response must equal what the real route handler
 // answers in the same state, or the stories test a backend that does not exist.
@@ -137,6 +148,28 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
+const AUTHENTICATED = 'authenticated'
+/** The route's 500: loadUser threw or SESSION_SECRET is unusable. */
+const SERVER_ERROR = 'error'
+/** Every state the real GET /api/session can answer with. */
+type ServerState = typeof AUTHENTICATED | UnauthenticatedReason | typeof SERVER_ERROR
+
+function scenarioFor(state: ServerState): SessionScenario {
+  if (state === AUTHENTICATED) return AUTHENTICATED_SCENARIO
+  if (state === SERVER_ERROR) return 'serverError'
+  return UNAUTHENTICATED_SCENARIOS[state]
+}
+
+/** The state the real route handler answers with in this situation. */
+async function realState({ cookie: makeCookie, loadUser = loadFixtureUser }: Situation) {
+  vi.spyOn(console, 'error').mockImplementation(() => undefined) // the 500's server-side log
+  const { GET } = createSessionRoute({ loadUser, now: () => NOW })
+  const parsed = parseSessionPayload(await (await GET(sessionRequest(await makeCookie()))).json())
+  if (!parsed.ok) return SERVER_ERROR
+  const { payload } = parsed
+  return payload.status === AUTHENTICATED ? AUTHENTICATED : payload.reason
+}
+
 describe('contract: each mocked GET /api/session equals the real route handler', () => {
   it.each(SITUATIONS)(
     '$scenario mock equals the server for $state',
@@ -166,19 +199,22 @@ describe('contract: each mocked GET /api/session equals the real route handler',
     },
   )
 
-  it('covers every scenario the real server can produce', () => {
-    const covered = new Set(SITUATIONS.map(({ scenario }) => scenario))
-    const serverStates: ReadonlyArray<SessionScenario> = [
-      'authenticated',
-      'expiringSoon',
-      'expired',
-      'anonymous',
-      'invalid',
-      'revoked',
-      'serverError',
-    ]
-    expect([...covered].sort()).toEqual([...serverStates].sort())
+  it('UNAUTHENTICATED_SCENARIOS maps exactly the reasons in UNAUTHENTICATED_REASONS', () => {
+    expect(Object.keys(UNAUTHENTICATED_SCENARIOS).sort()).toEqual(
+      [...UNAUTHENTICATED_REASONS].sort(),
+    )
   })
+
+  it.each<ServerState>([AUTHENTICATED, ...UNAUTHENTICATED_REASONS, SERVER_ERROR])(
+    'every server state has a situation: %s, mocked by its scenario',
+    async (state) => {
+      const scenario = scenarioFor(state)
+      const situations = SITUATIONS.filter((situation) => situation.scenario === scenario)
+      const reached = await Promise.all(situations.map(realState))
+      // Not just "the scenario is listed": the real server, fed that situation, is in this state.
+      expect(reached).toContain(state)
+    },
+  )
 })
 
 describe('contract: DELETE /api/session', () => {

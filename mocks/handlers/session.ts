@@ -28,6 +28,21 @@ type SessionScenario =
 
 type SignOutScenario = 'signOutSucceeds' | 'signOutFails'
 
+/**
+ * The scenario that mocks each reason the server gives for "no session". Typed against the
+ * contract's `UnauthenticatedReason`: a new reason without a scenario here fails `tsc`, and the
+ * scenario it names must exist (`sessionResolvers` covers every `SessionScenario`).
+ */
+const UNAUTHENTICATED_SCENARIOS = {
+  missing: 'anonymous',
+  expired: 'expired',
+  invalid: 'invalid',
+  revoked: 'revoked',
+} as const satisfies Record<UnauthenticatedReason, SessionScenario>
+
+/** The scenario that mocks a signed-in user: the server's one other 200 state. */
+const AUTHENTICATED_SCENARIO = 'authenticated' satisfies SessionScenario
+
 // `*` matches any origin: in the browser requests go to the page's origin, in Node
 // (setupServer, no `location`) a bare path would never match an absolute request URL.
 // It also matches an app served under a basePath (`/app/api/session`).
@@ -142,6 +157,7 @@ function countedSignOutScenario(scenario: SignOutScenario): {
 }
 
 export {
+  AUTHENTICATED_SCENARIO,
   CLEARED_SESSION_COOKIE,
   countedSessionScenario,
   countedSignOutScenario,
@@ -151,5 +167,6 @@ export {
   sessionScenarios,
   signOutResolvers,
   signOutScenarios,
+  UNAUTHENTICATED_SCENARIOS,
 }
 export type { SessionScenario, SignOutScenario }
