@@ -8,6 +8,7 @@ import type { SessionPayload, SessionUser } from '../shared/types'
 import { REQUEST_PATH_HEADER } from './request-path-header'
 import { resolveSession, type LoadUser } from './resolve-session'
 
+/** What `createSessionDal` needs from the app. */
 type SessionDalOptions = {
   /** The app's user lookup; null means revoked. */
   loadUser: LoadUser
@@ -15,11 +16,13 @@ type SessionDalOptions = {
   loginPath?: string
 }
 
+/** Per-call options of `verifySession()`. */
 type VerifySessionOptions = {
   /** Where to come back after sign-in; defaults to the path the session proxy saw. */
   next?: string
 }
 
+/** What `verifySession()` returns: only ever a signed-in session (otherwise it redirects). */
 type VerifiedSession = {
   /** The signed-in user, as `loadUser` returned it. */
   user: SessionUser
@@ -27,6 +30,7 @@ type VerifiedSession = {
   expiresAt: string
 }
 
+/** The data access layer for one app: both functions are cached per request. */
 type SessionDal = {
   /** The session for this request, as GET /api/session would answer it. Never redirects. */
   getSession: () => Promise<SessionPayload>

@@ -7,6 +7,7 @@ import { REQUEST_PATH_HEADER } from './request-path-header'
 import { decryptSession } from './session'
 import { clearedSessionCookieOptions } from './session-cookie-options'
 
+/** Which paths `createSessionProxy` guards, and where it sends visitors. */
 type SessionProxyOptions = {
   /** Paths (and everything below them) that need a valid session cookie. */
   protectedPaths: ReadonlyArray<string>

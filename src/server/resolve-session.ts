@@ -10,6 +10,7 @@ import { decryptSession } from './session'
  */
 type LoadUser = (userId: string) => Promise<SessionUser | null>
 
+/** How `resolveSession` checks the token. */
 type ResolveSessionOptions = {
   /** Current time, epoch ms; defaults to `Date.now()`. */
   now?: number

@@ -7,6 +7,7 @@ import { clearedSessionCookieOptions, serializeSessionCookie } from './session-c
 // Every answer depends on the caller's cookie: no browser, CDN or proxy may store it.
 const NO_STORE = { 'Cache-Control': 'no-store' }
 
+/** What `createSessionRoute` needs from the app. */
 type SessionRouteOptions = {
   /** The app's user lookup; null means revoked. */
   loadUser: LoadUser
@@ -14,6 +15,7 @@ type SessionRouteOptions = {
   now?: () => number
 }
 
+/** The handlers to export from `app/api/session/route.ts`. */
 type SessionRoute = {
   /** 200 + `SessionPayload`; clears a stale cookie; 500 when the check itself failed. */
   GET: (request: Request) => Promise<Response>

@@ -12,6 +12,7 @@ class SessionCookieTooLargeError extends Error {
   override name = 'SessionCookieTooLargeError'
 }
 
+/** How `createSession` makes the session. */
 type CreateSessionOptions = {
   /** Lifetime of the session (token and cookie), in whole seconds. */
   maxAgeSeconds: number

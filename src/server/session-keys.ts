@@ -10,6 +10,7 @@ const HOW_TO_GENERATE = 'Generate one with `openssl rand -base64 32`'
 const HKDF_SALT = new TextEncoder().encode('next-session-kit')
 const HKDF_INFO = new TextEncoder().encode('session cookie v1: JWE dir A256GCM')
 
+/** The keys derived from `SESSION_SECRET`: non-extractable AES-GCM 256 CryptoKeys. */
 type SessionKeys = {
   /** Encrypts new tokens: derived from the first secret. */
   encryptionKey: CryptoKey

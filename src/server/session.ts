@@ -12,11 +12,34 @@ const CLOCK_TOLERANCE_SECONDS = 5
 const MAX_TOKEN_LENGTH = 4096
 
 /** What a valid token says. Times are epoch ms. */
-type SessionData = { userId: string; expiresAt: number; issuedAt: number }
+type SessionData = {
+  /** Whose session this is: the token's `sub`, as given to `encryptSession`. */
+  userId: string
+  /** When the token stops opening (its `exp`), epoch ms; a whole second. */
+  expiresAt: number
+  /** When the token was made (its `iat`), epoch ms; a whole second. */
+  issuedAt: number
+}
 
+/**
+ * What `decryptSession` makes of a cookie value. `revoked` is not here: only `loadUser` knows it
+ * (see resolve-session.ts).
+ */
 type DecryptResult =
-  { ok: true; session: SessionData } | { ok: false; reason: 'missing' | 'expired' | 'invalid' }
+  | {
+      /** The token opened, authenticated, and is within its lifetime. */
+      ok: true
+      /** What the token says. */
+      session: SessionData
+    }
+  | {
+      /** No usable session. */
+      ok: false
+      /** `missing`: no value; `expired`: ours but past `exp`; `invalid`: anything else. */
+      reason: 'missing' | 'expired' | 'invalid'
+    }
 
+/** How `encryptSession` makes a token. */
 type EncryptOptions = {
   /** Lifetime of the token, in whole seconds (> 0). */
   maxAgeSeconds: number
@@ -24,6 +47,7 @@ type EncryptOptions = {
   now?: number
 }
 
+/** How `decryptSession` checks a token. */
 type DecryptOptions = {
   /** Current time, epoch ms; defaults to `Date.now()`. */
   now?: number
