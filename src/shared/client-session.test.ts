@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
-  EXPIRY_GRACE_MS,
-  expiryCheckDelayMs,
   isLostSessionReason,
   lostSessionReason,
-  MAX_TIMEOUT_MS,
   nextSession,
-  PAST_EXPIRY_FAST_WINDOW_MS,
-  PAST_EXPIRY_RECHECK_MS,
-  PAST_EXPIRY_SLOW_RECHECK_MS,
-  parseRetryAfterMs,
-  retryDelayMs,
   sameSession,
   sessionError,
   sessionUser,
@@ -24,7 +16,6 @@ const user: SessionUser = { id: 'u1', name: 'Ada', email: 'ada@example.com', rol
 const NOW = Date.parse('2030-01-01T12:00:00.000Z')
 const authenticated: ClientSession = { status: 'authenticated', user, expiresAt: NOW + 60_000 }
 const networkError: SessionRequestError = { kind: 'network', message: 'Failed to fetch' }
-const policy = { baseMs: 1000, maxMs: 30_000 }
 
 describe('toClientSession', () => {
   it('turns an authenticated payload into epoch ms', () => {
@@ -47,10 +38,13 @@ describe('toClientSession', () => {
     })
   })
 
-  it('throws on an expiresAt that is not a date ("tomorrow")', () => {
-    expect(() => toClientSession({ status: 'authenticated', user, expiresAt: 'tomorrow' })).toThrow(
-      /ISO 8601/,
-    )
+  it.each([
+    ['"tomorrow"', 'tomorrow'],
+    ['"1" (Date.parse reads the year 2001)', '1'],
+    ['"hello 5" (Date.parse reads a day in May)', 'hello 5'],
+    ['"2030-01-01" (a date, not an instant)', '2030-01-01'],
+  ])('throws on an expiresAt that is not an ISO 8601 instant: %s', (_label, expiresAt) => {
+    expect(() => toClientSession({ status: 'authenticated', user, expiresAt })).toThrow(/ISO 8601/)
   })
 })
 
@@ -164,80 +158,5 @@ describe('selectors', () => {
     expect(isLostSessionReason('hacked')).toBe(false)
     expect(isLostSessionReason('')).toBe(false)
     expect(isLostSessionReason(null)).toBe(false)
-  })
-})
-
-describe('expiryCheckDelayMs', () => {
-  it('checks just after expiresAt', () => {
-    expect(expiryCheckDelayMs(NOW + 1000, NOW)).toBe(1000 + EXPIRY_GRACE_MS)
-  })
-
-  it('caps a session of 30 days at the setTimeout limit (2^31-1 ms)', () => {
-    expect(expiryCheckDelayMs(NOW + 30 * 24 * 3600 * 1000, NOW)).toBe(MAX_TIMEOUT_MS)
-  })
-
-  it('re-checks soon while the server still accepts the token within its clock tolerance', () => {
-    expect(expiryCheckDelayMs(NOW - 1, NOW)).toBe(PAST_EXPIRY_RECHECK_MS)
-    expect(expiryCheckDelayMs(NOW - PAST_EXPIRY_FAST_WINDOW_MS + 1, NOW)).toBe(
-      PAST_EXPIRY_RECHECK_MS,
-    )
-  })
-
-  it('re-checks slowly when the server clock is far behind ours (no 2-second polling)', () => {
-    expect(expiryCheckDelayMs(NOW - PAST_EXPIRY_FAST_WINDOW_MS, NOW)).toBe(
-      PAST_EXPIRY_SLOW_RECHECK_MS,
-    )
-    expect(expiryCheckDelayMs(NOW - 10 * 60_000, NOW)).toBe(PAST_EXPIRY_SLOW_RECHECK_MS)
-  })
-})
-
-describe('retryDelayMs', () => {
-  it('doubles per failure up to the cap', () => {
-    expect([1, 2, 3, 4, 5, 6, 7].map((n) => retryDelayMs(n, networkError, policy))).toEqual([
-      1000, 2000, 4000, 8000, 16_000, 30_000, 30_000,
-    ])
-  })
-
-  it('does not overflow after 10 000 failures', () => {
-    expect(retryDelayMs(10_000, networkError, policy)).toBe(30_000)
-  })
-
-  it("honours the server's Retry-After over the backoff", () => {
-    expect(
-      retryDelayMs(
-        1,
-        { kind: 'http', message: '429', httpStatus: 429, retryAfterMs: 45_000 },
-        policy,
-      ),
-    ).toBe(45_000)
-  })
-
-  it('throws on failures = 0 (there is no retry before a failure)', () => {
-    expect(() => retryDelayMs(0, networkError, policy)).toThrow(RangeError)
-  })
-
-  it('throws on failures = 1.5 (not a count)', () => {
-    expect(() => retryDelayMs(1.5, networkError, policy)).toThrow(RangeError)
-  })
-})
-
-describe('parseRetryAfterMs', () => {
-  it('reads delta-seconds', () => {
-    expect(parseRetryAfterMs('30', NOW)).toBe(30_000)
-  })
-
-  it('reads an HTTP date', () => {
-    expect(parseRetryAfterMs(new Date(NOW + 5000).toUTCString(), NOW)).toBe(5000)
-  })
-
-  it('reads a date in the past as 0', () => {
-    expect(parseRetryAfterMs(new Date(NOW - 5000).toUTCString(), NOW)).toBe(0)
-  })
-
-  it('ignores a missing header (null), an empty one and garbage ("soon", "-5")', () => {
-    expect(parseRetryAfterMs(null, NOW)).toBeUndefined()
-    expect(parseRetryAfterMs('', NOW)).toBeUndefined()
-    expect(parseRetryAfterMs('soon', NOW)).toBeUndefined()
-    expect(parseRetryAfterMs('-5', NOW)).toBeUndefined()
   })
 })

@@ -36,7 +36,7 @@ describe('parseSessionPayload: valid bodies', () => {
     expect(parseSessionPayload(body)).toEqual({ ok: true, payload: body })
   })
 
-  it.each(['2030-01-01T00:00:00Z', '2030-01-01T01:00:00+01:00', '2030-01-01'])(
+  it.each(['2030-01-01T00:00:00Z', '2030-01-01T01:00:00+01:00', '2029-12-31T19:00:00.000-05:00'])(
     'accepts the ISO 8601 expiresAt %s',
     (expiresAt) => {
       const result = parseSessionPayload({ status: 'authenticated', user: MEMBER, expiresAt })
@@ -143,6 +143,12 @@ describe('parseSessionPayload: malformed bodies', () => {
     ['expiresAt an empty string', ''],
     ['expiresAt not a date', 'tomorrow-ish'],
     ['expiresAt an invalid calendar date', '2030-13-45T00:00:00Z'],
+    ['expiresAt "1" (Date.parse reads the year 2001)', '1'],
+    ['expiresAt "hello 5" (Date.parse reads a day in May)', 'hello 5'],
+    ['expiresAt "2030-01-01" (a date, not an instant)', '2030-01-01'],
+    ['expiresAt without a zone (local or UTC depends on the reader)', '2030-01-01T00:00:00'],
+    ['expiresAt "2030-02-31T00:00:00Z" (Date.parse rolls it into March)', '2030-02-31T00:00:00Z'],
+    ['expiresAt an HTTP date', 'Tue, 01 Jan 2030 00:00:00 GMT'],
     ['expiresAt a Date object', new Date(EXPIRES_AT)],
   ])('refuses an authenticated payload with a bad expiresAt: %s', (_label, expiresAt) => {
     expectMalformed({ status: 'authenticated', user: MEMBER, expiresAt }, /no valid expiresAt/)

@@ -1,4 +1,5 @@
 import { UNAUTHENTICATED_REASONS } from './constants'
+import { parseIsoInstant } from './iso-instant'
 import type { SessionPayload, SessionRequestError, UnauthenticatedReason } from './types'
 import { isRecord, parseSessionUser } from './user'
 
@@ -22,8 +23,10 @@ function parseSessionPayload(body: unknown): ParseResult {
     const user = parseSessionUser(body.user)
     if (!user) return malformed('Session response has no valid user')
     const { expiresAt } = body
-    if (typeof expiresAt !== 'string' || Number.isNaN(Date.parse(expiresAt))) {
-      return malformed('Session response has no valid expiresAt (ISO 8601)')
+    if (typeof expiresAt !== 'string' || parseIsoInstant(expiresAt) === null) {
+      return malformed(
+        `Session response has no valid expiresAt (an ISO 8601 instant such as 2030-01-01T00:00:00.000Z): ${String(expiresAt)}`,
+      )
     }
     return { ok: true, payload: { status: 'authenticated', user, expiresAt } }
   }

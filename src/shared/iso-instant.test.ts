@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { parseIsoInstant } from './iso-instant'
+
+describe('parseIsoInstant', () => {
+  it.each([
+    ['2030-01-01T00:00:00.000Z', Date.UTC(2030, 0, 1)],
+    ['2030-01-01T00:00:00Z', Date.UTC(2030, 0, 1)],
+    ['2030-01-01T01:00:00+01:00', Date.UTC(2030, 0, 1)],
+    ['2029-12-31T19:00:00.000-05:00', Date.UTC(2030, 0, 1)],
+    ['2028-02-29T12:00:00Z', Date.UTC(2028, 1, 29, 12)],
+  ])('reads %s', (value, epochMs) => {
+    expect(parseIsoInstant(value)).toBe(epochMs)
+  })
+
+  it('reads what toISOString() writes (the server side of the contract)', () => {
+    const now = Date.UTC(2030, 5, 15, 8, 30, 12, 345)
+    expect(parseIsoInstant(new Date(now).toISOString())).toBe(now)
+  })
+
+  it.each([
+    ['"1" (Date.parse: the year 2001)', '1'],
+    ['"hello 5" (Date.parse: a day in May)', 'hello 5'],
+    ['"2030-01-01" (a date, not an instant)', '2030-01-01'],
+    ['"2030-01-01T00:00:00" (no zone: local or UTC depends on the reader)', '2030-01-01T00:00:00'],
+    ['"2030-01-01 00:00:00Z" (space instead of T)', '2030-01-01 00:00:00Z'],
+    ['"2030-02-31T00:00:00Z" (Date.parse rolls it into March)', '2030-02-31T00:00:00Z'],
+    ['"2029-02-29T00:00:00Z" (not a leap year)', '2029-02-29T00:00:00Z'],
+    ['"2030-13-01T00:00:00Z" (month 13)', '2030-13-01T00:00:00Z'],
+    ['"2030-01-01T24:00:00Z" (hour 24)', '2030-01-01T24:00:00Z'],
+    ['"2030-01-01T00:00:00.5Z" (one-digit milliseconds)', '2030-01-01T00:00:00.5Z'],
+    ['"2030-01-01T00:00:00+0100" (offset without colon)', '2030-01-01T00:00:00+0100'],
+    ['"Tue, 01 Jan 2030 00:00:00 GMT" (an HTTP date)', 'Tue, 01 Jan 2030 00:00:00 GMT'],
+    ['" 2030-01-01T00:00:00Z" (leading space)', ' 2030-01-01T00:00:00Z'],
+    ['"" (empty)', ''],
+  ])('refuses %s', (_label, value) => {
+    expect(parseIsoInstant(value)).toBeNull()
+  })
+})
