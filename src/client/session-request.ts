@@ -1,5 +1,5 @@
 'use client'
-import { parseRetryAfterMs } from '../shared/client-session'
+import { honoursRetryAfter, parseRetryAfterMs } from '../shared/retry-policy'
 import { parseSessionPayload } from '../shared/schema'
 import type { SessionPayload, SessionRequestError } from '../shared/types'
 
@@ -22,7 +22,10 @@ type SignOutResult = { ok: true } | { ok: false; error: SessionRequestError }
 const defaultFetcher: SessionFetcher = (input, init) => fetch(input, init)
 
 function httpError(response: Response): SessionRequestError {
-  const retryAfterMs = parseRetryAfterMs(response.headers.get('Retry-After'), Date.now())
+  // Only a 429/503's Retry-After asks us to wait; elsewhere the header promises nothing.
+  const retryAfterMs = honoursRetryAfter(response.status)
+    ? parseRetryAfterMs(response.headers.get('Retry-After'), Date.now())
+    : undefined
   return {
     kind: 'http',
     message: `Session endpoint answered ${response.status} ${response.statusText}`.trim(),
