@@ -1,15 +1,11 @@
 'use client'
 import type { Store } from 'jotai'
-import {
-  expiryCheckDelayMs,
-  lostSessionReason,
-  nextSession,
-  retryDelayMs,
-  withError,
-} from '../shared/client-session'
+import { lostSessionReason, nextSession, withError } from '../shared/client-session'
+import { expiryCheckDelayMs } from '../shared/expiry-timing'
+import { retryDelayMs } from '../shared/retry-policy'
 import type { ClientSession, SessionPayload } from '../shared/types'
-import { isRecord } from '../shared/user'
 import { sessionAtom } from './atoms'
+import { announceSignedOutOnce, openSessionChannel, type SessionChannel } from './session-channel'
 import {
   requestSession,
   requestSignOut,
@@ -18,11 +14,17 @@ import {
 } from './session-request'
 
 type SessionControllerOptions = {
+  /** URL of the session route handler (GET checks, DELETE signs out). */
   endpoint: string
+  /** Makes the requests: `fetch`, or a replacement (tests, custom headers). */
   fetcher: SessionFetcher
+  /** A request that has not answered after this many ms is a `timeout` error. */
   requestTimeoutMs: number
+  /** First retry this many ms after a failed check; doubles per consecutive failure. */
   retryBaseMs: number
+  /** Longest backoff between retries, in ms (a longer 429/503 `Retry-After` still wins). */
   retryMaxMs: number
+  /** BroadcastChannel name shared by the app's tabs. */
   channelName: string
 }
 
@@ -42,8 +44,6 @@ type SessionController = {
   configure: (options: SessionControllerOptions) => void
 }
 
-const SIGNED_OUT_MESSAGE = { type: 'signed-out' } as const
-
 /**
  * All state lives in this closure, one per provider (never in the module): `generation` goes up
  * whenever the session changes, so an answer to a request started before the change is dropped.
@@ -61,17 +61,14 @@ function createSessionController(
   let lastRequestAt = Number.NEGATIVE_INFINITY
   let retryTimer: ReturnType<typeof setTimeout> | undefined
   let expiryTimer: ReturnType<typeof setTimeout> | undefined
-  let channel: BroadcastChannel | null = null
-  let connected = false
+  let channel: SessionChannel | null = null
 
   function scheduleExpiryCheck() {
     clearTimeout(expiryTimer)
     const session = store.get(sessionAtom)
-    if (!connected || session.status !== 'authenticated') return
-    expiryTimer = setTimeout(
-      () => void refresh(),
-      expiryCheckDelayMs(session.expiresAt, Date.now()),
-    )
+    if (channel === null || session.status !== 'authenticated') return
+    const delay = expiryCheckDelayMs(session.expiresAt, Date.now())
+    expiryTimer = setTimeout(() => void refresh(), delay)
   }
 
   function commit(next: ClientSession) {
@@ -86,6 +83,13 @@ function createSessionController(
     commit({ status: 'unauthenticated', reason: 'signed-out' })
   }
 
+  /** Ends the check in flight: its answer is stale, and the next check must not join it. */
+  function dropInFlight() {
+    abortInFlight?.abort()
+    abortInFlight = null
+    inFlight = null
+  }
+
   function refresh(): Promise<ClientSession> {
     if (inFlight) return inFlight
     const startedAt = generation
@@ -93,29 +97,24 @@ function createSessionController(
     abortInFlight = abort
     lastRequestAt = Date.now()
     clearTimeout(retryTimer)
-    const { endpoint, fetcher, requestTimeoutMs, retryBaseMs, retryMaxMs } = options
-    const request = requestSession({
-      endpoint,
-      fetcher,
-      timeoutMs: requestTimeoutMs,
-      signal: abort.signal,
-    }).then((result) => {
-      // A sign-out, another tab or an unmount changed things meanwhile: this answer is stale.
-      if (startedAt !== generation || abort.signal.aborted) return store.get(sessionAtom)
-      if (result.ok) {
-        failures = 0
-        commit(nextSession(store.get(sessionAtom), result.payload, Date.now()))
-      } else {
-        failures += 1
-        commit(withError(store.get(sessionAtom), result.error))
-        const delay = retryDelayMs(failures, result.error, {
-          baseMs: retryBaseMs,
-          maxMs: retryMaxMs,
-        })
-        if (connected) retryTimer = setTimeout(() => void refresh(), delay)
-      }
-      return store.get(sessionAtom)
-    })
+    const { endpoint, fetcher, requestTimeoutMs: timeoutMs, retryBaseMs, retryMaxMs } = options
+    const request = requestSession({ endpoint, fetcher, timeoutMs, signal: abort.signal }).then(
+      (result) => {
+        // A sign-out, another tab, the layout or an unmount changed things meanwhile: stale.
+        if (startedAt !== generation || abort.signal.aborted) return store.get(sessionAtom)
+        if (result.ok) {
+          failures = 0
+          commit(nextSession(store.get(sessionAtom), result.payload, Date.now()))
+        } else {
+          failures += 1
+          commit(withError(store.get(sessionAtom), result.error))
+          const policy = { baseMs: retryBaseMs, maxMs: retryMaxMs }
+          const delay = retryDelayMs(failures, result.error, policy)
+          if (channel !== null) retryTimer = setTimeout(() => void refresh(), delay)
+        }
+        return store.get(sessionAtom)
+      },
+    )
     inFlight = request
     void request.finally(() => {
       if (inFlight === request) inFlight = null
@@ -129,20 +128,20 @@ function createSessionController(
 
   function signOut(): Promise<SignOutResult> {
     if (signingOut) return signingOut
-    const { endpoint, fetcher, requestTimeoutMs } = options
-    const request = requestSignOut({ endpoint, fetcher, timeoutMs: requestTimeoutMs }).then(
-      (result) => {
-        if (result.ok) {
-          becomeSignedOut()
-          channel?.postMessage(SIGNED_OUT_MESSAGE)
-        } else {
-          // The cookie may still be there: the user stays signed in and sees why. Not a new
-          // session either, so a check in flight stays valid (no commit, no new generation).
-          store.set(sessionAtom, withError(store.get(sessionAtom), result.error))
-        }
-        return result
-      },
-    )
+    const { endpoint, fetcher, requestTimeoutMs: timeoutMs, channelName } = options
+    const request = requestSignOut({ endpoint, fetcher, timeoutMs }).then((result) => {
+      if (result.ok) {
+        becomeSignedOut()
+        // The provider may have unmounted meanwhile: the other tabs must hear it all the same.
+        if (channel) channel.announceSignedOut()
+        else announceSignedOutOnce(channelName)
+      } else {
+        // The cookie may still be there: the user stays signed in and sees why. Not a new
+        // session either, so a check in flight stays valid (no commit, no new generation).
+        store.set(sessionAtom, withError(store.get(sessionAtom), result.error))
+      }
+      return result
+    })
     signingOut = request
     void request.finally(() => {
       signingOut = null
@@ -151,25 +150,15 @@ function createSessionController(
   }
 
   function connect() {
-    connected = true
-    // Browsers without BroadcastChannel still work; other tabs then learn on their next check.
-    const connection =
-      typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(options.channelName)
-    if (connection) {
-      connection.onmessage = (event: MessageEvent<unknown>) => {
-        if (isRecord(event.data) && event.data.type === SIGNED_OUT_MESSAGE.type) becomeSignedOut()
-      }
-    }
+    const connection = openSessionChannel(options.channelName, becomeSignedOut)
     channel = connection
     scheduleExpiryCheck()
     return () => {
-      connected = false
-      connection?.close()
+      connection.close()
       if (channel === connection) channel = null
       clearTimeout(retryTimer)
       clearTimeout(expiryTimer)
-      abortInFlight?.abort()
-      inFlight = null
+      dropInFlight()
     }
   }
 
@@ -178,8 +167,8 @@ function createSessionController(
     if (next === store.get(sessionAtom)) return // nothing new: let checks in flight finish
     failures = 0
     clearTimeout(retryTimer)
-    commit(next) // answers to requests started before this are now stale and dropped ...
-    inFlight = null // ... so a check from here on starts afresh instead of joining one
+    commit(next) // answers to requests started before this are now stale ...
+    dropInFlight() // ... so abort them, and a check from here on starts afresh
     // A stale cookie the server render could not delete: one request, and the route handler does.
     if (lostSessionReason(next)) void refresh()
   }
@@ -191,5 +180,5 @@ function createSessionController(
   return { refresh, refreshIfIdle, signOut, connect, hydrate, configure }
 }
 
-export { createSessionController, SIGNED_OUT_MESSAGE }
+export { createSessionController }
 export type { SessionController, SessionControllerOptions }
