@@ -6,11 +6,11 @@ import { toast } from 'sonner'
 import {
   isLostSessionReason,
   lostSessionReason,
-  MAX_TIMEOUT_MS,
   type LostSessionReason,
 } from '../shared/client-session'
 import { SESSION_EXPIRED_TOAST_ID } from '../shared/constants'
 import { loginHref } from '../shared/redirect'
+import { clampTimeoutMs } from '../shared/timeout-limit'
 import { sessionAtom } from './atoms'
 import { useSessionContext } from './session-context'
 
@@ -101,14 +101,20 @@ function ExpiryToastEffects({ warnBefore, messages: overrides }: ExpiryToastProp
     showRef.current(lost)
   }, [lost, status])
 
-  // A `?reason=` on any URL this toast sees (a fresh load after a server redirect, or a
-  // client-side redirect by SessionGate): toast unless this loss already did, then strip it.
+  // A `?reason=` is only a hint: anyone can send a link with one. A real server-side redirect
+  // (proxy, verifySession) or SessionGate's client-side one always lands on the login path with
+  // the session gone, so only there, and only once the session is known not to be signed in,
+  // does it toast (unless this loss already did). Anywhere else it is stripped without a word,
+  // so `/dashboard?reason=revoked` cannot tell a signed-in user their access was revoked.
   useEffect(() => {
     if (!isLostSessionReason(reasonParam)) return
+    // The first check is still out: whether the user is signed in decides, so wait for it.
+    if (status === 'loading') return
     const url = `${pathname}?${search}`
     if (handledReasonUrl.current === url) return
     handledReasonUrl.current = url
-    if (toastedLoss.current !== reasonParam) {
+    const believable = pathname === loginPath && status !== 'authenticated'
+    if (believable && toastedLoss.current !== reasonParam) {
       toastedLoss.current = reasonParam
       showRef.current(reasonParam)
     }
@@ -116,7 +122,7 @@ function ExpiryToastEffects({ warnBefore, messages: overrides }: ExpiryToastProp
     rest.delete('reason')
     const query = rest.toString()
     router.replace(query ? `${pathname}?${query}` : pathname) // a reload must not toast again
-  }, [reasonParam, search, pathname, router])
+  }, [reasonParam, search, pathname, router, loginPath, status])
 
   const warning = messages.warning
   useEffect(() => {
@@ -129,7 +135,7 @@ function ExpiryToastEffects({ warnBefore, messages: overrides }: ExpiryToastProp
         warnedFor.current = expiresAt
         toast.warning(warning(msLeft), { id: SESSION_WARNING_TOAST_ID })
       },
-      Math.min(Math.max(expiresAt - warnBefore - Date.now(), 0), MAX_TIMEOUT_MS),
+      clampTimeoutMs(expiresAt - warnBefore - Date.now()),
     )
     return () => clearTimeout(timer)
   }, [expiresAt, warnBefore, warning])
@@ -139,7 +145,8 @@ function ExpiryToastEffects({ warnBefore, messages: overrides }: ExpiryToastProp
 
 /**
  * One sonner toast (id `session-expired`) when a session is lost, with a 'Sign in' action; also
- * for a `?reason=` left by a server-side redirect, which it then strips. Needs a sonner
+ * for a `?reason=` on the login path while signed out (what a server-side redirect leaves). It
+ * strips a `?reason=` from any URL, and toasts for none elsewhere (a crafted link is not a loss). Needs a sonner
  * `<Toaster/>` somewhere in the app. Renders nothing itself.
  */
 function ExpiryToast(props: ExpiryToastProps) {
