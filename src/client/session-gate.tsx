@@ -8,7 +8,12 @@ import type { ClientSession, SessionRequestError, SessionUser } from '../shared/
 import { sessionAtom } from './atoms'
 import { useSessionContext } from './session-context'
 
-type SessionGateErrorProps = { error: SessionRequestError; retry: () => void }
+type SessionGateErrorProps = {
+  /** Why the first check failed (network, http status, malformed body, timeout). */
+  error: SessionRequestError
+  /** Checks again now (joins a check already in flight). */
+  retry: () => void
+}
 
 type SessionGateProps = {
   /** Who may see `children`: signed-in users (`'user'`, default) or only guests (`'guest'`, e.g. the sign-in page). */
