@@ -1,4 +1,5 @@
 import { runProxyCase, type ProxyCase, type ProxyResult } from './proxy-cases'
+import { ResultsTable, type ResultsTableColumn } from './results-table'
 import { useResults } from './use-results'
 
 type SessionProxyTableProps = {
@@ -6,49 +7,31 @@ type SessionProxyTableProps = {
   cases: ReadonlyArray<ProxyCase>
 }
 
-const COLUMNS = ['Decision', 'Location', 'Session cookie', 'Forwarded path'] as const
-
-function Row({ result }: { result: ProxyResult }) {
-  return (
-    <tr>
-      <th scope="row">
-        <code>{result.label}</code>
-      </th>
-      <td>{result.decision}</td>
-      <td>
-        <code>{result.location}</code>
-      </td>
-      <td>{result.sessionCookie}</td>
-      <td>
-        <code>{result.forwardedPath}</code>
-      </td>
-    </tr>
-  )
+const REQUEST: ResultsTableColumn<ProxyResult> = {
+  header: 'Request',
+  cell: ({ label }) => <code>{label}</code>,
 }
+
+const COLUMNS: ReadonlyArray<ResultsTableColumn<ProxyResult>> = [
+  { header: 'Decision', cell: ({ decision }) => decision },
+  { header: 'Location', cell: ({ location }) => <code>{location}</code> },
+  { header: 'Session cookie', cell: ({ sessionCookie }) => sessionCookie },
+  { header: 'Forwarded path', cell: ({ forwardedPath }) => <code>{forwardedPath}</code> },
+]
 
 /** Runs the kit's real `createSessionProxy()` on each path and cookie, and shows its decision. */
 function SessionProxyTable({ cases }: SessionProxyTableProps) {
   const key = cases.map(({ path, cookie }) => `${cookie} ${path}`).join('\n')
   const results = useResults(cases, runProxyCase, key)
-  if (results.status === 'failed') return <p role="alert">The proxy threw: {results.message}</p>
   return (
-    <table aria-busy={results.status === 'running'}>
-      <caption>proxy.ts: what the real session proxy decides for each path and cookie</caption>
-      <thead>
-        <tr>
-          <th scope="col">Request</th>
-          {COLUMNS.map((column) => (
-            <th scope="col" key={column}>
-              {column}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {results.status === 'done' &&
-          results.rows.map((result) => <Row key={result.label} result={result} />)}
-      </tbody>
-    </table>
+    <ResultsTable
+      caption="proxy.ts: what the real session proxy decides for each path and cookie"
+      rowHeader={REQUEST}
+      columns={COLUMNS}
+      results={results}
+      rowKey={({ label }) => label}
+      failure="The proxy threw"
+    />
   )
 }
 

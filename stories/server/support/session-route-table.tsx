@@ -1,3 +1,4 @@
+import { ResultsTable, type ResultsTableColumn } from './results-table'
 import { runRouteState, type RouteResult, type RouteState } from './route-states'
 import { useResults } from './use-results'
 
@@ -6,28 +7,15 @@ type SessionRouteTableProps = {
   states: ReadonlyArray<RouteState>
 }
 
-const COLUMNS = ['Request', 'Status', 'Body', 'Set-Cookie', 'Cache-Control'] as const
+const STATE: ResultsTableColumn<RouteResult> = { header: 'State', cell: ({ label }) => label }
 
-function Row({ result }: { result: RouteResult }) {
-  return (
-    <tr>
-      <th scope="row">{result.label}</th>
-      <td>
-        <code>{result.request}</code>
-      </td>
-      <td>{result.status}</td>
-      <td>
-        <code>{result.body === '' ? '(empty)' : result.body}</code>
-      </td>
-      <td>
-        <code>{result.setCookie ?? '(none)'}</code>
-      </td>
-      <td>
-        <code>{result.cacheControl ?? '(none)'}</code>
-      </td>
-    </tr>
-  )
-}
+const COLUMNS: ReadonlyArray<ResultsTableColumn<RouteResult>> = [
+  { header: 'Request', cell: ({ request }) => <code>{request}</code> },
+  { header: 'Status', cell: ({ status }) => status },
+  { header: 'Body', cell: ({ body }) => <code>{body === '' ? '(empty)' : body}</code> },
+  { header: 'Set-Cookie', cell: ({ setCookie }) => <code>{setCookie ?? '(none)'}</code> },
+  { header: 'Cache-Control', cell: ({ cacheControl }) => <code>{cacheControl ?? '(none)'}</code> },
+]
 
 /**
  * Calls the kit's real `createSessionRoute()` handlers in the browser, one situation per row,
@@ -35,25 +23,15 @@ function Row({ result }: { result: RouteResult }) {
  */
 function SessionRouteTable({ states }: SessionRouteTableProps) {
   const results = useResults(states, runRouteState, states.join())
-  if (results.status === 'failed') return <p role="alert">The route handler threw: {results.message}</p>
   return (
-    <table aria-busy={results.status === 'running'}>
-      <caption>GET and DELETE /api/session: what the real route handler answers</caption>
-      <thead>
-        <tr>
-          <th scope="col">State</th>
-          {COLUMNS.map((column) => (
-            <th scope="col" key={column}>
-              {column}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {results.status === 'done' &&
-          results.rows.map((result) => <Row key={result.state} result={result} />)}
-      </tbody>
-    </table>
+    <ResultsTable
+      caption="GET and DELETE /api/session: what the real route handler answers"
+      rowHeader={STATE}
+      columns={COLUMNS}
+      results={results}
+      rowKey={({ state }) => state}
+      failure="The route handler threw"
+    />
   )
 }
 
