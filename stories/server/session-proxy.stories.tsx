@@ -66,7 +66,10 @@ const AUTHENTICATED: Expected = [
   [{ path: '/auth', cookie: 'valid' }, redirect('/dashboard', 'unchanged')],
   [{ path: '/auth?next=%2Fsettings', cookie: 'valid' }, redirect('/settings', 'unchanged')],
   [{ path: '/auth?next=%2F%2Fevil.example', cookie: 'valid' }, redirect('/dashboard', 'unchanged')],
-  [{ path: '/auth?next=https%3A%2F%2Fevil.example', cookie: 'valid' }, redirect('/dashboard', 'unchanged')],
+  [
+    { path: '/auth?next=https%3A%2F%2Fevil.example', cookie: 'valid' },
+    redirect('/dashboard', 'unchanged'),
+  ],
   // `next` pointing at the guest-only page itself would bounce forever: home instead.
   [{ path: '/auth?next=%2Fauth', cookie: 'valid' }, redirect('/dashboard', 'unchanged')],
 ]
@@ -98,13 +101,19 @@ const EXPIRED: Expected = [
 ]
 
 const INVALID: Expected = [
-  [{ path: '/settings', cookie: 'invalid' }, redirect('/auth?next=%2Fsettings&reason=invalid', 'deleted')],
+  [
+    { path: '/settings', cookie: 'invalid' },
+    redirect('/auth?next=%2Fsettings&reason=invalid', 'deleted'),
+  ],
   [{ path: '/auth', cookie: 'invalid' }, pass('/auth')],
 ]
 
 async function expectDecisions(canvasElement: HTMLElement, expected: Expected): Promise<void> {
   for (const [proxyCase, decision] of expected) {
-    await expect({ case: proxyCase, ...(await readTableRow(canvasElement, proxyCaseLabel(proxyCase))) }).toMatchObject({
+    await expect({
+      case: proxyCase,
+      ...(await readTableRow(canvasElement, proxyCaseLabel(proxyCase))),
+    }).toMatchObject({
       case: proxyCase,
       ...decision,
     })
@@ -148,9 +157,7 @@ export const AllStates: Story = {
 export const ProtectedLoginPathRefused: Story = {
   args: { cases: [] },
   render: () => (
-    <ProxyConfigCheck
-      options={{ ...PROXY_OPTIONS, protectedPaths: ['/dashboard', '/auth'] }}
-    />
+    <ProxyConfigCheck options={{ ...PROXY_OPTIONS, protectedPaths: ['/dashboard', '/auth'] }} />
   ),
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByRole('alert')).toHaveTextContent(

@@ -69,21 +69,27 @@ export const Authenticated: Story = {
 export const Expired: Story = {
   args: { states: ['expired'] },
   play: async ({ canvasElement }) => {
-    await expect(await readTableRow(canvasElement, 'Expired')).toMatchObject(lostSessionRow('expired'))
+    await expect(await readTableRow(canvasElement, 'Expired')).toMatchObject(
+      lostSessionRow('expired'),
+    )
   },
 }
 
 export const Invalid: Story = {
   args: { states: ['invalid'] },
   play: async ({ canvasElement }) => {
-    await expect(await readTableRow(canvasElement, 'Invalid')).toMatchObject(lostSessionRow('invalid'))
+    await expect(await readTableRow(canvasElement, 'Invalid')).toMatchObject(
+      lostSessionRow('invalid'),
+    )
   },
 }
 
 export const Revoked: Story = {
   args: { states: ['revoked'] },
   play: async ({ canvasElement }) => {
-    await expect(await readTableRow(canvasElement, 'Revoked')).toMatchObject(lostSessionRow('revoked'))
+    await expect(await readTableRow(canvasElement, 'Revoked')).toMatchObject(
+      lostSessionRow('revoked'),
+    )
   },
 }
 
@@ -157,16 +163,18 @@ export const SignOutFromForeignOrigin: Story = {
   args: { states: ['signOutFromForeignOrigin'] },
   play: async ({ canvasElement }) => {
     // Another site cannot sign your users out: 403, and the cookie is left alone.
-    await expect(
-      await readTableRow(canvasElement, 'Sign out from a foreign origin'),
-    ).toMatchObject(refusedRow)
+    await expect(await readTableRow(canvasElement, 'Sign out from a foreign origin')).toMatchObject(
+      refusedRow,
+    )
   },
 }
 
 export const SignOutCrossSite: Story = {
   args: { states: ['signOutCrossSite'] },
   play: async ({ canvasElement }) => {
-    await expect(await readTableRow(canvasElement, 'Sign out, cross-site')).toMatchObject(refusedRow)
+    await expect(await readTableRow(canvasElement, 'Sign out, cross-site')).toMatchObject(
+      refusedRow,
+    )
   },
 }
 

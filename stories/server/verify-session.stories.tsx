@@ -38,7 +38,7 @@ const meta = {
         component: [
           '`verifySession()` from `createSessionDal({ loadUser })`, called by an async Server Component',
           "(Storybook's experimental RSC support). The session cookie is set in each story's",
-          "`beforeEach` with `cookies()` from `@storybook/nextjs-vite/headers.mock`, using a token made",
+          '`beforeEach` with `cookies()` from `@storybook/nextjs-vite/headers.mock`, using a token made',
           'by `encryptSession` in your browser. With a valid session the page renders the user; otherwise',
           '`verifySession()` calls `redirect()` with the login href, and the error boundary around the',
           'story shows where it was going.',
@@ -75,7 +75,9 @@ export const Authenticated: Story = {
   beforeEach: () => setSessionCookie(validToken(alice.id)),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
-    await expect(await canvas.findByRole('heading', { name: `Signed in as ${alice.name}` })).toBeVisible()
+    await expect(
+      await canvas.findByRole('heading', { name: `Signed in as ${alice.name}` }),
+    ).toBeVisible()
     await expect(canvas.getByText(alice.email)).toBeVisible()
     await expect(canvas.getByText(alice.role)).toBeVisible()
     await expect(redirect).not.toHaveBeenCalled()
@@ -118,7 +120,10 @@ export const NextFromProxyHeader: Story = {
     await setSessionCookie(expiredToken(alice.id))
   },
   play: async ({ canvasElement }) => {
-    await expectRedirectTo(canvasElement, '/auth?next=%2Fsettings%2Fusers%3Fpage%3D2&reason=expired')
+    await expectRedirectTo(
+      canvasElement,
+      '/auth?next=%2Fsettings%2Fusers%3Fpage%3D2&reason=expired',
+    )
   },
 }
 

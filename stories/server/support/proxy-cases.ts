@@ -63,7 +63,9 @@ function describeLocation(location: string | null): string {
  * header: a browser drops that header from a Response made by page scripts, and the jar is what
  * Next.js writes into it on the server.
  */
-function describeSessionCookie(cookie: { value: string; maxAge?: number; expires?: unknown } | undefined): string {
+function describeSessionCookie(
+  cookie: { value: string; maxAge?: number; expires?: unknown } | undefined,
+): string {
   if (cookie === undefined) return 'unchanged'
   return cookie.value === '' && cookie.maxAge === 0 ? 'deleted' : `set to ${cookie.value}`
 }
@@ -72,7 +74,8 @@ function describeSessionCookie(cookie: { value: string; maxAge?: number; expires
 async function runProxyCase(proxyCase: ProxyCase): Promise<ProxyResult> {
   const proxy = createSessionProxy(PROXY_OPTIONS)
   const token = await TOKENS[proxyCase.cookie]()
-  const headers: Record<string, string> = token === null ? {} : { cookie: `${SESSION_COOKIE_NAME}=${token}` }
+  const headers: Record<string, string> =
+    token === null ? {} : { cookie: `${SESSION_COOKIE_NAME}=${token}` }
   const response = await proxy(serverNextRequest(`${APP_ORIGIN}${proxyCase.path}`, headers))
   const location = response.headers.get('location')
   const decision =

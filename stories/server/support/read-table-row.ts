@@ -4,7 +4,10 @@ import { expect, waitFor, within } from 'storybook/test'
  * The cells of the row whose row header is exactly `rowName`, keyed by column header text.
  * Waits until the table has finished running (`aria-busy` false) first.
  */
-async function readTableRow(canvasElement: HTMLElement, rowName: string): Promise<Record<string, string>> {
+async function readTableRow(
+  canvasElement: HTMLElement,
+  rowName: string,
+): Promise<Record<string, string>> {
   const canvas = within(canvasElement)
   const table = await canvas.findByRole('table')
   await waitFor(() => expect(table).toHaveAttribute('aria-busy', 'false'))

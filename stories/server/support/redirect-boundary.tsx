@@ -8,7 +8,8 @@ type RedirectBoundaryProps = {
   children: ReactNode
 }
 
-type RedirectBoundaryState = { caught: null } | { caught: { digest: string } } | { caught: { other: unknown } }
+type RedirectBoundaryState =
+  { caught: null } | { caught: { digest: string } } | { caught: { other: unknown } }
 
 /** The digest of a `redirect()` error, or null for any other error. */
 function redirectDigest(error: unknown): string | null {

@@ -112,7 +112,10 @@ const ROUTE_CALLS: Record<RouteState, RouteCall> = {
     label: 'Sign out from a foreign origin',
     method: 'DELETE',
     shown: `origin: ${FOREIGN_ORIGIN}; cookie: valid token`,
-    headers: async () => ({ ...cookie(await validToken(undefined, ROUTE_NOW)), origin: FOREIGN_ORIGIN }),
+    headers: async () => ({
+      ...cookie(await validToken(undefined, ROUTE_NOW)),
+      origin: FOREIGN_ORIGIN,
+    }),
     loadUser: loadFixtureUser,
   },
   signOutCrossSite: {

@@ -11,7 +11,11 @@ type Finished<T> = { key: string; results: Results<T> }
  * Runs `run` once per item of `items` (in order, one at a time: each builds its own situation)
  * after mount, and again when `key` changes. Results of an outdated run are dropped.
  */
-function useResults<I, T>(items: ReadonlyArray<I>, run: (item: I) => Promise<T>, key: string): Results<T> {
+function useResults<I, T>(
+  items: ReadonlyArray<I>,
+  run: (item: I) => Promise<T>,
+  key: string,
+): Results<T> {
   const [finished, setFinished] = useState<Finished<T> | null>(null)
   useEffect(() => {
     let current = true
@@ -21,7 +25,8 @@ function useResults<I, T>(items: ReadonlyArray<I>, run: (item: I) => Promise<T>,
       return rows
     })().then(
       (rows) => current && setFinished({ key, results: { status: 'done', rows } }),
-      (error: unknown) => current && setFinished({ key, results: { status: 'failed', message: String(error) } }),
+      (error: unknown) =>
+        current && setFinished({ key, results: { status: 'failed', message: String(error) } }),
     )
     return () => {
       current = false
