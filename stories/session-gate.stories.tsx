@@ -11,8 +11,8 @@ import { sessionAtom, userAtom } from '../src/client/atoms'
 import { SessionGate } from '../src/client/session-gate'
 import type { SessionUser } from '../src/shared/types'
 import { DashboardContent, SessionPanel } from './support/demo'
-import { signOutInAnotherTab } from './support/other-tab'
 import { serveScenario, storyRequests } from './support/requests'
+import { signedInAsAlice, signedOutInAnotherTabStory } from './support/session-stories'
 import { settle } from './support/settle'
 import { storyStore, type PlayContext } from './support/story-context'
 import { EXPIRY_WAIT_MS, SHORT_SESSION_MS, SLOW_WAIT_MS } from './support/timing'
@@ -38,8 +38,6 @@ const meta = {
 
 export default meta
 type Story = StoryObj<typeof meta>
-
-const signedIn = { session: { initialSession: () => authenticatedPayload(alice) } }
 
 async function expectDashboard(context: PlayContext) {
   await expect(
@@ -76,7 +74,7 @@ async function expectErrorFallback(context: PlayContext, kind: string) {
 }
 
 export const Authenticated: Story = {
-  parameters: signedIn,
+  parameters: signedInAsAlice,
   beforeEach: (context) => serveScenario(context, 'authenticated'),
   play: async (context) => {
     await expectDashboard(context)
@@ -173,7 +171,7 @@ export const SignOut: Story = {
       </>
     ),
   },
-  parameters: signedIn,
+  parameters: signedInAsAlice,
   beforeEach: (context) => serveScenario(context, 'authenticated', 'signOutSucceeds'),
   play: async (context) => {
     await Authenticated.play?.(context)
@@ -194,7 +192,7 @@ export const SignOut: Story = {
 
 export const SignOutFails: Story = {
   args: SignOut.args,
-  parameters: signedIn,
+  parameters: signedInAsAlice,
   beforeEach: (context) => serveScenario(context, 'authenticated', 'signOutFails'),
   play: async (context) => {
     await Authenticated.play?.(context)
@@ -213,15 +211,10 @@ export const SignOutFails: Story = {
   },
 }
 
-export const SignedOutInAnotherTab: Story = {
-  parameters: signedIn,
-  beforeEach: (context) => serveScenario(context, 'authenticated'),
-  play: async (context) => {
-    await Authenticated.play?.(context)
-    signOutInAnotherTab(context)
-    await expectRedirect(context, '/auth')
-  },
-}
+export const SignedOutInAnotherTab: Story = signedOutInAnotherTabStory(
+  Authenticated.play,
+  (context) => expectRedirect(context, '/auth'),
+)
 
 export const ExpiresWhileOpen: Story = {
   parameters: { session: { initialSession: () => authenticatedPayload(alice, SHORT_SESSION_MS) } },
@@ -243,7 +236,7 @@ const signInPage = <h1>Sign in</h1>
 export const GuestPage: Story = {
   args: { require: 'guest', children: signInPage },
   parameters: {
-    ...signedIn,
+    ...signedInAsAlice,
     nextjs: { navigation: { pathname: '/auth', query: { next: '/settings?tab=team' } } },
   },
   beforeEach: (context) => serveScenario(context, 'authenticated'),
@@ -261,7 +254,7 @@ export const GuestPage: Story = {
 export const GuestPageUnsafeNext: Story = {
   args: GuestPage.args,
   parameters: {
-    ...signedIn,
+    ...signedInAsAlice,
     nextjs: { navigation: { pathname: '/auth', query: { next: '//evil.example/phish' } } },
   },
   beforeEach: (context) => serveScenario(context, 'authenticated'),
@@ -301,7 +294,7 @@ export const AllowedAdmin: Story = {
 
 export const NotAllowedMember: Story = {
   args: { allow: isAdmin },
-  parameters: signedIn,
+  parameters: signedInAsAlice,
   beforeEach: (context) => serveScenario(context, 'authenticated'),
   // Signed in but not allowed: `unauthorized`, and no redirect (logging in again would not help).
   play: async (context) => {

@@ -21,7 +21,8 @@ import { LayoutRerender } from './support/layout-rerender'
 import { mockNavigation, storyNavigation } from './support/navigation'
 import { listenAsAnotherTab, signOutInAnotherTab } from './support/other-tab'
 import { serveScenario, storyRequests } from './support/requests'
-import { settle } from './support/settle'
+import { signedOutInAnotherTabStory } from './support/session-stories'
+import { settle, wait } from './support/settle'
 import {
   storyChannelName,
   storyInitialSession,
@@ -171,15 +172,17 @@ export const ServerError: Story = {
 }
 
 export const RateLimited: Story = {
+  // A fast backoff: without Retry-After the retry would come after FAST_RETRY_MS.
+  args: { retryBaseMs: FAST_RETRY_MS },
   parameters: { session: { initialSession: () => authenticatedPayload(alice) } },
   beforeEach: (context) => serveScenario(context, 'rateLimited'),
   play: async (context) => {
     await expectErrorKeepingAlice(context, 'http', 429)
-    // Retry-After (30 s) wins over the 1 s backoff.
     await expect(session(context)).toMatchObject({
       error: { retryAfterMs: RATE_LIMIT_RETRY_AFTER_SECONDS * SECOND_MS },
     })
-    await settle()
+    // Ten backoffs later, still one request: Retry-After (30 s) wins over the backoff.
+    await wait(10 * FAST_RETRY_MS)
     await expect(storyRequests(context).gets()).toBe(1)
   },
 }
@@ -233,21 +236,15 @@ export const FirstCheckFails: Story = {
   },
 }
 
-export const SignedOutInAnotherTab: Story = {
-  parameters: { session: { initialSession: () => authenticatedPayload(alice) } },
-  beforeEach: (context) => serveScenario(context, 'authenticated'),
-  play: async (context) => {
-    await expectSignedInAsAlice(context)
-    signOutInAnotherTab(context)
-    await waitFor(() =>
-      expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'signed-out' }),
-    )
+export const SignedOutInAnotherTab: Story = signedOutInAnotherTabStory(
+  expectSignedInAsAlice,
+  async (context) => {
     await expect(storyStore(context).get(userAtom)).toBeNull()
     await expect(within(context.canvasElement).getByText('signed-out')).toBeVisible()
     // The other tab's word is enough: no request.
     await expect(storyRequests(context).gets()).toBe(0)
   },
-}
+)
 
 export const Navigation: Story = {
   parameters: { session: { initialSession: () => authenticatedPayload(alice) } },

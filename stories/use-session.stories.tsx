@@ -9,12 +9,17 @@ import {
 import { alice } from '../mocks/fixtures/users'
 import { sessionAtom } from '../src/client/atoms'
 import { SessionPanel } from './support/demo'
-import { signOutInAnotherTab } from './support/other-tab'
 import { serveScenario, storyRequests } from './support/requests'
+import {
+  failedCheckStory,
+  lostSessionStory,
+  signedInAsAlice,
+  signedOutInAnotherTabStory,
+} from './support/session-stories'
 import { settle } from './support/settle'
 import { storyStore, type PlayContext } from './support/story-context'
 import { SLOW_WAIT_MS } from './support/timing'
-import type { SessionScenario } from '../mocks/handlers/session'
+import type { LostSessionReason } from '../src/shared/client-session'
 
 const meta = {
   title: 'Client/useSession',
@@ -36,8 +41,6 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-const signedIn = { session: { initialSession: () => authenticatedPayload(alice) } }
-
 const canvasOf = (context: PlayContext) => within(context.canvasElement)
 
 async function expectSignedIn(context: PlayContext) {
@@ -49,39 +52,8 @@ async function expectSignedIn(context: PlayContext) {
   })
 }
 
-function lostStory(reason: 'expired' | 'invalid' | 'revoked'): Story {
-  return {
-    parameters: { session: { initialSession: () => unauthenticatedPayload(reason) } },
-    beforeEach: (context) => serveScenario(context, reason),
-    play: async (context) => {
-      await expect(await canvasOf(context).findByText(`Reason: ${reason}`)).toBeVisible()
-      await waitFor(() => expect(storyRequests(context).gets()).toBe(1))
-      await expect(storyStore(context).get(sessionAtom)).toEqual({
-        status: 'unauthenticated',
-        reason,
-      })
-      await expect(canvasOf(context).queryByRole('alert')).toBeNull()
-    },
-  }
-}
-
-/** `error` explains a failed check while `session` keeps alice. */
-function errorStory(scenario: SessionScenario, message: string): Story {
-  return {
-    parameters: signedIn,
-    beforeEach: (context) => serveScenario(context, scenario),
-    play: async (context) => {
-      await userEvent.click(canvasOf(context).getByRole('button', { name: 'Check again' }))
-      await expect(await canvasOf(context).findByRole('alert')).toHaveTextContent(
-        `Session request failed: ${message}`,
-      )
-      await expectSignedIn(context)
-    },
-  }
-}
-
 export const Authenticated: Story = {
-  parameters: signedIn,
+  parameters: signedInAsAlice,
   beforeEach: (context) => serveScenario(context, 'authenticated'),
   play: async (context) => {
     await expectSignedIn(context)
@@ -95,9 +67,29 @@ export const ExpiringSoon: Story = {
   play: (context) => Authenticated.play?.(context),
 }
 
-export const Expired = lostStory('expired')
-export const Invalid = lostStory('invalid')
-export const Revoked = lostStory('revoked')
+/** The panel shows the loss, with no error alert (a loss is an answer, not a failure). */
+function showsReason(reason: LostSessionReason) {
+  return async (context: PlayContext) => {
+    await expect(await canvasOf(context).findByText(`Reason: ${reason}`)).toBeVisible()
+    await expect(canvasOf(context).queryByRole('alert')).toBeNull()
+  }
+}
+
+/** The user asks again; `error` explains the failure while `session` keeps alice. */
+const checkAgain = (context: PlayContext) =>
+  userEvent.click(canvasOf(context).getByRole('button', { name: 'Check again' }))
+function explainsFailure(message: string) {
+  return async (context: PlayContext) => {
+    await expect(await canvasOf(context).findByRole('alert')).toHaveTextContent(
+      `Session request failed: ${message}`,
+    )
+    await expectSignedIn(context)
+  }
+}
+
+export const Expired: Story = lostSessionStory('expired', showsReason('expired'))
+export const Invalid: Story = lostSessionStory('invalid', showsReason('invalid'))
+export const Revoked: Story = lostSessionStory('revoked', showsReason('revoked'))
 
 export const Anonymous: Story = {
   parameters: { session: { initialSession: () => unauthenticatedPayload('missing') } },
@@ -109,18 +101,31 @@ export const Anonymous: Story = {
   },
 }
 
+const serverError = failedCheckStory('serverError', explainsFailure('http (500)'), checkAgain)
 export const ServerError: Story = {
-  ...errorStory('serverError', 'http (500)'),
+  ...serverError,
   play: async (context) => {
-    await errorStory('serverError', 'http (500)').play?.(context)
+    await serverError.play(context)
     // And it retries on its own (backoff), still without signing alice out.
     await waitFor(() => expect(storyRequests(context).gets()).toBeGreaterThanOrEqual(2))
     await expectSignedIn(context)
   },
 }
-export const RateLimited = errorStory('rateLimited', 'http (429)')
-export const NetworkError = errorStory('networkError', 'network')
-export const Malformed = errorStory('malformed', 'malformed')
+export const RateLimited: Story = failedCheckStory(
+  'rateLimited',
+  explainsFailure('http (429)'),
+  checkAgain,
+)
+export const NetworkError: Story = failedCheckStory(
+  'networkError',
+  explainsFailure('network'),
+  checkAgain,
+)
+export const Malformed: Story = failedCheckStory(
+  'malformed',
+  explainsFailure('malformed'),
+  checkAgain,
+)
 
 export const Slow: Story = {
   beforeEach: (context) => serveScenario(context, 'slow'),
@@ -135,7 +140,7 @@ export const Slow: Story = {
 }
 
 export const Refresh: Story = {
-  parameters: signedIn,
+  parameters: signedInAsAlice,
   beforeEach: (context) => serveScenario(context, 'authenticated'),
   play: async (context) => {
     await Authenticated.play?.(context)
@@ -147,7 +152,7 @@ export const Refresh: Story = {
 }
 
 export const SignOut: Story = {
-  parameters: signedIn,
+  parameters: signedInAsAlice,
   beforeEach: (context) => serveScenario(context, 'authenticated', 'signOutSucceeds'),
   play: async (context) => {
     await Authenticated.play?.(context)
@@ -164,7 +169,7 @@ export const SignOut: Story = {
 }
 
 export const SignOutFails: Story = {
-  parameters: signedIn,
+  parameters: signedInAsAlice,
   beforeEach: (context) => serveScenario(context, 'authenticated', 'signOutFails'),
   play: async (context) => {
     await Authenticated.play?.(context)
@@ -179,16 +184,13 @@ export const SignOutFails: Story = {
   },
 }
 
-export const SignedOutInAnotherTab: Story = {
-  parameters: signedIn,
-  beforeEach: (context) => serveScenario(context, 'authenticated'),
-  play: async (context) => {
-    await Authenticated.play?.(context)
-    signOutInAnotherTab(context)
+export const SignedOutInAnotherTab: Story = signedOutInAnotherTabStory(
+  Authenticated.play,
+  async (context) => {
     await expect(await canvasOf(context).findByText('Reason: signed-out')).toBeVisible()
     // Only this tab's own sign-out navigates; here a SessionGate would (see its story).
     await settle()
     await expect(getRouter().replace).not.toHaveBeenCalled()
     await expect(storyRequests(context).gets()).toBe(0)
   },
-}
+)

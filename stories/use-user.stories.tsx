@@ -5,14 +5,18 @@ import {
   EXPIRING_SOON_MS,
   unauthenticatedPayload,
 } from '../mocks/fixtures/sessions'
-import type { SessionScenario } from '../mocks/handlers/session'
 import { alice } from '../mocks/fixtures/users'
 import { sessionStatusAtom, userAtom } from '../src/client/atoms'
 import type { SessionStatus, SessionUser, UnauthenticatedReason } from '../src/shared/types'
 import { UserBadge } from './support/demo'
 import { mockNavigation, storyNavigation } from './support/navigation'
-import { signOutInAnotherTab } from './support/other-tab'
 import { serveScenario, storyRequests } from './support/requests'
+import {
+  failedCheckStory,
+  lostSessionStory,
+  signedInAsAlice,
+  signedOutInAnotherTabStory,
+} from './support/session-stories'
 import { settle } from './support/settle'
 import { storyStore, type PlayContext } from './support/story-context'
 import { SLOW_WAIT_MS } from './support/timing'
@@ -36,7 +40,6 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-const signedIn = { session: { initialSession: () => authenticatedPayload(alice) } }
 const initially = (reason: UnauthenticatedReason) => ({
   session: { initialSession: () => unauthenticatedPayload(reason) },
 })
@@ -52,33 +55,8 @@ async function expectUser(context: PlayContext, user: SessionUser | null, status
   await expect(storyStore(context).get(sessionStatusAtom)).toBe(status)
 }
 
-function lostStory(reason: 'expired' | 'invalid' | 'revoked'): Story {
-  return {
-    parameters: initially(reason),
-    beforeEach: (context) => serveScenario(context, reason),
-    play: async (context) => {
-      await expectUser(context, null, 'unauthenticated')
-      await waitFor(() => expect(storyRequests(context).gets()).toBe(1))
-    },
-  }
-}
-
-/** A failed check leaves the user in place: `useUser` never flickers to "signed out" on an error. */
-function errorStory(scenario: SessionScenario): Story {
-  return {
-    parameters: signedIn,
-    beforeEach: (context) => serveScenario(context, scenario),
-    play: async (context) => {
-      window.dispatchEvent(new Event('online'))
-      await waitFor(() => expect(storyRequests(context).gets()).toBeGreaterThanOrEqual(1))
-      await settle()
-      await expectUser(context, alice, 'authenticated')
-    },
-  }
-}
-
 export const Authenticated: Story = {
-  parameters: signedIn,
+  parameters: signedInAsAlice,
   beforeEach: (context) => serveScenario(context, 'authenticated'),
   play: async (context) => {
     await expectUser(context, alice, 'authenticated')
@@ -93,9 +71,16 @@ export const ExpiringSoon: Story = {
   play: (context) => expectUser(context, alice, 'authenticated'),
 }
 
-export const Expired = lostStory('expired')
-export const Invalid = lostStory('invalid')
-export const Revoked = lostStory('revoked')
+const signedOut = (context: PlayContext) => expectUser(context, null, 'unauthenticated')
+/** A failed check leaves the user in place: `useUser` never flickers to "signed out" on an error. */
+const keepsAlice = async (context: PlayContext) => {
+  await settle()
+  await expectUser(context, alice, 'authenticated')
+}
+
+export const Expired: Story = lostSessionStory('expired', signedOut)
+export const Invalid: Story = lostSessionStory('invalid', signedOut)
+export const Revoked: Story = lostSessionStory('revoked', signedOut)
 
 export const Anonymous: Story = {
   parameters: initially('missing'),
@@ -103,10 +88,10 @@ export const Anonymous: Story = {
   play: (context) => expectUser(context, null, 'unauthenticated'),
 }
 
-export const ServerError = errorStory('serverError')
-export const RateLimited = errorStory('rateLimited')
-export const NetworkError = errorStory('networkError')
-export const Malformed = errorStory('malformed')
+export const ServerError: Story = failedCheckStory('serverError', keepsAlice)
+export const RateLimited: Story = failedCheckStory('rateLimited', keepsAlice)
+export const NetworkError: Story = failedCheckStory('networkError', keepsAlice)
+export const Malformed: Story = failedCheckStory('malformed', keepsAlice)
 
 export const Slow: Story = {
   beforeEach: (context) => serveScenario(context, 'slow'),
@@ -119,15 +104,10 @@ export const Slow: Story = {
   },
 }
 
-export const SignedOutInAnotherTab: Story = {
-  parameters: signedIn,
-  beforeEach: (context) => serveScenario(context, 'authenticated'),
-  play: async (context) => {
-    await Authenticated.play?.(context)
-    signOutInAnotherTab(context)
-    await expectUser(context, null, 'unauthenticated')
-  },
-}
+export const SignedOutInAnotherTab: Story = signedOutInAnotherTabStory(
+  Authenticated.play,
+  signedOut,
+)
 
 export const TenConsumers: Story = {
   render: () => (

@@ -8,4 +8,9 @@ async function settle(): Promise<void> {
   }
 }
 
-export { settle }
+/** Waits `ms` of real time: for a check that something does NOT happen within a given time. */
+function wait(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+export { settle, wait }
