@@ -12,8 +12,8 @@ import { sessionAtom } from '../src/client/atoms'
 import { ExpiryToast } from '../src/client/expiry-toast'
 import type { SessionScenario } from '../mocks/handlers/session'
 import { SessionPanel } from './support/demo'
-import { signOutInAnotherTab } from './support/other-tab'
 import { serveScenario, storyRequests } from './support/requests'
+import { signedInAsAlice, signedOutInAnotherTabStory } from './support/session-stories'
 import { settle } from './support/settle'
 import { storyStore, type PlayContext } from './support/story-context'
 import { expectNoToast, expectOneToast, visibleToasts } from './support/toasts'
@@ -40,7 +40,6 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-const signedIn = { session: { initialSession: () => authenticatedPayload(alice) } }
 const initially = (reason: 'missing' | 'expired' | 'invalid' | 'revoked') => ({
   session: { initialSession: () => unauthenticatedPayload(reason) },
 })
@@ -69,7 +68,7 @@ async function expectExpiryToast(context: PlayContext, text: string) {
 /** A failing check: the user stays signed in, and an error is never an expiry. */
 function errorStory(scenario: SessionScenario): Story {
   return {
-    parameters: signedIn,
+    parameters: signedInAsAlice,
     beforeEach: (context) => serveScenario(context, scenario),
     play: async (context: PlayContext) => {
       window.dispatchEvent(new Event('online'))
@@ -87,7 +86,7 @@ function errorStory(scenario: SessionScenario): Story {
 }
 
 export const Authenticated: Story = {
-  parameters: signedIn,
+  parameters: signedInAsAlice,
   beforeEach: (context) => serveScenario(context, 'authenticated'),
   play: async (context) => {
     await expect(
@@ -161,7 +160,7 @@ export const Slow: Story = {
 }
 
 export const SignOut: Story = {
-  parameters: signedIn,
+  parameters: signedInAsAlice,
   beforeEach: (context) => serveScenario(context, 'authenticated', 'signOutSucceeds'),
   play: async (context) => {
     await Authenticated.play?.(context)
@@ -177,7 +176,7 @@ export const SignOut: Story = {
 }
 
 export const SignOutFails: Story = {
-  parameters: signedIn,
+  parameters: signedInAsAlice,
   beforeEach: (context) => serveScenario(context, 'authenticated', 'signOutFails'),
   play: async (context) => {
     await Authenticated.play?.(context)
@@ -190,17 +189,14 @@ export const SignOutFails: Story = {
   },
 }
 
-export const SignedOutInAnotherTab: Story = {
-  parameters: signedIn,
-  beforeEach: (context) => serveScenario(context, 'authenticated'),
-  play: async (context) => {
-    await Authenticated.play?.(context)
-    signOutInAnotherTab(context)
+export const SignedOutInAnotherTab: Story = signedOutInAnotherTabStory(
+  Authenticated.play,
+  async (context) => {
     await expect(await within(context.canvasElement).findByText('Reason: signed-out')).toBeVisible()
     // The same user left, in another tab: no toast here either.
     await expectNoToast()
   },
-}
+)
 
 export const ReasonFromServerRedirect: Story = {
   parameters: {
@@ -248,6 +244,51 @@ export const UnknownReasonParam: Story = {
     await expectNoToast()
     await expectNoNavigation()
   },
+}
+
+/** The `reason` is stripped (`rest` kept) once, with no toast: a crafted link is not a loss. */
+async function expectReasonStrippedSilently(href: string) {
+  await waitFor(() => expect(getRouter().replace).toHaveBeenCalledWith(href))
+  await expectNoToast()
+  await expect(getRouter().replace).toHaveBeenCalledTimes(1)
+  await expect(getRouter().push).not.toHaveBeenCalled()
+}
+
+export const ReasonParamWhileSignedIn: Story = {
+  parameters: {
+    // A crafted link to a signed-in user: "/dashboard?reason=revoked" must not say "revoked".
+    ...signedInAsAlice,
+    nextjs: { navigation: { pathname: '/dashboard', query: { tab: 'usage', reason: 'revoked' } } },
+  },
+  beforeEach: (context) => serveScenario(context, 'authenticated'),
+  play: async (context) => {
+    await expectReasonStrippedSilently('/dashboard?tab=usage')
+    await expect(storyStore(context).get(sessionAtom)).toMatchObject({
+      status: 'authenticated',
+      user: alice,
+    })
+  },
+}
+
+export const ReasonParamWhileSignedInOnLoginPath: Story = {
+  parameters: {
+    // The same link to the login path: the proxy lets a signed-in user through with a lost-session
+    // reason (a revoked user must not loop), and the guest gate sends them home; no toast.
+    ...signedInAsAlice,
+    nextjs: { navigation: { pathname: '/auth', query: { next: '/dashboard', reason: 'revoked' } } },
+  },
+  beforeEach: (context) => serveScenario(context, 'authenticated'),
+  play: () => expectReasonStrippedSilently('/auth?next=%2Fdashboard'),
+}
+
+export const ReasonParamOffLoginPath: Story = {
+  parameters: {
+    // Signed out, but not on the login path: no server redirect ends here, so no toast.
+    ...initially('missing'),
+    nextjs: { navigation: { pathname: '/pricing', query: { reason: 'expired' } } },
+  },
+  beforeEach: (context) => serveScenario(context, 'anonymous'),
+  play: () => expectReasonStrippedSilently('/pricing'),
 }
 
 export const ExpiresWhileOpen: Story = {
