@@ -13,12 +13,16 @@ const SESSION_EXPIRED_TOAST_ID = 'session-expired'
 /** BroadcastChannel name shared by every tab of the app. */
 const SESSION_CHANNEL_NAME = 'next-session-kit'
 
-const UNAUTHENTICATED_REASONS: ReadonlyArray<UnauthenticatedReason> = [
-  'missing',
-  'expired',
-  'invalid',
-  'revoked',
-]
+// A record, not a list: adding a reason to the `UnauthenticatedReason` type without adding it
+// here fails to compile, so runtime checks (schema, mocks, contract test) cannot miss one.
+const REASONS_PRESENT = {
+  missing: true,
+  expired: true,
+  invalid: true,
+  revoked: true,
+} as const satisfies Record<UnauthenticatedReason, true>
+
+const UNAUTHENTICATED_REASONS = Object.keys(REASONS_PRESENT) as ReadonlyArray<UnauthenticatedReason>
 
 /** Reasons that mean "you had a session and lost it": these toast and travel in `?reason=`. */
 const LOST_SESSION_REASONS: ReadonlyArray<UnauthenticatedReason> = ['expired', 'invalid', 'revoked']
