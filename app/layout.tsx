@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { unstable_rethrow } from 'next/navigation'
 import type { ReactNode } from 'react'
 import { Toaster } from 'sonner'
 import { ExpiryToast, SessionProvider } from '../src/client'
@@ -22,6 +23,9 @@ async function initialSessionOrNull(): Promise<SessionPayload | null> {
   try {
     return await getSession()
   } catch (error) {
+    // Next's own control flow (dynamic rendering, redirects) travels as thrown errors: let it
+    // through, or the build would prerender every page with no session.
+    unstable_rethrow(error)
     console.error('Session check failed while rendering the layout:', error)
     return null
   }

@@ -114,3 +114,26 @@ test('8. signed out: protected pages redirect once to /auth with next; /auth its
   await page.waitForLoadState('networkidle')
   await expect(page).toHaveURL('/auth')
 })
+
+// `/dashboard` is dynamic through verifySession(); `/` only through the layout's getSession(),
+// so it is the page a layout that swallowed Next's dynamic-rendering signal would prerender.
+for (const path of ['/', '/dashboard']) {
+  test(`first paint: a signed-in load of ${path} arrives with the user in the server HTML and asks /api/session nothing`, async ({
+    page,
+    signInFast,
+  }) => {
+    await signInFast(page, 'max@example.com')
+    const sessionRequests: string[] = []
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/session') sessionRequests.push(request.method())
+    })
+
+    const response = await page.goto(path)
+    // The layout's getSession() rendered the header on the server: no loading flash.
+    expect(await response?.text()).toContain('Signed in as <strong>Max Member</strong>')
+    await expect(page.getByRole('banner')).toContainText('Signed in as Max Member (member)')
+    // Hydrated from initialSession: the provider has nothing to ask on mount.
+    await page.waitForLoadState('networkidle')
+    expect(sessionRequests).toEqual([])
+  })
+}
