@@ -48,7 +48,9 @@ const preview: Preview = {
   beforeEach({ msw, globals }) {
     const scenario: unknown = globals.session ?? 'authenticated'
     if (!isSessionScenario(scenario)) {
-      throw new Error(`Toolbar "Session": unknown scenario ${String(scenario)}; one of ${SESSION_SCENARIOS.join(', ')}`)
+      throw new Error(
+        `Toolbar "Session": unknown scenario ${String(scenario)}; one of ${SESSION_SCENARIOS.join(', ')}`,
+      )
     }
     // Baseline (signed in, sign-out works), then the toolbar's choice; a story's own
     // msw.use() in its beforeEach runs later and wins over both.
@@ -63,7 +65,8 @@ const preview: Preview = {
   decorators: [withSessionProvider, withToaster],
   globalTypes: {
     session: {
-      description: 'What the mocked GET /api/session answers (stories with their own scenario keep it)',
+      description:
+        'What the mocked GET /api/session answers (stories with their own scenario keep it)',
       toolbar: {
         title: 'Session',
         icon: 'user',
