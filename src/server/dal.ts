@@ -6,7 +6,7 @@ import { LOGIN_PATH, SESSION_COOKIE_NAME } from '../shared/constants'
 import { loginHref } from '../shared/redirect'
 import type { SessionPayload, SessionUser } from '../shared/types'
 import { REQUEST_PATH_HEADER } from './request-path-header'
-import { resolveSession, type LoadUser } from './resolve-session'
+import { resolveSession, sessionCookieCandidates, type LoadUser } from './resolve-session'
 
 /** What `createSessionDal` needs from the app. */
 type SessionDalOptions = {
@@ -39,6 +39,22 @@ type SessionDal = {
 }
 
 /**
+ * The cookie values to try for this request. `cookies()` keeps one `session` value (the header's
+ * last) but also sees a cookie written earlier in this request (a Server Action's
+ * `createSession`/`deleteSession`, a proxy's Set-Cookie), which the raw header does not. A value
+ * that is not in the header was written now: it alone counts, or a sign-out in a Server Action
+ * would fall back to the old cookie still in the header. Otherwise every header value, in header
+ * order, exactly as GET /api/session and the proxy read them.
+ */
+function requestSessionCandidates(
+  fromCookies: string | undefined,
+  cookieHeader: string | null,
+): string[] {
+  const sent = sessionCookieCandidates(cookieHeader)
+  return fromCookies !== undefined && !sent.includes(fromCookies) ? [fromCookies] : sent
+}
+
+/**
  * The authoritative check for pages, actions and route handlers. A factory, not two plain
  * functions, because only the app knows how to load its users (`loadUser`). Both functions are
  * wrapped in React `cache`: within one request the cookie is opened and `loadUser` runs once
@@ -49,8 +65,12 @@ function createSessionDal({ loadUser, loginPath = LOGIN_PATH }: SessionDalOption
   loginHref(loginPath) // throws now, at startup, for a login path that is not a plain path
 
   const getSession = cache(async (): Promise<SessionPayload> => {
-    const store = await cookies()
-    return resolveSession(store.get(SESSION_COOKIE_NAME)?.value, loadUser)
+    const [store, requestHeaders] = await Promise.all([cookies(), headers()])
+    const candidates = requestSessionCandidates(
+      store.get(SESSION_COOKIE_NAME)?.value,
+      requestHeaders.get('cookie'),
+    )
+    return resolveSession(candidates, loadUser)
   })
 
   // Keyed by the `next` string, not the options object: React `cache` compares arguments by

@@ -4,7 +4,7 @@ import { HOME_PATH, LOGIN_PATH, SESSION_COOKIE_NAME } from '../shared/constants'
 import { loginHref, safeNextPath } from '../shared/redirect'
 import { isLostSessionReason } from '../shared/client-session'
 import { REQUEST_PATH_HEADER } from './request-path-header'
-import { decryptSession } from './session'
+import { decryptFirstValid, sessionCookieCandidates } from './resolve-session'
 import { clearedSessionCookieOptions } from './session-cookie-options'
 
 /** Which paths `createSessionProxy` guards, and where it sends visitors. */
@@ -87,10 +87,12 @@ function createSessionProxy({
   return async function sessionProxy(request: NextRequest): Promise<NextResponse> {
     const { pathname, search, searchParams } = request.nextUrl
     const path = decodePath(pathname)
-    const token = request.cookies.get(SESSION_COOKIE_NAME)?.value
+    // Every `session` value from the raw header, as the route handler reads them:
+    // `request.cookies` keeps only the last, so a planted cookie could make the two disagree.
+    const candidates = sessionCookieCandidates(request.headers.get('cookie'))
 
     if (matchesAny(path, protectedPaths)) {
-      const result = await decryptSession(token)
+      const result = await decryptFirstValid(candidates)
       if (!result.ok) {
         // loginHref keeps `reason` only for lost sessions: a plain visitor (`missing`) sees no toast.
         const href = loginHref(loginPath, { next: pathname + search, reason: result.reason })
@@ -101,7 +103,7 @@ function createSessionProxy({
         return response
       }
     } else if (matchesAny(path, guestOnlyPaths)) {
-      const result = await decryptSession(token)
+      const result = await decryptFirstValid(candidates)
       // A lost-session `reason` means the authoritative check (verifySession: revoked user) just
       // sent this visitor here while the cookie still decrypts. Bouncing them home would loop
       // (home -> login -> home); let the page load so its provider's GET clears the cookie.

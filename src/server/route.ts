@@ -1,7 +1,7 @@
 import 'server-only'
 import { SESSION_COOKIE_NAME } from '../shared/constants'
 import type { SessionPayload, UnauthenticatedReason } from '../shared/types'
-import { resolveSession, type LoadUser } from './resolve-session'
+import { resolveSession, sessionCookieCandidates, type LoadUser } from './resolve-session'
 import { clearedSessionCookieOptions, serializeSessionCookie } from './session-cookie-options'
 
 // Every answer depends on the caller's cookie: no browser, CDN or proxy may store it.
@@ -21,19 +21,6 @@ type SessionRoute = {
   GET: (request: Request) => Promise<Response>
   /** Signs out: clears the cookie, 204; 403 for a cross-site request. */
   DELETE: (request: Request) => Promise<Response>
-}
-
-/** The session cookie's value from a `Cookie` header, or undefined when there is none. */
-function readSessionCookie(request: Request): string | undefined {
-  for (const pair of (request.headers.get('cookie') ?? '').split(';')) {
-    const separator = pair.indexOf('=')
-    if (separator === -1) continue
-    // Browsers send the most specific path first; the kit only ever sets one, on `/`.
-    if (pair.slice(0, separator).trim() === SESSION_COOKIE_NAME) {
-      return pair.slice(separator + 1).trim()
-    }
-  }
-  return undefined
 }
 
 /** Whether this reason means a cookie is still in the browser that must go. */
@@ -70,7 +57,10 @@ function createSessionRoute({ loadUser, now = Date.now }: SessionRouteOptions): 
   async function GET(request: Request): Promise<Response> {
     let payload: SessionPayload
     try {
-      payload = await resolveSession(readSessionCookie(request), loadUser, { now: now() })
+      // Every `session` value, not just the first: a cookie planted by a sibling subdomain must
+      // not hide the real one (and get it cleared below).
+      const candidates = sessionCookieCandidates(request.headers.get('cookie'))
+      payload = await resolveSession(candidates, loadUser, { now: now() })
     } catch (error) {
       // loadUser failed or SESSION_SECRET is unusable: an error, never "unauthenticated", or a
       // database hiccup would sign everyone out. Details go to the server log, not the client.
