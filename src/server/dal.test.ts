@@ -1,6 +1,7 @@
 import 'server-only'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { SessionUser } from '../shared/types'
+import { RequestCookies } from 'next/dist/server/web/spec-extension/cookies'
 import { createSessionDal } from './dal'
 import { REQUEST_PATH_HEADER } from './request-path-header'
 import { encryptSession } from './session'
@@ -76,6 +77,55 @@ describe('getSession', () => {
       },
     })
     await expect(getSession()).rejects.toThrow('database down')
+  })
+})
+
+/** The browser sends `cookie`; `cookies()` reads it with Next's own parser (it keeps the last). */
+function browserSends(cookie: string): void {
+  request.headers.set('cookie', cookie)
+  const value = new RequestCookies(new Headers({ cookie })).get('session')?.value
+  if (value !== undefined) request.cookies.set('session', value)
+}
+
+const validValue = (userId = user.id) => encryptSession({ userId }, { maxAgeSeconds: HOUR })
+
+describe('getSession: planted session cookies (cookie tossing)', () => {
+  it('planted junk first + real valid second: authenticated', async () => {
+    browserSends(`session=junk; session=${await validValue()}`)
+    const { getSession } = createSessionDal({ loadUser })
+    expect(await getSession()).toMatchObject({ status: 'authenticated', user })
+  })
+
+  it('real valid first + planted junk second (cookies() alone sees only the junk): authenticated', async () => {
+    browserSends(`session=${await validValue()}; session=junk`)
+    expect(request.cookies.get('session')).toBe('junk')
+    const { getSession } = createSessionDal({ loadUser })
+    expect(await getSession()).toMatchObject({ status: 'authenticated', user })
+  })
+
+  it('planted expired + junk, no valid one: expired; verifySession redirects with reason=expired', async () => {
+    const old = await encryptSession(
+      { userId: user.id },
+      { maxAgeSeconds: HOUR, now: Date.now() - 2 * HOUR * 1000 },
+    )
+    browserSends(`session=${old}; session=junk`)
+    const { getSession, verifySession } = createSessionDal({ loadUser })
+    expect(await getSession()).toEqual({ status: 'unauthenticated', reason: 'expired' })
+    expect(await redirectTarget(() => verifySession())).toBe('/auth?reason=expired')
+  })
+
+  it('a Server Action signed out in this request (cookies() says empty, the header still has the old cookie): missing', async () => {
+    browserSends(`session=${await validValue()}`)
+    request.cookies.set('session', '') // deleteSession() earlier in this request
+    const { getSession } = createSessionDal({ loadUser })
+    expect(await getSession()).toEqual({ status: 'unauthenticated', reason: 'missing' })
+  })
+
+  it('a Server Action signed in during this request (cookies() has the new token, the header only junk): authenticated', async () => {
+    browserSends('session=junk')
+    request.cookies.set('session', await validValue()) // createSession() earlier in this request
+    const { getSession } = createSessionDal({ loadUser })
+    expect(await getSession()).toMatchObject({ status: 'authenticated', user })
   })
 })
 

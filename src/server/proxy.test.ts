@@ -130,6 +130,52 @@ describe('createSessionProxy: cookie deletion', () => {
   })
 })
 
+describe('createSessionProxy: planted session cookies (cookie tossing)', () => {
+  async function visitWithHeader(path: string, cookie: string) {
+    return proxy(new NextRequest(`${ORIGIN}${path}`, { headers: { cookie } }))
+  }
+
+  it('planted junk first + real valid second: a protected path passes through', async () => {
+    const response = await visitWithHeader(
+      '/dashboard',
+      `session=junk; session=${await cookieFor('valid')}`,
+    )
+    expect(redirectedTo(response)).toBeNull()
+    expect(response.headers.get('set-cookie')).toBeNull()
+  })
+
+  it('real valid first + planted junk second (request.cookies would see only the junk): passes', async () => {
+    const response = await visitWithHeader(
+      '/dashboard',
+      `session=${await cookieFor('valid')}; session=junk`,
+    )
+    expect(redirectedTo(response)).toBeNull()
+  })
+
+  it('planted junk + real valid on a guest-only path: home', async () => {
+    const response = await visitWithHeader(
+      '/auth',
+      `session=junk; session=${await cookieFor('valid')}`,
+    )
+    expect(redirectedTo(response)).toBe('/dashboard')
+  })
+
+  it('planted expired + junk, no valid one: reason=expired and the cookie cleared', async () => {
+    const response = await visitWithHeader(
+      '/dashboard',
+      `session=junk; session=${await cookieFor('expired')}`,
+    )
+    expect(redirectedTo(response)).toBe('/auth?next=%2Fdashboard&reason=expired')
+    expect(response.cookies.get('session')).toMatchObject({ value: '', maxAge: 0 })
+  })
+
+  it('several junk values: reason=invalid and the cookie cleared', async () => {
+    const response = await visitWithHeader('/dashboard', 'session=a; session=b; session=c')
+    expect(redirectedTo(response)).toBe('/auth?next=%2Fdashboard&reason=invalid')
+    expect(response.cookies.get('session')).toMatchObject({ value: '', maxAge: 0 })
+  })
+})
+
 describe('createSessionProxy: the request path header', () => {
   it('a forged x-session-kit-path from the client is overwritten', async () => {
     const response = await visit('/public?a=1', 'none', { [REQUEST_PATH_HEADER]: '//evil.com' })

@@ -1,8 +1,21 @@
 import 'server-only'
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { SessionUser } from '../shared/types'
-import { resolveSession, type LoadUser } from './resolve-session'
+import {
+  decryptFirstValid,
+  MAX_SESSION_COOKIE_CANDIDATES,
+  resolveSession,
+  sessionCookieCandidates,
+  type LoadUser,
+} from './resolve-session'
+import * as session from './session'
 import { encryptSession } from './session'
+
+// A pass-through spy: the bound tests count how many tokens were opened.
+vi.mock('./session', async (importOriginal) => {
+  const actual = await importOriginal<typeof session>()
+  return { ...actual, decryptSession: vi.fn(actual.decryptSession) }
+})
 
 const user: SessionUser = { id: 'user-1', name: 'Ada', email: 'ada@example.com', role: 'admin' }
 const NOW = Date.UTC(2030, 0, 1) // epoch ms, the controlled clock
@@ -72,5 +85,114 @@ describe('resolveSession', () => {
   it('loadUser returns something that is not a SessionUser: a TypeError, not a session', async () => {
     const broken = (async () => ({ id: 'user-1' })) as unknown as LoadUser
     await expect(resolveSession(await token(), broken, { now: NOW })).rejects.toThrow(TypeError)
+  })
+})
+
+afterEach(() => {
+  vi.mocked(session.decryptSession).mockClear()
+})
+
+describe('sessionCookieCandidates', () => {
+  it.each<[string, string | null, string[]]>([
+    ['no Cookie header', null, []],
+    ['no session cookie', 'theme=dark; other=1', []],
+    ['one, between others', 'theme=dark; session=a.b; other=1', ['a.b']],
+    [
+      'planted ones in header order',
+      'session=planted; theme=dark; session=real',
+      ['planted', 'real'],
+    ],
+    ['no space after ;', 'session=a;session=b', ['a', 'b']],
+    ['URI-encoded value, decoded as Next does', 'session=a%20b', ['a b']],
+    ['a broken %-escape kept raw (reads as invalid)', 'session=%E0%A4%A', ['%E0%A4%A']],
+    ['a bare `session` reads as `true`, as in Next', 'session; session=x', ['true', 'x']],
+    ['an empty value (a cleared cookie)', 'session=', ['']],
+    ['a name that only starts with session', 'sessionx=1; xsession=2; session =3', []],
+  ])('%s', (_name, header, expected) => {
+    expect(sessionCookieCandidates(header)).toEqual(expected)
+  })
+})
+
+describe('decryptFirstValid (several session cookies, cookie tossing)', () => {
+  it('planted junk first, real valid second: ok with the real session', async () => {
+    expect(await decryptFirstValid(['junk', await token()], { now: NOW })).toMatchObject({
+      ok: true,
+      session: { userId: user.id },
+    })
+  })
+
+  it('planted expired and junk, no valid one: expired (the most telling failure)', async () => {
+    const old = await token(NOW - 2 * HOUR * 1000)
+    expect(await decryptFirstValid(['junk', old, ''], { now: NOW })).toEqual({
+      ok: false,
+      reason: 'expired',
+    })
+  })
+
+  it('several junk values: invalid', async () => {
+    expect(await decryptFirstValid(['junk', 'x.y.z', ''], { now: NOW })).toEqual({
+      ok: false,
+      reason: 'invalid',
+    })
+  })
+
+  it('no candidates: missing', async () => {
+    expect(await decryptFirstValid([], { now: NOW })).toEqual({ ok: false, reason: 'missing' })
+  })
+
+  it(`the bound: 200 planted junk values then the real one, at most ${MAX_SESSION_COOKIE_CANDIDATES} opened, ok`, async () => {
+    const candidates = [...Array.from({ length: 200 }, (_, i) => `junk-${i}`), await token()]
+    expect(await decryptFirstValid(candidates, { now: NOW })).toMatchObject({ ok: true })
+    expect(session.decryptSession).toHaveBeenCalledTimes(MAX_SESSION_COOKIE_CANDIDATES)
+  })
+
+  it('the bound keeps the LAST values (the real cookie is on Path=/, sent last): a valid first value followed by 4 junk is dropped', async () => {
+    const candidates = [await token(), 'junk-1', 'junk-2', 'junk-3', 'junk-4']
+    expect(await decryptFirstValid(candidates, { now: NOW })).toEqual({
+      ok: false,
+      reason: 'invalid',
+    })
+    expect(session.decryptSession).not.toHaveBeenCalledWith(candidates[0], expect.anything())
+  })
+})
+
+describe('resolveSession with several candidates', () => {
+  it('planted junk first, real valid second: authenticated', async () => {
+    expect(await resolveSession(['junk', await token()], async () => user, { now: NOW })).toEqual({
+      status: 'authenticated',
+      user,
+      expiresAt: '2030-01-01T01:00:00.000Z',
+    })
+  })
+
+  it('a planted valid token of a deleted account first, the real one second: authenticated (loadUser asked for both)', async () => {
+    const deleted = await encryptSession({ userId: 'deleted' }, { maxAgeSeconds: HOUR, now: NOW })
+    const loadUser = vi.fn<LoadUser>(async (id) => (id === user.id ? user : null))
+    const payload = await resolveSession([deleted, await token()], loadUser, { now: NOW })
+    expect(payload).toMatchObject({ status: 'authenticated', user })
+    expect(loadUser.mock.calls).toEqual([['deleted'], [user.id]])
+  })
+
+  it('no candidate opens to a known user: revoked over expired over invalid', async () => {
+    const old = await token(NOW - 2 * HOUR * 1000)
+    const payload = await resolveSession(['junk', old, await token()], async () => null, {
+      now: NOW,
+    })
+    expect(payload).toEqual({ status: 'unauthenticated', reason: 'revoked' })
+  })
+
+  it('planted expired, no valid one: expired', async () => {
+    const old = await token(NOW - 2 * HOUR * 1000)
+    expect(await resolveSession(['junk', old], async () => user, { now: NOW })).toEqual({
+      status: 'unauthenticated',
+      reason: 'expired',
+    })
+  })
+
+  it('an empty candidate list: missing', async () => {
+    expect(await resolveSession([], async () => user, { now: NOW })).toEqual({
+      status: 'unauthenticated',
+      reason: 'missing',
+    })
   })
 })

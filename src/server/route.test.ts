@@ -146,6 +146,38 @@ describe('GET /api/session', () => {
   })
 })
 
+describe('GET /api/session: planted session cookies (cookie tossing)', () => {
+  it('planted junk first + real valid second: authenticated, the real cookie kept', async () => {
+    const response = await get(`session=planted-junk; theme=dark; session=${await validToken()}`)
+    expect(await response.json()).toMatchObject({ status: 'authenticated', user: fixtureUser })
+    expect(response.headers.get('set-cookie')).toBeNull()
+  })
+
+  it('real valid first + planted junk second: authenticated too', async () => {
+    const response = await get(`session=${await validToken()}; session=planted-junk`)
+    expect(await response.json()).toMatchObject({ status: 'authenticated' })
+  })
+
+  it('planted expired + junk, no valid one: expired, the cookie cleared', async () => {
+    const old = await validToken(fixtureUser.id, NOW - 2 * HOUR * 1000)
+    const response = await get(`session=junk; session=${old}`)
+    expect(await response.json()).toEqual({ status: 'unauthenticated', reason: 'expired' })
+    expect(response.headers.get('set-cookie')).toBe(CLEARED)
+  })
+
+  it('several junk values: invalid and the cookie cleared', async () => {
+    const response = await get('session=a; session=b.c; session=d')
+    expect(await response.json()).toEqual({ status: 'unauthenticated', reason: 'invalid' })
+    expect(response.headers.get('set-cookie')).toBe(CLEARED)
+  })
+
+  it('a header stuffed with 300 session= pairs then the real one: authenticated', async () => {
+    const junk = Array.from({ length: 300 }, (_, i) => `session=junk-${i}`).join('; ')
+    const response = await get(`${junk}; session=${await validToken()}`)
+    expect(await response.json()).toMatchObject({ status: 'authenticated' })
+  })
+})
+
 describe('DELETE /api/session', () => {
   it.each([
     ['same Origin', { origin: ORIGIN }],
