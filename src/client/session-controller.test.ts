@@ -303,6 +303,26 @@ describe('retries', () => {
     expect(api.gets()).toHaveLength(2)
   })
 
+  it('a sign-out cancels the pending backoff retry (was: the retry turned signed-out into missing)', async () => {
+    // The first check fails (a retry is due in 1 s); from then on the cookie is gone.
+    let checks = 0
+    const api = fakeFetcher((method) => {
+      if (method === 'DELETE') return new Response(null, { status: 204 })
+      checks += 1
+      return checks === 1
+        ? json({ error: 'boom' }, { status: 500 })
+        : json({ status: 'unauthenticated', reason: 'missing' })
+    })
+    const { controller, session } = setup(api.fetcher)
+    controller.connect()
+    await controller.refresh()
+    expect(session()).toMatchObject({ status: 'authenticated', error: { httpStatus: 500 } })
+    expect(await controller.signOut()).toEqual({ ok: true })
+    await vi.advanceTimersByTimeAsync(10 * 60_000)
+    expect(api.gets()).toHaveLength(1)
+    expect(session()).toEqual({ status: 'unauthenticated', reason: 'signed-out' })
+  })
+
   it('stops retrying once disconnected (the provider unmounted)', async () => {
     const api = fakeFetcher(() => json({ error: 'boom' }, { status: 500 }))
     const { controller } = setup(api.fetcher)
@@ -353,6 +373,20 @@ describe('expiry timer', () => {
     expect(api.gets()).toHaveLength(fastChecks + 1)
     await vi.advanceTimersByTimeAsync(1)
     expect(api.gets()).toHaveLength(fastChecks + 2)
+  })
+
+  it('disconnect() cancels the pending expiry check (was: a request and a store write after unmount)', async () => {
+    const api = fakeFetcher(() => json({ status: 'unauthenticated', reason: 'missing' }))
+    const { controller, session } = setup(api.fetcher, {
+      status: 'authenticated',
+      user: alice,
+      expiresAt: NOW + 60_000,
+    })
+    const disconnect = controller.connect()
+    disconnect()
+    await vi.advanceTimersByTimeAsync(HOUR_MS)
+    expect(api.gets()).toHaveLength(0)
+    expect(session()).toEqual({ status: 'authenticated', user: alice, expiresAt: NOW + 60_000 })
   })
 
   it('is not scheduled before connect() (no timers for a provider that never mounted)', async () => {
