@@ -12,6 +12,12 @@ describe('parseIsoInstant', () => {
     expect(parseIsoInstant(value)).toBe(epochMs)
   })
 
+  it('reads 0000-02-29 (year 0 is a leap year; was refused: Date.UTC reads year 0 as 1900)', () => {
+    const epochMs = parseIsoInstant('0000-02-29T00:00:00Z')
+    expect(epochMs).toBe(-62_162_121_600_000) // 62,162,121,600 s before 1970
+    expect(new Date(epochMs ?? Number.NaN).toISOString()).toBe('0000-02-29T00:00:00.000Z')
+  })
+
   it('reads what toISOString() writes (the server side of the contract)', () => {
     const now = Date.UTC(2030, 5, 15, 8, 30, 12, 345)
     expect(parseIsoInstant(new Date(now).toISOString())).toBe(now)
@@ -25,6 +31,11 @@ describe('parseIsoInstant', () => {
     ['"2030-01-01 00:00:00Z" (space instead of T)', '2030-01-01 00:00:00Z'],
     ['"2030-02-31T00:00:00Z" (Date.parse rolls it into March)', '2030-02-31T00:00:00Z'],
     ['"2029-02-29T00:00:00Z" (not a leap year)', '2029-02-29T00:00:00Z'],
+    [
+      '"0100-02-29T00:00:00Z" (year 100 is no leap year; Date.parse rolls it over)',
+      '0100-02-29T00:00:00Z',
+    ],
+    ['"0000-02-30T00:00:00Z" (February of year 0 has 29 days)', '0000-02-30T00:00:00Z'],
     ['"2030-13-01T00:00:00Z" (month 13)', '2030-13-01T00:00:00Z'],
     ['"2030-01-01T24:00:00Z" (hour 24)', '2030-01-01T24:00:00Z'],
     ['"2030-01-01T00:00:00.5Z" (one-digit milliseconds)', '2030-01-01T00:00:00.5Z'],

@@ -6,9 +6,15 @@
 const ISO_INSTANT =
   /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{3})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/
 
-/** Days in `month` (1-12) of `year`: day 0 of the next month is the last day of this one. */
+/**
+ * Days in `month` (1-12) of `year`: day 0 of the next month is the last day of this one.
+ * setUTCFullYear, not Date.UTC: Date.UTC reads years 0-99 as 1900-1999, and 1900 is no leap
+ * year although year 0 is, so `0000-02-29` would be refused.
+ */
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+  const date = new Date(0)
+  date.setUTCFullYear(year, month, 0)
+  return date.getUTCDate()
 }
 
 /**
