@@ -10,8 +10,8 @@ import {
 } from '../shared/client-session'
 import { SESSION_EXPIRED_TOAST_ID } from '../shared/constants'
 import { loginHref } from '../shared/redirect'
-import { clampTimeoutMs } from '../shared/timeout-limit'
 import { sessionAtom } from './atoms'
+import { scheduleWarning } from './schedule-warning'
 import { useSessionContext } from './session-context'
 
 /** The early warning has its own id: it may stand beside the expiry toast, never stack with itself. */
@@ -127,17 +127,15 @@ function ExpiryToastEffects({ warnBefore, messages: overrides }: ExpiryToastProp
   const warning = messages.warning
   useEffect(() => {
     if (expiresAt === null || warnBefore === undefined || warnedFor.current === expiresAt) return
-    const timer = setTimeout(
-      () => {
-        const msLeft = expiresAt - Date.now()
-        // Already over (the expiry check will say so), or a capped timer that fired early.
-        if (msLeft <= 0 || msLeft > warnBefore) return
+    // scheduleWarning re-arms a capped timer itself: a 30-day session still gets its warning.
+    return scheduleWarning({
+      expiresAt,
+      warnBefore,
+      onWarn: (msLeft) => {
         warnedFor.current = expiresAt
         toast.warning(warning(msLeft), { id: SESSION_WARNING_TOAST_ID })
       },
-      clampTimeoutMs(expiresAt - warnBefore - Date.now()),
-    )
-    return () => clearTimeout(timer)
+    })
   }, [expiresAt, warnBefore, warning])
 
   return null
