@@ -1,6 +1,6 @@
 import 'server-only'
 import { NextRequest, type NextResponse } from 'next/server'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createSessionProxy, type SessionProxyOptions } from './proxy'
 import { REQUEST_PATH_HEADER } from './request-path-header'
 import { encryptSession } from './session'
@@ -173,6 +173,45 @@ describe('createSessionProxy: planted session cookies (cookie tossing)', () => {
     const response = await visitWithHeader('/dashboard', 'session=a; session=b; session=c')
     expect(redirectedTo(response)).toBe('/auth?next=%2Fdashboard&reason=invalid')
     expect(response.cookies.get('session')).toMatchObject({ value: '', maxAge: 0 })
+  })
+})
+
+describe('createSessionProxy: the cookie name (__Host-session in production)', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs()
+  })
+
+  async function visitWithHeader(path: string, cookie: string) {
+    return proxy(new NextRequest(`${ORIGIN}${path}`, { headers: { cookie } }))
+  }
+
+  it('production, a valid __Host-session: a protected path passes through', async () => {
+    vi.stubEnv('NODE_ENV', 'production')
+    const response = await visitWithHeader(
+      '/dashboard',
+      `__Host-session=${await cookieFor('valid')}`,
+    )
+    expect(redirectedTo(response)).toBeNull()
+  })
+
+  it('production, only a plain session cookie (plantable by a sibling subdomain), even valid: treated as no cookie', async () => {
+    vi.stubEnv('NODE_ENV', 'production')
+    const response = await visitWithHeader('/dashboard', `session=${await cookieFor('valid')}`)
+    expect(redirectedTo(response)).toBe('/auth?next=%2Fdashboard')
+    expect(response.headers.get('set-cookie')).toBeNull()
+  })
+
+  it('production, a junk __Host-session: reason=invalid and __Host-session cleared, Secure', async () => {
+    vi.stubEnv('NODE_ENV', 'production')
+    const response = await visitWithHeader('/dashboard', '__Host-session=junk')
+    expect(redirectedTo(response)).toBe('/auth?next=%2Fdashboard&reason=invalid')
+    expect(response.cookies.get('__Host-session')).toMatchObject({
+      value: '',
+      maxAge: 0,
+      secure: true,
+      path: '/',
+    })
+    expect(response.cookies.get('session')).toBeUndefined()
   })
 })
 

@@ -1,6 +1,6 @@
 import 'server-only'
 import { NextResponse, type NextRequest } from 'next/server'
-import { HOME_PATH, LOGIN_PATH, SESSION_COOKIE_NAME } from '../shared/constants'
+import { HOME_PATH, LOGIN_PATH, sessionCookieName } from '../shared/constants'
 import { loginHref, safeNextPath } from '../shared/redirect'
 import { isLostSessionReason } from '../shared/client-session'
 import { REQUEST_PATH_HEADER } from './request-path-header'
@@ -87,8 +87,8 @@ function createSessionProxy({
   return async function sessionProxy(request: NextRequest): Promise<NextResponse> {
     const { pathname, search, searchParams } = request.nextUrl
     const path = decodePath(pathname)
-    // Every `session` value from the raw header, as the route handler reads them:
-    // `request.cookies` keeps only the last, so a planted cookie could make the two disagree.
+    // Every session cookie value (current name) from the raw header, as the route handler reads
+    // them: `request.cookies` keeps only the last, so a planted cookie could make the two disagree.
     const candidates = sessionCookieCandidates(request.headers.get('cookie'))
 
     if (matchesAny(path, protectedPaths)) {
@@ -98,7 +98,8 @@ function createSessionProxy({
         const href = loginHref(loginPath, { next: pathname + search, reason: result.reason })
         const response = NextResponse.redirect(new URL(href, request.url))
         if (result.reason !== 'missing') {
-          response.cookies.set(SESSION_COOKIE_NAME, '', clearedSessionCookieOptions())
+          const cleared = clearedSessionCookieOptions()
+          response.cookies.set(sessionCookieName(cleared.secure), '', cleared)
         }
         return response
       }

@@ -90,6 +90,7 @@ describe('resolveSession', () => {
 
 afterEach(() => {
   vi.mocked(session.decryptSession).mockClear()
+  vi.unstubAllEnvs()
 })
 
 describe('sessionCookieCandidates', () => {
@@ -110,6 +111,21 @@ describe('sessionCookieCandidates', () => {
     ['a name that only starts with session', 'sessionx=1; xsession=2; session =3', []],
   ])('%s', (_name, header, expected) => {
     expect(sessionCookieCandidates(header)).toEqual(expected)
+  })
+
+  it('outside production: only the plain session name, a __Host-session value is not ours', () => {
+    expect(sessionCookieCandidates('__Host-session=h; session=s')).toEqual(['s'])
+  })
+
+  it('in production: only __Host-session; a plain session value (plantable by a sibling subdomain) is ignored', () => {
+    vi.stubEnv('NODE_ENV', 'production')
+    expect(sessionCookieCandidates('session=planted; __Host-session=real; session=x')).toEqual([
+      'real',
+    ])
+  })
+
+  it('an explicit name overrides the mode', () => {
+    expect(sessionCookieCandidates('session=s; __Host-session=h', '__Host-session')).toEqual(['h'])
   })
 })
 
@@ -140,19 +156,39 @@ describe('decryptFirstValid (several session cookies, cookie tossing)', () => {
     expect(await decryptFirstValid([], { now: NOW })).toEqual({ ok: false, reason: 'missing' })
   })
 
-  it(`the bound: 200 planted junk values then the real one, at most ${MAX_SESSION_COOKIE_CANDIDATES} opened, ok`, async () => {
-    const candidates = [...Array.from({ length: 200 }, (_, i) => `junk-${i}`), await token()]
+  it('tries last to first: the real cookie on Path=/ (sent last) is opened first, the planted ones before it never', async () => {
+    const candidates = ['planted-1', 'planted-2', await token()]
     expect(await decryptFirstValid(candidates, { now: NOW })).toMatchObject({ ok: true })
-    expect(session.decryptSession).toHaveBeenCalledTimes(MAX_SESSION_COOKIE_CANDIDATES)
+    expect(session.decryptSession).toHaveBeenCalledTimes(1)
   })
 
-  it('the bound keeps the LAST values (the real cookie is on Path=/, sent last): a valid first value followed by 4 junk is dropped', async () => {
-    const candidates = [await token(), 'junk-1', 'junk-2', 'junk-3', 'junk-4']
+  it(`the bound: 200 planted junk values and no valid one, at most ${MAX_SESSION_COOKIE_CANDIDATES} opened, invalid`, async () => {
+    const candidates = Array.from({ length: 200 }, (_, i) => `junk-${i}`)
+    expect(await decryptFirstValid(candidates, { now: NOW })).toEqual({
+      ok: false,
+      reason: 'invalid',
+    })
+    expect(session.decryptSession).toHaveBeenCalledTimes(MAX_SESSION_COOKIE_CANDIDATES)
+    // The ones kept are the last 16, newest (last in the header) first.
+    expect(vi.mocked(session.decryptSession).mock.calls[0]?.[0]).toBe('junk-199')
+    expect(vi.mocked(session.decryptSession).mock.calls.at(-1)?.[0]).toBe('junk-184')
+  })
+
+  it(`the bound keeps the LAST values (the real cookie is on Path=/, sent last): a valid first value followed by ${MAX_SESSION_COOKIE_CANDIDATES} junk is dropped`, async () => {
+    const junk = Array.from({ length: MAX_SESSION_COOKIE_CANDIDATES }, (_, i) => `junk-${i}`)
+    const candidates = [await token(), ...junk]
     expect(await decryptFirstValid(candidates, { now: NOW })).toEqual({
       ok: false,
       reason: 'invalid',
     })
     expect(session.decryptSession).not.toHaveBeenCalledWith(candidates[0], expect.anything())
+  })
+
+  it(`a valid value behind ${MAX_SESSION_COOKIE_CANDIDATES - 1} later junk values (nameless or partitioned / cookies) is still found`, async () => {
+    const junk = Array.from({ length: MAX_SESSION_COOKIE_CANDIDATES - 1 }, (_, i) => `junk-${i}`)
+    expect(await decryptFirstValid([await token(), ...junk], { now: NOW })).toMatchObject({
+      ok: true,
+    })
   })
 })
 
@@ -165,10 +201,17 @@ describe('resolveSession with several candidates', () => {
     })
   })
 
-  it('a planted valid token of a deleted account first, the real one second: authenticated (loadUser asked for both)', async () => {
+  it('a planted VALID token of another user first (longer path), the real one last: the real user, the planted one never loaded', async () => {
+    const mallory = await encryptSession({ userId: 'mallory' }, { maxAgeSeconds: HOUR, now: NOW })
+    const loadUser = vi.fn<LoadUser>(async () => user)
+    await resolveSession([mallory, await token()], loadUser, { now: NOW })
+    expect(loadUser.mock.calls).toEqual([[user.id]])
+  })
+
+  it('a planted valid token of a deleted account last, the real one before it: authenticated (loadUser asked for both, last first)', async () => {
     const deleted = await encryptSession({ userId: 'deleted' }, { maxAgeSeconds: HOUR, now: NOW })
     const loadUser = vi.fn<LoadUser>(async (id) => (id === user.id ? user : null))
-    const payload = await resolveSession([deleted, await token()], loadUser, { now: NOW })
+    const payload = await resolveSession([await token(), deleted], loadUser, { now: NOW })
     expect(payload).toMatchObject({ status: 'authenticated', user })
     expect(loadUser.mock.calls).toEqual([['deleted'], [user.id]])
   })

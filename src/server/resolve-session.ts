@@ -1,18 +1,21 @@
 import 'server-only'
-import { SESSION_COOKIE_NAME } from '../shared/constants'
 import type { SessionPayload, SessionUser, UnauthenticatedReason } from '../shared/types'
 import { parseSessionUser } from '../shared/user'
 import { decryptSession, type DecryptOptions, type DecryptResult } from './session'
+import { currentSessionCookieName } from './session-cookie-options'
 
 /**
- * At most this many `session` values are opened per request. A sibling subdomain can plant extra
- * `session` cookies (cookie tossing), and a header stuffed with hundreds of them must not make the
- * server decrypt hundreds of tokens. The LAST ones are kept: browsers list longer cookie paths
- * first, and the kit's cookie is on `/`, so it is always among the last few (one per `/`-path
- * cookie of this host and each parent domain); a planted cookie on a longer path, which an
- * attacker can repeat once per path prefix, is what gets dropped.
+ * At most this many session cookie values are opened per request, so a header stuffed with
+ * hundreds of them cannot make the server decrypt hundreds of tokens. Node refuses request headers
+ * over 16 KB, so at most ~1,500 tiny pairs ever arrive, and 16 decrypts bound the work per request.
+ * The LAST 16 are kept, and tried last to first: browsers list cookies with longer paths first, and
+ * the kit's cookie is on `/`, so it is among the last, behind any planted `Path=/dashboard` copy.
+ * 16, not fewer, because more than one `/` value can legitimately or cheaply sit at the end (a
+ * parent domain's `session`, a nameless cookie whose value is `session=x`, a CHIPS partitioned
+ * copy). This matters only for the plain `session` name (development): in production the name is
+ * `__Host-session`, which no other host can set.
  */
-const MAX_SESSION_COOKIE_CANDIDATES = 4
+const MAX_SESSION_COOKIE_CANDIDATES = 16
 
 /**
  * The app's lookup: the user for an id from a valid session, or null when that user no longer
@@ -28,16 +31,20 @@ type ResolveSessionOptions = {
 }
 
 /**
- * Every `session` value in a `Cookie` header, in header order. Parsed as Next's `cookies()` parses
- * it (split on `; `, values URI-decoded, a bare `session` reads as `true`), so the one value
- * `cookies()` keeps (the last) is always among these: `getSession()` relies on that.
+ * Every value of the session cookie `name` in a `Cookie` header, in header order. `name` defaults
+ * to the current mode's (`__Host-session` in production, `session` otherwise); the other name is
+ * ignored. Parsed as Next's `cookies()` parses it (split on `; `, values URI-decoded, a bare name
+ * reads as `true`), so the one value `cookies()` keeps (the last) is always among these.
  */
-function sessionCookieCandidates(cookieHeader: string | null | undefined): string[] {
+function sessionCookieCandidates(
+  cookieHeader: string | null | undefined,
+  name: string = currentSessionCookieName(),
+): string[] {
   const values: string[] = []
   for (const pair of (cookieHeader ?? '').split(/; */)) {
     const separator = pair.indexOf('=')
-    const name = separator === -1 ? pair : pair.slice(0, separator)
-    if (name !== SESSION_COOKIE_NAME) continue
+    const pairName = separator === -1 ? pair : pair.slice(0, separator)
+    if (pairName !== name) continue
     if (separator === -1) {
       values.push('true')
       continue
@@ -53,15 +60,22 @@ function sessionCookieCandidates(cookieHeader: string | null | undefined): strin
   return values
 }
 
-/** The last `MAX_SESSION_COOKIE_CANDIDATES` values (see there); `[undefined]` when there are none. */
+/**
+ * The values to try, in the order to try them: the last `MAX_SESSION_COOKIE_CANDIDATES` in header
+ * order, reversed (see there: `/`-path values come last, so they are tried first and beat a
+ * planted longer-path one); `[undefined]` when there are none.
+ */
 function boundedCandidates(token: unknown): ReadonlyArray<unknown> {
   if (!Array.isArray(token)) return [token]
   // One call even with no candidates, so a SESSION_SECRET problem still surfaces (decryptSession).
-  return token.length === 0 ? [undefined] : token.slice(-MAX_SESSION_COOKIE_CANDIDATES)
+  return token.length === 0 ? [undefined] : token.slice(-MAX_SESSION_COOKIE_CANDIDATES).reverse()
 }
 
 // Which verdict to give when no candidate is a session: the one that says most about a real
-// session. A planted junk cookie next to an expired real one must still say `expired`.
+// session. A planted junk cookie next to an expired real one must still say `expired`. Several
+// candidates only occur with the plain `session` name (development): in production the cookie is
+// `__Host-session`, one per host, so nobody else can add a planted deleted account's token
+// (`revoked`) to tip this ranking.
 const FAILURE_RANK: Record<UnauthenticatedReason, number> = {
   missing: 0,
   invalid: 1,
@@ -76,9 +90,9 @@ function worse<Reason extends UnauthenticatedReason>(a: Reason, b: Reason): Reas
 type DecryptFailure = Extract<DecryptResult, { ok: false }>['reason']
 
 /**
- * `decryptSession` over several cookie values (from `sessionCookieCandidates`): the first that
- * opens wins; otherwise the most telling failure (`expired` over `invalid` over `missing`). A
- * planted junk cookie therefore cannot hide the real one.
+ * `decryptSession` over several cookie values (from `sessionCookieCandidates`), tried last to
+ * first: the first that opens wins; otherwise the most telling failure (`expired` over `invalid`
+ * over `missing`). A planted junk cookie therefore cannot hide the real one.
  */
 async function decryptFirstValid(
   candidates: ReadonlyArray<string>,
@@ -97,9 +111,9 @@ async function decryptFirstValid(
  * The one function that turns the session cookie into a `SessionPayload`. GET /api/session
  * answers with it and the layout's `initialSession` comes from it (via `getSession()`), so the
  * first client state is exactly what the endpoint would say. `token` is one cookie value, or every
- * candidate value (`sessionCookieCandidates`): the first that opens AND whose user `loadUser`
- * returns wins, so neither planted junk nor a planted token of a deleted account signs anyone
- * out. Lets `loadUser` errors and `SessionConfigError` propagate: a failure must become a 5xx,
+ * candidate value (`sessionCookieCandidates`), tried last to first: the first that opens AND whose
+ * user `loadUser` returns wins, so neither planted junk nor a planted token of a deleted account
+ * signs anyone out. Lets `loadUser` errors and `SessionConfigError` propagate: a failure must become a 5xx,
  * not an "unauthenticated".
  */
 async function resolveSession(

@@ -90,11 +90,11 @@ describe('GET /api/session', () => {
     expect(response.headers.get('cache-control')).toBe('no-store')
   })
 
-  it('in production the cleared cookie is Secure too', async () => {
+  it('in production the cleared cookie is __Host-session and Secure', async () => {
     vi.stubEnv('NODE_ENV', 'production')
-    const response = await get('session=junk')
+    const response = await get('__Host-session=junk')
     expect(response.headers.get('set-cookie')).toBe(
-      `${CLEARED.replace('; HttpOnly', '; Secure; HttpOnly')}`,
+      `__Host-${CLEARED.replace('; HttpOnly', '; Secure; HttpOnly')}`,
     )
   })
 
@@ -178,6 +178,49 @@ describe('GET /api/session: planted session cookies (cookie tossing)', () => {
   })
 })
 
+describe('GET /api/session: which cookie name counts (planted valid tokens)', () => {
+  const mallory: SessionUser = {
+    id: 'user-2',
+    name: 'Mallory',
+    email: 'mallory@example.com',
+    role: 'member',
+  }
+  const twoUsers = createSessionRoute({
+    loadUser: async (id) => [fixtureUser, mallory].find((user) => user.id === id) ?? null,
+    now: () => NOW,
+  })
+  const getAs = (cookie: string) => twoUsers.GET(new Request(URL_, { headers: { cookie } }))
+
+  it('development: a planted VALID token on a longer path (sent first) loses to the real one on / (sent last)', async () => {
+    const response = await getAs(
+      `session=${await validToken(mallory.id)}; session=${await validToken()}`,
+    )
+    expect(await response.json()).toMatchObject({ status: 'authenticated', user: fixtureUser })
+  })
+
+  it('production: the __Host-session cookie is read', async () => {
+    vi.stubEnv('NODE_ENV', 'production')
+    const response = await getAs(`__Host-session=${await validToken()}`)
+    expect(await response.json()).toMatchObject({ status: 'authenticated', user: fixtureUser })
+  })
+
+  it('production: a plain session cookie (what another subdomain could plant) is ignored, even a valid one', async () => {
+    vi.stubEnv('NODE_ENV', 'production')
+    const planted = await getAs(`session=${await validToken(mallory.id)}`)
+    expect(await planted.json()).toEqual({ status: 'unauthenticated', reason: 'missing' })
+    expect(planted.headers.get('set-cookie')).toBeNull()
+    const beside = await getAs(
+      `session=${await validToken(mallory.id)}; __Host-session=${await validToken()}`,
+    )
+    expect(await beside.json()).toMatchObject({ status: 'authenticated', user: fixtureUser })
+  })
+
+  it('development: a __Host-session cookie is ignored (only the plain name counts outside production)', async () => {
+    const response = await getAs(`__Host-session=${await validToken()}`)
+    expect(await response.json()).toEqual({ status: 'unauthenticated', reason: 'missing' })
+  })
+})
+
 describe('DELETE /api/session', () => {
   it.each([
     ['same Origin', { origin: ORIGIN }],
@@ -192,6 +235,14 @@ describe('DELETE /api/session', () => {
     expect(await response.text()).toBe('')
     expect(response.headers.get('set-cookie')).toBe(CLEARED)
     expect(response.headers.get('cache-control')).toBe('no-store')
+  })
+
+  it('in production: clears __Host-session, Secure', async () => {
+    vi.stubEnv('NODE_ENV', 'production')
+    const response = await del({ origin: ORIGIN })
+    expect(response.headers.get('set-cookie')).toBe(
+      `__Host-${CLEARED.replace('; HttpOnly', '; Secure; HttpOnly')}`,
+    )
   })
 
   it.each([

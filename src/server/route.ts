@@ -1,5 +1,5 @@
 import 'server-only'
-import { SESSION_COOKIE_NAME } from '../shared/constants'
+import { sessionCookieName } from '../shared/constants'
 import type { SessionPayload, UnauthenticatedReason } from '../shared/types'
 import { resolveSession, sessionCookieCandidates, type LoadUser } from './resolve-session'
 import { clearedSessionCookieOptions, serializeSessionCookie } from './session-cookie-options'
@@ -38,7 +38,9 @@ function clearsCookie(reason: UnauthenticatedReason): boolean {
 }
 
 function clearCookieHeaders(): HeadersInit {
-  const cleared = serializeSessionCookie(SESSION_COOKIE_NAME, '', clearedSessionCookieOptions())
+  const options = clearedSessionCookieOptions()
+  // The name that goes with these attributes: `__Host-session` when Secure, else `session`.
+  const cleared = serializeSessionCookie(sessionCookieName(options.secure), '', options)
   return { ...NO_STORE, 'Set-Cookie': cleared }
 }
 
@@ -57,8 +59,9 @@ function createSessionRoute({ loadUser, now = Date.now }: SessionRouteOptions): 
   async function GET(request: Request): Promise<Response> {
     let payload: SessionPayload
     try {
-      // Every `session` value, not just the first: a cookie planted by a sibling subdomain must
-      // not hide the real one (and get it cleared below).
+      // Every session cookie value under the current name, not just one: a cookie planted by a
+      // sibling subdomain (possible only for the plain `session` name of development) must not
+      // hide the real one (and get it cleared below).
       const candidates = sessionCookieCandidates(request.headers.get('cookie'))
       payload = await resolveSession(candidates, loadUser, { now: now() })
     } catch (error) {

@@ -2,6 +2,8 @@ import 'server-only'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   clearedSessionCookieOptions,
+  currentSessionCookieName,
+  isSessionCookieSecure,
   serializeSessionCookie,
   sessionCookieOptions,
 } from './session-cookie-options'
@@ -38,12 +40,31 @@ describe('sessionCookieOptions', () => {
   })
 })
 
+describe('the cookie name follows the Secure decision', () => {
+  it.each([
+    ['development', false, 'session'],
+    ['test', false, 'session'],
+    ['production', true, '__Host-session'],
+  ])('NODE_ENV=%s: secure %s, name %s', (env, secure, name) => {
+    vi.stubEnv('NODE_ENV', env)
+    expect(isSessionCookieSecure()).toBe(secure)
+    expect(sessionCookieOptions(EXPIRES).secure).toBe(secure)
+    expect(currentSessionCookieName()).toBe(name)
+  })
+})
+
 describe('serializeSessionCookie', () => {
-  it('a live cookie', () => {
+  it('a live cookie in production: __Host-session, Secure, Path=/ and no Domain (what __Host- demands)', () => {
     vi.stubEnv('NODE_ENV', 'production')
-    expect(serializeSessionCookie('session', 'abc', sessionCookieOptions(EXPIRES))).toBe(
-      'session=abc; Path=/; Expires=Tue, 01 Jan 2030 00:00:00 GMT; Secure; HttpOnly; SameSite=Lax',
+    const header = serializeSessionCookie(
+      currentSessionCookieName(),
+      'abc',
+      sessionCookieOptions(EXPIRES),
     )
+    expect(header).toBe(
+      '__Host-session=abc; Path=/; Expires=Tue, 01 Jan 2030 00:00:00 GMT; Secure; HttpOnly; SameSite=Lax',
+    )
+    expect(header).not.toMatch(/domain=/i)
   })
 
   it('a cleared cookie', () => {

@@ -1,4 +1,5 @@
 import 'server-only'
+import { sessionCookieName } from '../shared/constants'
 
 /**
  * The session cookie's attributes, in the shape `cookies().set()` and `NextResponse.cookies.set()`
@@ -21,11 +22,25 @@ type SessionCookieOptions = {
   maxAge?: number
 }
 
+/**
+ * Whether the session cookie is `Secure`: in production (HTTPS), not in development, tests or
+ * Storybook (http://localhost). Read per call, not at import: the same module serves all of them.
+ */
+function isSessionCookieSecure(): boolean {
+  return process.env.NODE_ENV === 'production'
+}
+
+/**
+ * The one name readers accept now: `__Host-session` when the cookie is `Secure`, `session`
+ * otherwise (see `sessionCookieName`). Writers name their cookie from their own options' `secure`.
+ */
+function currentSessionCookieName(): string {
+  return sessionCookieName(isSessionCookieSecure())
+}
+
 /** Attributes for a live session cookie that expires when its token does. */
 function sessionCookieOptions(expires: Date): SessionCookieOptions {
-  // Read per call, not at import: the same module serves tests, development and production.
-  const secure = process.env.NODE_ENV === 'production'
-  return { httpOnly: true, secure, sameSite: 'lax', path: '/', expires }
+  return { httpOnly: true, secure: isSessionCookieSecure(), sameSite: 'lax', path: '/', expires }
 }
 
 /** The same attributes, expired: sent with an empty value, this deletes the cookie. */
@@ -50,5 +65,11 @@ function serializeSessionCookie(
   return parts.join('; ')
 }
 
-export { clearedSessionCookieOptions, serializeSessionCookie, sessionCookieOptions }
+export {
+  clearedSessionCookieOptions,
+  currentSessionCookieName,
+  isSessionCookieSecure,
+  serializeSessionCookie,
+  sessionCookieOptions,
+}
 export type { SessionCookieOptions }

@@ -41,10 +41,14 @@ describe('createSession', () => {
     })
   })
 
-  it('in production the cookie is secure', async () => {
+  it('in production the cookie is secure and named __Host-session (no other subdomain can set it)', async () => {
     vi.stubEnv('NODE_ENV', 'production')
     await createSession('user-1', { maxAgeSeconds: HOUR })
-    expect(cookieStore.set.mock.calls[0]?.[2]).toMatchObject({ secure: true })
+    const [name, , options] = cookieStore.set.mock.calls[0] ?? []
+    expect(name).toBe('__Host-session')
+    // What browsers demand of a __Host- cookie: Secure, Path=/ and no Domain.
+    expect(options).toMatchObject({ secure: true, path: '/' })
+    expect(options).not.toHaveProperty('domain')
   })
 
   it('a token over 4096 bytes: SessionCookieTooLargeError and no cookie set', async () => {
@@ -63,10 +67,20 @@ describe('createSession', () => {
 })
 
 describe('deleteSession', () => {
-  it('overwrites the cookie with an empty, expired one with the same attributes', async () => {
+  it('outside production: clears the plain session cookie', async () => {
+    vi.stubEnv('NODE_ENV', 'development')
+    await deleteSession()
+    expect(cookieStore.set).toHaveBeenCalledWith(
+      'session',
+      '',
+      expect.objectContaining({ maxAge: 0 }),
+    )
+  })
+
+  it('in production: overwrites __Host-session with an empty, expired one with the same attributes', async () => {
     vi.stubEnv('NODE_ENV', 'production')
     await deleteSession()
-    expect(cookieStore.set).toHaveBeenCalledWith('session', '', {
+    expect(cookieStore.set).toHaveBeenCalledWith('__Host-session', '', {
       httpOnly: true,
       secure: true,
       sameSite: 'lax',

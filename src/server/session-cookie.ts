@@ -1,6 +1,6 @@
 import 'server-only'
 import { cookies } from 'next/headers'
-import { SESSION_COOKIE_NAME } from '../shared/constants'
+import { sessionCookieName } from '../shared/constants'
 import { encryptSession, sessionTimes } from './session'
 import { clearedSessionCookieOptions, sessionCookieOptions } from './session-cookie-options'
 
@@ -30,7 +30,10 @@ async function createSession(
   // The same clock for the token and the cookie: `expires` is exactly the token's `exp`.
   const { expiresAt } = sessionTimes(maxAgeSeconds, now)
   const token = await encryptSession({ userId }, { maxAgeSeconds, now })
-  const bytes = new TextEncoder().encode(`${SESSION_COOKIE_NAME}=${token}`).length
+  const options = sessionCookieOptions(new Date(expiresAt))
+  // `__Host-session` when Secure (production), `session` otherwise: the name follows the options.
+  const name = sessionCookieName(options.secure)
+  const bytes = new TextEncoder().encode(`${name}=${token}`).length
   if (bytes > MAX_COOKIE_BYTES) {
     throw new SessionCookieTooLargeError(
       `The session cookie would be ${bytes} bytes; browsers drop cookies over ${MAX_COOKIE_BYTES}. ` +
@@ -38,14 +41,15 @@ async function createSession(
     )
   }
   const store = await cookies()
-  store.set(SESSION_COOKIE_NAME, token, sessionCookieOptions(new Date(expiresAt)))
+  store.set(name, token, options)
   return { expiresAt }
 }
 
 /** Signs out on this browser: clears the session cookie (same attributes, expired). */
 async function deleteSession(): Promise<void> {
+  const options = clearedSessionCookieOptions()
   const store = await cookies()
-  store.set(SESSION_COOKIE_NAME, '', clearedSessionCookieOptions())
+  store.set(sessionCookieName(options.secure), '', options)
 }
 
 export { createSession, deleteSession, MAX_COOKIE_BYTES, SessionCookieTooLargeError }

@@ -1,7 +1,16 @@
 import type { UnauthenticatedReason } from './types'
 
-/** Name of the session cookie. Prefix-free so it works on http://localhost in development. */
+/**
+ * Name of the session cookie when it is not `Secure` (http://localhost in `next dev`, tests,
+ * Storybook): a `__Host-` cookie must be `Secure`, so this one has no prefix.
+ */
 const SESSION_COOKIE_NAME = 'session'
+/**
+ * Name of the session cookie when it is `Secure` (production). Browsers accept a `__Host-` cookie
+ * only if it is `Secure`, host-only (no `Domain`) and on `Path=/`, so a sibling subdomain cannot
+ * plant one next to ours (cookie tossing): every value under this name was set by this host.
+ */
+const SECURE_SESSION_COOKIE_NAME = '__Host-session'
 /** The route handler made by `createSessionRoute()`. */
 const SESSION_ENDPOINT = '/api/session'
 /** Where unauthenticated users are sent. Never protected by the proxy (it would loop). */
@@ -27,13 +36,24 @@ const UNAUTHENTICATED_REASONS = Object.keys(REASONS_PRESENT) as ReadonlyArray<Un
 /** Reasons that mean "you had a session and lost it": these toast and travel in `?reason=`. */
 const LOST_SESSION_REASONS: ReadonlyArray<UnauthenticatedReason> = ['expired', 'invalid', 'revoked']
 
+/**
+ * The session cookie's name for a cookie that is (`secure`) or is not `Secure`. Writers and readers
+ * both take it from the same `secure` decision, so a reader never accepts the other name: in
+ * production a plain `session` cookie is exactly what another subdomain could have planted.
+ */
+function sessionCookieName(secure: boolean): string {
+  return secure ? SECURE_SESSION_COOKIE_NAME : SESSION_COOKIE_NAME
+}
+
 export {
   HOME_PATH,
   LOGIN_PATH,
   LOST_SESSION_REASONS,
+  SECURE_SESSION_COOKIE_NAME,
   SESSION_CHANNEL_NAME,
   SESSION_COOKIE_NAME,
   SESSION_ENDPOINT,
   SESSION_EXPIRED_TOAST_ID,
+  sessionCookieName,
   UNAUTHENTICATED_REASONS,
 }
