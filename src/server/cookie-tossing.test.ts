@@ -1,31 +1,48 @@
 import 'server-only'
 // One Cookie header, three readers: GET /api/session (raw header), the proxy (raw header) and
 // getSession() (Next's cookies() plus the raw header) must reach the same verdict, whatever a
-// sibling subdomain planted next to the real cookie.
+// sibling subdomain planted next to the real cookie. Browsers send longer-path cookies first, so a
+// planted `Path=/dashboard` cookie comes BEFORE the kit's `Path=/` one in these headers.
 import { NextRequest } from 'next/server'
 import { RequestCookies } from 'next/dist/server/web/spec-extension/cookies'
+import {
+  MutableRequestCookiesAdapter,
+  type ResponseCookies,
+} from 'next/dist/server/web/spec-extension/adapters/request-cookies'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { SessionUser } from '../shared/types'
 import { createSessionDal } from './dal'
 import { createSessionProxy } from './proxy'
 import { createSessionRoute } from './route'
 import { encryptSession } from './session'
+import { createSession, deleteSession } from './session-cookie'
 
-const request = vi.hoisted(() => ({ cookie: '' }))
+const request = vi.hoisted(() => ({
+  cookie: '',
+  // A Server Action's cookie store, when a test plays one; otherwise a render's read-only one.
+  actionCookies: null as ResponseCookies | null,
+}))
 // Next's own parser stands behind cookies(), as in a real request.
 vi.mock('next/headers', () => ({
-  cookies: async () => new RequestCookies(new Headers({ cookie: request.cookie })),
+  cookies: async () =>
+    request.actionCookies ?? new RequestCookies(new Headers({ cookie: request.cookie })),
   headers: async () => new Headers({ cookie: request.cookie }),
 }))
 
 const user: SessionUser = { id: 'user-1', name: 'Ada', email: 'ada@example.com', role: 'member' }
+const mallory: SessionUser = {
+  id: 'user-2',
+  name: 'Mallory',
+  email: 'mallory@example.com',
+  role: 'member',
+}
 const HOUR = 3600 // seconds
 const ORIGIN = 'https://app.example'
-const loadUser = async (id: string) => (id === user.id ? user : null)
+const loadUser = async (id: string) => [user, mallory].find((known) => known.id === id) ?? null
 const route = createSessionRoute({ loadUser })
 const proxy = createSessionProxy({ protectedPaths: ['/dashboard'], guestOnlyPaths: ['/auth'] })
 
-const tokens = { valid: '', expired: '', deleted: '' }
+const tokens = { valid: '', expired: '', deleted: '', mallory: '' }
 beforeAll(async () => {
   tokens.valid = await encryptSession({ userId: user.id }, { maxAgeSeconds: HOUR })
   tokens.expired = await encryptSession(
@@ -33,16 +50,19 @@ beforeAll(async () => {
     { maxAgeSeconds: HOUR, now: Date.now() - 2 * HOUR * 1000 },
   )
   tokens.deleted = await encryptSession({ userId: 'deleted' }, { maxAgeSeconds: HOUR })
+  tokens.mallory = await encryptSession({ userId: mallory.id }, { maxAgeSeconds: HOUR })
 })
 
 afterEach(() => {
   request.cookie = ''
+  request.actionCookies = null
+  vi.unstubAllEnvs()
 })
 
 /** `{valid}` etc. in a header template become the tokens made in beforeAll. */
 function header(template: string): string {
   return template.replace(
-    /\{(valid|expired|deleted)\}/g,
+    /\{(valid|expired|deleted|mallory)\}/g,
     (_, kind: keyof typeof tokens) => tokens[kind],
   )
 }
@@ -55,8 +75,21 @@ async function proxyVerdict(cookie: string): Promise<string> {
   return new URL(location).searchParams.get('reason') ?? 'missing'
 }
 
-function verdict(payload: { status: string; reason?: string }): string {
-  return payload.status === 'authenticated' ? 'authenticated' : (payload.reason ?? '?')
+/** `authenticated` for the real user, `mallory` when the planted account won, else the reason. */
+function verdict(payload: { status: string; reason?: string; user?: { id: string } }): string {
+  if (payload.status !== 'authenticated') return payload.reason ?? '?'
+  return payload.user?.id === mallory.id ? 'mallory' : 'authenticated'
+}
+
+async function verdicts(cookie: string) {
+  request.cookie = cookie
+  const fromRoute = await route.GET(new Request(`${ORIGIN}/api/session`, { headers: { cookie } }))
+  const fromDal = await createSessionDal({ loadUser }).getSession()
+  return {
+    route: verdict((await fromRoute.json()) as Parameters<typeof verdict>[0]),
+    dal: verdict(fromDal),
+    proxy: await proxyVerdict(cookie),
+  }
 }
 
 describe('route, proxy and getSession agree on the same Cookie header', () => {
@@ -92,15 +125,111 @@ describe('route, proxy and getSession agree on the same Cookie header', () => {
       'authenticated',
       'authenticated',
     ],
-  ])('%s', async (_name, template, expected, expectedByProxy) => {
-    const cookie = header(template)
+    [
+      'a planted VALID token of another account first (longer path), the real one last (Path=/)',
+      'session={mallory}; session={valid}',
+      'authenticated',
+      'authenticated',
+    ],
+  ])('development: %s', async (_name, template, expected, expectedByProxy) => {
+    expect(await verdicts(header(template))).toEqual({
+      route: expected,
+      dal: expected,
+      proxy: expectedByProxy,
+    })
+  })
+
+  it.each<[string, string, string, string]>([
+    ['the real __Host-session alone', '__Host-session={valid}', 'authenticated', 'authenticated'],
+    [
+      "a planted plain session (another account's valid token) first: ignored",
+      'session={mallory}; __Host-session={valid}',
+      'authenticated',
+      'authenticated',
+    ],
+    [
+      'only a planted plain session, valid: no session at all',
+      'session={mallory}',
+      'missing',
+      'missing',
+    ],
+    [
+      "a planted plain session of a deleted account next to the user's expired cookie: expired, not revoked",
+      'session={deleted}; __Host-session={expired}',
+      'expired',
+      'expired',
+    ],
+  ])('production: %s', async (_name, template, expected, expectedByProxy) => {
+    vi.stubEnv('NODE_ENV', 'production')
+    expect(await verdicts(header(template))).toEqual({
+      route: expected,
+      dal: expected,
+      proxy: expectedByProxy,
+    })
+  })
+})
+
+describe("getSession after a Server Action changed the cookie (Next's real action cookie store)", () => {
+  /** The store `cookies()` returns inside a Server Action for a request carrying `cookie`. */
+  function runAction(cookie: string): void {
     request.cookie = cookie
-    const fromRoute = await route.GET(new Request(`${ORIGIN}/api/session`, { headers: { cookie } }))
-    const fromDal = await createSessionDal({ loadUser }).getSession()
-    expect({
-      route: verdict((await fromRoute.json()) as { status: string; reason?: string }),
-      dal: verdict(fromDal),
-      proxy: await proxyVerdict(cookie),
-    }).toEqual({ route: expected, dal: expected, proxy: expectedByProxy })
+    request.actionCookies = MutableRequestCookiesAdapter.wrap(
+      new RequestCookies(new Headers({ cookie })),
+    )
+  }
+
+  it('deleteSession() with a planted empty session= (longer path) before the real one: signed out', async () => {
+    runAction(header('session=; session={valid}'))
+    await deleteSession()
+    expect(await createSessionDal({ loadUser }).getSession()).toEqual({
+      status: 'unauthenticated',
+      reason: 'missing',
+    })
+  })
+
+  it('deleteSession() with only the real cookie: signed out', async () => {
+    runAction(header('session={valid}'))
+    await deleteSession()
+    expect(await createSessionDal({ loadUser }).getSession()).toEqual({
+      status: 'unauthenticated',
+      reason: 'missing',
+    })
+  })
+
+  it('cookies().delete() with planted junk around the real cookie: signed out', async () => {
+    runAction(header('session=junk; session={valid}'))
+    request.actionCookies?.delete('session')
+    expect(await createSessionDal({ loadUser }).getSession()).toEqual({
+      status: 'unauthenticated',
+      reason: 'missing',
+    })
+  })
+
+  it('createSession() over planted junk: signed in as the new session', async () => {
+    runAction('session=junk')
+    await createSession(user.id, { maxAgeSeconds: HOUR })
+    expect(await createSessionDal({ loadUser }).getSession()).toMatchObject({
+      status: 'authenticated',
+      user,
+    })
+  })
+
+  it('production: deleteSession() clears __Host-session, and getSession agrees', async () => {
+    vi.stubEnv('NODE_ENV', 'production')
+    runAction(header('__Host-session={valid}'))
+    await deleteSession()
+    expect(request.actionCookies?.get('__Host-session')).toMatchObject({ value: '', secure: true })
+    expect(await createSessionDal({ loadUser }).getSession()).toEqual({
+      status: 'unauthenticated',
+      reason: 'missing',
+    })
+  })
+
+  it('no change in the action: every header value still counts (planted junk last)', async () => {
+    runAction(header('session={valid}; session=junk'))
+    expect(await createSessionDal({ loadUser }).getSession()).toMatchObject({
+      status: 'authenticated',
+      user,
+    })
   })
 })

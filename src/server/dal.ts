@@ -2,11 +2,13 @@ import 'server-only'
 import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { cache } from 'react'
-import { LOGIN_PATH, SESSION_COOKIE_NAME } from '../shared/constants'
+import { NextRequest } from 'next/server'
+import { LOGIN_PATH } from '../shared/constants'
 import { loginHref } from '../shared/redirect'
 import type { SessionPayload, SessionUser } from '../shared/types'
 import { REQUEST_PATH_HEADER } from './request-path-header'
 import { resolveSession, sessionCookieCandidates, type LoadUser } from './resolve-session'
+import { currentSessionCookieName } from './session-cookie-options'
 
 /** What `createSessionDal` needs from the app. */
 type SessionDalOptions = {
@@ -38,20 +40,38 @@ type SessionDal = {
   verifySession: (options?: VerifySessionOptions) => Promise<VerifiedSession>
 }
 
+/** Any URL will do: `NextRequest` is only used here for its cookie parser. */
+const PARSE_ONLY_URL = 'http://localhost/'
+
 /**
- * The cookie values to try for this request. `cookies()` keeps one `session` value (the header's
- * last) but also sees a cookie written earlier in this request (a Server Action's
- * `createSession`/`deleteSession`, a proxy's Set-Cookie), which the raw header does not. A value
- * that is not in the header was written now: it alone counts, or a sign-out in a Server Action
- * would fall back to the old cookie still in the header. Otherwise every header value, in header
- * order, exactly as GET /api/session and the proxy read them.
+ * The value of cookie `name` that Next's own parser (the one behind `cookies()`) takes from this
+ * raw header: the last pair that decodes. `NextRequest.cookies` is that parser, reached through a
+ * public export (`next/server` does not export `RequestCookies` itself).
+ */
+function valueNextReads(cookieHeader: string | null, name: string): string | undefined {
+  const headers = new Headers(cookieHeader === null ? {} : { cookie: cookieHeader })
+  return new NextRequest(PARSE_ONLY_URL, { headers }).cookies.get(name)?.value
+}
+
+/**
+ * The cookie values to try for this request. `cookies()` keeps one value (the one Next reads from
+ * the header) but also sees a cookie written earlier in this request (a Server Action's
+ * `createSession`/`deleteSession`, a proxy's Set-Cookie), which the raw header does not. So when
+ * `cookies()` differs from what Next reads from the header, the value was written now and it alone
+ * counts (none at all if it was deleted), or a sign-out in a Server Action would fall back to the
+ * old cookie still in the header. Asking "is it somewhere in the header?" is not enough: a planted
+ * empty `session=` would make the cleared value look like one the browser sent. Otherwise every
+ * header value, exactly as GET /api/session and the proxy read them.
  */
 function requestSessionCandidates(
   fromCookies: string | undefined,
   cookieHeader: string | null,
+  name: string,
 ): string[] {
-  const sent = sessionCookieCandidates(cookieHeader)
-  return fromCookies !== undefined && !sent.includes(fromCookies) ? [fromCookies] : sent
+  if (fromCookies !== valueNextReads(cookieHeader, name)) {
+    return fromCookies === undefined ? [] : [fromCookies]
+  }
+  return sessionCookieCandidates(cookieHeader, name)
 }
 
 /**
@@ -66,9 +86,12 @@ function createSessionDal({ loadUser, loginPath = LOGIN_PATH }: SessionDalOption
 
   const getSession = cache(async (): Promise<SessionPayload> => {
     const [store, requestHeaders] = await Promise.all([cookies(), headers()])
+    // `__Host-session` in production, `session` otherwise; the other name is never read.
+    const name = currentSessionCookieName()
     const candidates = requestSessionCandidates(
-      store.get(SESSION_COOKIE_NAME)?.value,
+      store.get(name)?.value,
       requestHeaders.get('cookie'),
+      name,
     )
     return resolveSession(candidates, loadUser)
   })
