@@ -2,12 +2,12 @@ import 'server-only'
 import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { cache } from 'react'
-import { NextRequest } from 'next/server'
 import { LOGIN_PATH } from '../shared/constants'
 import { loginHref } from '../shared/redirect'
 import type { SessionPayload, SessionUser } from '../shared/types'
 import { REQUEST_PATH_HEADER } from './request-path-header'
-import { resolveSession, sessionCookieCandidates, type LoadUser } from './resolve-session'
+import { resolveSession, type LoadUser } from './resolve-session'
+import { cookieValueNextReads, sessionCookieCandidates } from './session-cookie-candidates'
 import { currentSessionCookieName } from './session-cookie-options'
 
 /** What `createSessionDal` needs from the app. */
@@ -40,19 +40,6 @@ type SessionDal = {
   verifySession: (options?: VerifySessionOptions) => Promise<VerifiedSession>
 }
 
-/** Any URL will do: `NextRequest` is only used here for its cookie parser. */
-const PARSE_ONLY_URL = 'http://localhost/'
-
-/**
- * The value of cookie `name` that Next's own parser (the one behind `cookies()`) takes from this
- * raw header: the last pair that decodes. `NextRequest.cookies` is that parser, reached through a
- * public export (`next/server` does not export `RequestCookies` itself).
- */
-function valueNextReads(cookieHeader: string | null, name: string): string | undefined {
-  const headers = new Headers(cookieHeader === null ? {} : { cookie: cookieHeader })
-  return new NextRequest(PARSE_ONLY_URL, { headers }).cookies.get(name)?.value
-}
-
 /**
  * The cookie values to try for this request. `cookies()` keeps one value (the one Next reads from
  * the header) but also sees a cookie written earlier in this request (a Server Action's
@@ -68,7 +55,7 @@ function requestSessionCandidates(
   cookieHeader: string | null,
   name: string,
 ): string[] {
-  if (fromCookies !== valueNextReads(cookieHeader, name)) {
+  if (fromCookies !== cookieValueNextReads(cookieHeader, name)) {
     return fromCookies === undefined ? [] : [fromCookies]
   }
   return sessionCookieCandidates(cookieHeader, name)

@@ -4,7 +4,8 @@ import { HOME_PATH, LOGIN_PATH, sessionCookieName } from '../shared/constants'
 import { loginHref, safeNextPath } from '../shared/redirect'
 import { isLostSessionReason } from '../shared/client-session'
 import { REQUEST_PATH_HEADER } from './request-path-header'
-import { decryptFirstValid, sessionCookieCandidates } from './resolve-session'
+import { decryptFirstValid } from './resolve-session'
+import { sessionCookieCandidates } from './session-cookie-candidates'
 import { clearedSessionCookieOptions } from './session-cookie-options'
 
 /** Which paths `createSessionProxy` guards, and where it sends visitors. */

@@ -5,7 +5,6 @@ import {
   decryptFirstValid,
   MAX_SESSION_COOKIE_CANDIDATES,
   resolveSession,
-  sessionCookieCandidates,
   type LoadUser,
 } from './resolve-session'
 import * as session from './session'
@@ -90,43 +89,6 @@ describe('resolveSession', () => {
 
 afterEach(() => {
   vi.mocked(session.decryptSession).mockClear()
-  vi.unstubAllEnvs()
-})
-
-describe('sessionCookieCandidates', () => {
-  it.each<[string, string | null, string[]]>([
-    ['no Cookie header', null, []],
-    ['no session cookie', 'theme=dark; other=1', []],
-    ['one, between others', 'theme=dark; session=a.b; other=1', ['a.b']],
-    [
-      'planted ones in header order',
-      'session=planted; theme=dark; session=real',
-      ['planted', 'real'],
-    ],
-    ['no space after ;', 'session=a;session=b', ['a', 'b']],
-    ['URI-encoded value, decoded as Next does', 'session=a%20b', ['a b']],
-    ['a broken %-escape kept raw (reads as invalid)', 'session=%E0%A4%A', ['%E0%A4%A']],
-    ['a bare `session` reads as `true`, as in Next', 'session; session=x', ['true', 'x']],
-    ['an empty value (a cleared cookie)', 'session=', ['']],
-    ['a name that only starts with session', 'sessionx=1; xsession=2; session =3', []],
-  ])('%s', (_name, header, expected) => {
-    expect(sessionCookieCandidates(header)).toEqual(expected)
-  })
-
-  it('outside production: only the plain session name, a __Host-session value is not ours', () => {
-    expect(sessionCookieCandidates('__Host-session=h; session=s')).toEqual(['s'])
-  })
-
-  it('in production: only __Host-session; a plain session value (plantable by a sibling subdomain) is ignored', () => {
-    vi.stubEnv('NODE_ENV', 'production')
-    expect(sessionCookieCandidates('session=planted; __Host-session=real; session=x')).toEqual([
-      'real',
-    ])
-  })
-
-  it('an explicit name overrides the mode', () => {
-    expect(sessionCookieCandidates('session=s; __Host-session=h', '__Host-session')).toEqual(['h'])
-  })
 })
 
 describe('decryptFirstValid (several session cookies, cookie tossing)', () => {

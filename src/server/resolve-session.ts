@@ -2,7 +2,6 @@ import 'server-only'
 import type { SessionPayload, SessionUser, UnauthenticatedReason } from '../shared/types'
 import { parseSessionUser } from '../shared/user'
 import { decryptSession, type DecryptOptions, type DecryptResult } from './session'
-import { currentSessionCookieName } from './session-cookie-options'
 
 /**
  * At most this many session cookie values are opened per request, so a header stuffed with
@@ -28,36 +27,6 @@ type LoadUser = (userId: string) => Promise<SessionUser | null>
 type ResolveSessionOptions = {
   /** Current time, epoch ms; defaults to `Date.now()`. */
   now?: number
-}
-
-/**
- * Every value of the session cookie `name` in a `Cookie` header, in header order. `name` defaults
- * to the current mode's (`__Host-session` in production, `session` otherwise); the other name is
- * ignored. Parsed as Next's `cookies()` parses it (split on `; `, values URI-decoded, a bare name
- * reads as `true`), so the one value `cookies()` keeps (the last) is always among these.
- */
-function sessionCookieCandidates(
-  cookieHeader: string | null | undefined,
-  name: string = currentSessionCookieName(),
-): string[] {
-  const values: string[] = []
-  for (const pair of (cookieHeader ?? '').split(/; */)) {
-    const separator = pair.indexOf('=')
-    const pairName = separator === -1 ? pair : pair.slice(0, separator)
-    if (pairName !== name) continue
-    if (separator === -1) {
-      values.push('true')
-      continue
-    }
-    const raw = pair.slice(separator + 1)
-    try {
-      values.push(decodeURIComponent(raw))
-    } catch {
-      // A broken %-escape (Next skips the pair): kept raw, so it reads as `invalid`, not `missing`.
-      values.push(raw)
-    }
-  }
-  return values
 }
 
 /**
@@ -90,7 +59,7 @@ function worse<Reason extends UnauthenticatedReason>(a: Reason, b: Reason): Reas
 type DecryptFailure = Extract<DecryptResult, { ok: false }>['reason']
 
 /**
- * `decryptSession` over several cookie values (from `sessionCookieCandidates`), tried last to
+ * `decryptSession` over several cookie values (from `sessionCookieCandidates`, in header order), tried last to
  * first: the first that opens wins; otherwise the most telling failure (`expired` over `invalid`
  * over `missing`). A planted junk cookie therefore cannot hide the real one.
  */
@@ -147,5 +116,5 @@ async function resolveSession(
   return { status: 'unauthenticated', reason }
 }
 
-export { decryptFirstValid, MAX_SESSION_COOKIE_CANDIDATES, resolveSession, sessionCookieCandidates }
+export { decryptFirstValid, MAX_SESSION_COOKIE_CANDIDATES, resolveSession }
 export type { LoadUser, ResolveSessionOptions }

@@ -1,7 +1,8 @@
 import 'server-only'
 import { sessionCookieName } from '../shared/constants'
 import type { SessionPayload, UnauthenticatedReason } from '../shared/types'
-import { resolveSession, sessionCookieCandidates, type LoadUser } from './resolve-session'
+import { resolveSession, type LoadUser } from './resolve-session'
+import { sessionCookieCandidates } from './session-cookie-candidates'
 import { clearedSessionCookieOptions, serializeSessionCookie } from './session-cookie-options'
 
 // Every answer depends on the caller's cookie: no browser, CDN or proxy may store it.
