@@ -2,10 +2,11 @@
 // in one worker: the 5-second session made first has run out by the time the tests that need an
 // expired cookie come up, so its wait overlaps the tests before them.
 import { expect, test } from './support/fixtures'
-import { SESSION_COOKIE_NAME, SESSION_ENDPOINT } from '../src/shared/constants'
+import { SESSION_ENDPOINT } from '../src/shared/constants'
 import type { SessionPayload } from '../src/shared/types'
 import {
   askSession,
+  E2E_SESSION_COOKIE_NAME,
   sessionCookie,
   setSessionCookie,
   tamper,
@@ -33,7 +34,7 @@ test('DELETE /api/session from a foreign Origin (or Sec-Fetch-Site: cross-site):
   await signInFast(page, 'max@example.com')
   const cookie = await sessionCookie(context)
   if (!cookie) throw new Error('no session cookie')
-  const sessionHeader = `${SESSION_COOKIE_NAME}=${cookie.value}`
+  const sessionHeader = `${E2E_SESSION_COOKIE_NAME}=${cookie.value}`
 
   const crossSite: Array<Record<string, string>> = [
     { origin: 'https://evil.example' },
@@ -56,7 +57,9 @@ test('DELETE /api/session from a foreign Origin (or Sec-Fetch-Site: cross-site):
     headers: { origin: E2E_BASE_URL, cookie: sessionHeader },
   })
   expect(own.status()).toBe(204)
-  expect(own.headers()['set-cookie']).toMatch(/^session=; .*Max-Age=0/)
+  expect(own.headers()['set-cookie']).toMatch(
+    new RegExp(`^${E2E_SESSION_COOKIE_NAME}=; .*Max-Age=0; Secure`),
+  )
 })
 
 test('4. a tampered cookie: the proxy redirects with reason=invalid, one toast, the cookie is deleted', async ({
@@ -131,7 +134,7 @@ test(`load: ${LOAD_REQUESTS} concurrent GET /api/session on loopback (valid, exp
     kinds.map(async (kind) => {
       const sent = performance.now()
       const response = await fetch(`${E2E_BASE_URL}${SESSION_ENDPOINT}`, {
-        headers: { cookie: `${SESSION_COOKIE_NAME}=${tokens[kind]}` },
+        headers: { cookie: `${E2E_SESSION_COOKIE_NAME}=${tokens[kind]}` },
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       })
       const body: unknown = await response.json()

@@ -7,7 +7,7 @@ import {
 } from '@playwright/test'
 import { SESSION_LENGTHS, type SessionLengthId } from '../../app/auth/session-lengths'
 import { DEMO_ACCOUNTS } from '../../app/lib/demo-accounts'
-import { SESSION_COOKIE_NAME, SESSION_ENDPOINT } from '../../src/shared/constants'
+import { SECURE_SESSION_COOKIE_NAME, SESSION_ENDPOINT } from '../../src/shared/constants'
 import type { SessionPayload } from '../../src/shared/types'
 import { E2E_BASE_URL } from './server-env'
 
@@ -39,19 +39,28 @@ async function signIn(page: Page, email: DemoEmail, length: SessionLengthId = '2
   await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible()
 }
 
+// The e2e server is `next start` (NODE_ENV=production): the cookie is Secure, so it is named
+// `__Host-session`. Chromium treats http://localhost as a secure context and accepts it there.
+const E2E_SESSION_COOKIE_NAME = SECURE_SESSION_COOKIE_NAME
+
 /** The session cookie in the browser's jar, or undefined. */
 async function sessionCookie(context: BrowserContext): Promise<Cookie | undefined> {
   const cookies = await context.cookies(E2E_BASE_URL)
-  return cookies.find((cookie) => cookie.name === SESSION_COOKIE_NAME)
+  return cookies.find((cookie) => cookie.name === E2E_SESSION_COOKIE_NAME)
 }
 
 /** Puts `value` in the jar as the session cookie, valid for the browser for an hour. */
 async function setSessionCookie(context: BrowserContext, value: string): Promise<void> {
   await context.addCookies([
     {
-      name: SESSION_COOKIE_NAME,
+      name: E2E_SESSION_COOKIE_NAME,
       value,
-      url: E2E_BASE_URL,
+      // Chromium's CDP refuses a `__Host-` cookie given with an http:// `url` ("Invalid cookie
+      // fields"), though it takes the same cookie from a Set-Cookie on http://localhost. A dotless
+      // domain plus Path=/ is a host-only cookie, as `__Host-` demands.
+      domain: new URL(E2E_BASE_URL).hostname,
+      path: '/',
+      secure: true,
       httpOnly: true,
       sameSite: 'Lax',
       expires: Math.floor(Date.now() / 1000) + 3600,
@@ -62,7 +71,7 @@ async function setSessionCookie(context: BrowserContext, value: string): Promise
 /** What GET /api/session says for this cookie value (sent by hand, outside any jar). */
 async function askSession(request: APIRequestContext, token: string): Promise<SessionPayload> {
   const response = await request.get(SESSION_ENDPOINT, {
-    headers: { cookie: `${SESSION_COOKIE_NAME}=${token}` },
+    headers: { cookie: `${E2E_SESSION_COOKIE_NAME}=${token}` },
   })
   expect(response.status()).toBe(200)
   return (await response.json()) as SessionPayload
@@ -109,6 +118,7 @@ function recordUrls(page: Page): string[] {
 
 export {
   askSession,
+  E2E_SESSION_COOKIE_NAME,
   recordUrls,
   sessionCookie,
   setSessionCookie,
