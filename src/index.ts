@@ -3,10 +3,12 @@ export {
   HOME_PATH,
   LOGIN_PATH,
   LOST_SESSION_REASONS,
+  SECURE_SESSION_COOKIE_NAME,
   SESSION_CHANNEL_NAME,
   SESSION_COOKIE_NAME,
   SESSION_ENDPOINT,
   SESSION_EXPIRED_TOAST_ID,
+  sessionCookieName,
   UNAUTHENTICATED_REASONS,
 } from './shared/constants'
 export { isLostSessionReason, toClientSession } from './shared/client-session'
