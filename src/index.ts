@@ -11,16 +11,16 @@ export {
   sessionCookieName,
   UNAUTHENTICATED_REASONS,
 } from './shared/constants'
-export { isLostSessionReason, toClientSession } from './shared/client-session'
+export { toClientSession } from './shared/client-session'
 export { isSafeNextPath, loginHref, safeNextPath } from './shared/redirect'
-export { isUnauthenticatedReason, parseSessionPayload } from './shared/schema'
+export { isLostSessionReason, isUnauthenticatedReason, parseSessionPayload } from './shared/schema'
 export { parseSessionUser } from './shared/user'
-export type { LostSessionReason } from './shared/client-session'
 export type { LoginHrefOptions } from './shared/redirect'
 export type { ParseResult } from './shared/schema'
 export type {
   ClientSession,
   ClientUnauthenticatedReason,
+  LostSessionReason,
   SessionPayload,
   SessionRequestError,
   SessionRequestErrorKind,

@@ -19,7 +19,7 @@ import {
 import { settle } from './support/settle'
 import { storyStore, type PlayContext } from './support/story-context'
 import { SLOW_WAIT_MS } from './support/timing'
-import type { LostSessionReason } from '../src/shared/client-session'
+import type { LostSessionReason } from '../src/shared/types'
 
 const meta = {
   title: 'Client/useSession',

@@ -3,13 +3,11 @@ import { useAtomValue } from 'jotai'
 import { usePathname, useRouter, useSearchParams } from 'next/navigation'
 import { Suspense, useEffect, useRef } from 'react'
 import { toast } from 'sonner'
-import {
-  isLostSessionReason,
-  lostSessionReason,
-  type LostSessionReason,
-} from '../shared/client-session'
+import { lostSessionReason } from '../shared/client-session'
 import { SESSION_EXPIRED_TOAST_ID } from '../shared/constants'
 import { loginHref } from '../shared/redirect'
+import { isLostSessionReason } from '../shared/schema'
+import type { LostSessionReason } from '../shared/types'
 import { sessionAtom } from './atoms'
 import { scheduleWarning } from './schedule-warning'
 import { useSessionContext } from './session-context'

@@ -1,15 +1,13 @@
-import { LOST_SESSION_REASONS } from './constants'
 import { EXPIRY_SKEW_MS } from './expiry-timing'
 import { parseIsoInstant } from './iso-instant'
+import { isLostSessionReason } from './schema'
 import type {
   ClientSession,
+  LostSessionReason,
   SessionPayload,
   SessionRequestError,
   SessionUser,
-  UnauthenticatedReason,
 } from './types'
-
-type LostSessionReason = Exclude<UnauthenticatedReason, 'missing'>
 
 /** The client state a payload from GET /api/session (or the layout) stands for. */
 function toClientSession(payload: SessionPayload): ClientSession {
@@ -94,12 +92,7 @@ function lostSessionReason(session: ClientSession): LostSessionReason | null {
   return isLostSessionReason(session.reason) ? session.reason : null
 }
 
-function isLostSessionReason(value: unknown): value is LostSessionReason {
-  return (LOST_SESSION_REASONS as ReadonlyArray<unknown>).includes(value)
-}
-
 export {
-  isLostSessionReason,
   lostSessionReason,
   nextSession,
   sameSession,
@@ -108,4 +101,3 @@ export {
   toClientSession,
   withError,
 }
-export type { LostSessionReason }

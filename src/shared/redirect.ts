@@ -1,5 +1,5 @@
-import { LOST_SESSION_REASONS } from './constants'
-import type { ClientUnauthenticatedReason, UnauthenticatedReason } from './types'
+import { isLostSessionReason } from './schema'
+import type { ClientUnauthenticatedReason } from './types'
 
 /** Longer `next` values are refused: no legitimate in-app path is this long. */
 const MAX_NEXT_LENGTH = 2048
@@ -86,9 +86,7 @@ function loginHref(loginPath: string, { next, reason }: LoginHrefOptions = {}): 
   }
   const params = new URLSearchParams()
   if (isSafeNextPath(next) && next !== loginPath) params.set('next', next)
-  if (reason && LOST_SESSION_REASONS.includes(reason as UnauthenticatedReason)) {
-    params.set('reason', reason)
-  }
+  if (isLostSessionReason(reason)) params.set('reason', reason)
   const query = params.toString()
   return query ? `${loginPath}?${query}` : loginPath
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { UNAUTHENTICATED_REASONS } from './constants'
-import { isUnauthenticatedReason, parseSessionPayload } from './schema'
+import { isLostSessionReason, isUnauthenticatedReason, parseSessionPayload } from './schema'
 import type { SessionPayload } from './types'
 import type { SessionUser } from './user'
 
@@ -167,5 +167,19 @@ describe('isUnauthenticatedReason', () => {
     ['number 0', 0],
   ])('refuses %s', (_label, value) => {
     expect(isUnauthenticatedReason(value)).toBe(false)
+  })
+})
+
+describe('isLostSessionReason', () => {
+  it('refuses unknown `?reason=` values ("hacked", "", null)', () => {
+    expect(isLostSessionReason('expired')).toBe(true)
+    expect(isLostSessionReason('hacked')).toBe(false)
+    expect(isLostSessionReason('')).toBe(false)
+    expect(isLostSessionReason(null)).toBe(false)
+  })
+
+  it('refuses `missing` and `signed-out`: neither is a lost session (no toast, no ?reason=)', () => {
+    expect(isLostSessionReason('missing')).toBe(false)
+    expect(isLostSessionReason('signed-out')).toBe(false)
   })
 })

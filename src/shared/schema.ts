@@ -1,6 +1,11 @@
-import { UNAUTHENTICATED_REASONS } from './constants'
+import { LOST_SESSION_REASONS, UNAUTHENTICATED_REASONS } from './constants'
 import { parseIsoInstant } from './iso-instant'
-import type { SessionPayload, SessionRequestError, UnauthenticatedReason } from './types'
+import type {
+  LostSessionReason,
+  SessionPayload,
+  SessionRequestError,
+  UnauthenticatedReason,
+} from './types'
 import { isRecord, parseSessionUser } from './user'
 
 type ParseResult = { ok: true; payload: SessionPayload } | { ok: false; error: SessionRequestError }
@@ -11,6 +16,11 @@ function malformed(message: string): ParseResult {
 
 function isUnauthenticatedReason(value: unknown): value is UnauthenticatedReason {
   return UNAUTHENTICATED_REASONS.includes(value as UnauthenticatedReason)
+}
+
+/** Whether a value (a `?reason=` param, a state's reason) is a lost-session reason. */
+function isLostSessionReason(value: unknown): value is LostSessionReason {
+  return (LOST_SESSION_REASONS as ReadonlyArray<unknown>).includes(value)
 }
 
 /**
@@ -39,5 +49,5 @@ function parseSessionPayload(body: unknown): ParseResult {
   return malformed(`Session response has an unknown status: ${String(body.status)}`)
 }
 
-export { isUnauthenticatedReason, parseSessionPayload }
+export { isLostSessionReason, isUnauthenticatedReason, parseSessionPayload }
 export type { ParseResult }

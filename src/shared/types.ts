@@ -46,9 +46,13 @@ type ClientSession =
 
 type SessionStatus = ClientSession['status']
 
+/** `expired` / `invalid` / `revoked`: the user had a session and lost it (toast, `?reason=`). */
+type LostSessionReason = Exclude<UnauthenticatedReason, 'missing'>
+
 export type {
   ClientSession,
   ClientUnauthenticatedReason,
+  LostSessionReason,
   SessionPayload,
   SessionRequestError,
   SessionRequestErrorKind,

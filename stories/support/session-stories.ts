@@ -4,7 +4,7 @@ import { authenticatedPayload, unauthenticatedPayload } from '../../mocks/fixtur
 import { alice } from '../../mocks/fixtures/users'
 import type { SessionScenario } from '../../mocks/handlers/session'
 import { sessionAtom } from '../../src/client/atoms'
-import type { LostSessionReason } from '../../src/shared/client-session'
+import type { LostSessionReason } from '../../src/shared/types'
 import type { SessionRequestErrorKind } from '../../src/shared/types'
 import { signOutInAnotherTab } from './other-tab'
 import { serveScenario, storyRequests } from './requests'
