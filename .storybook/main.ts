@@ -13,8 +13,9 @@ const config: StorybookConfig = {
   core: { disableTelemetry: true },
   viteFinal: (viteConfig) =>
     mergeConfig(viteConfig, {
-      // The server helpers read process.env.SESSION_SECRET, and `storybook build` compiles
-      // process.env to {}: the stories' own throwaway secret is inlined instead.
+      // The server helpers read process.env.SESSION_SECRET, which the browser does not have
+      // (`storybook build` compiles process.env to {}): the stories' own throwaway secret is
+      // inlined, for the dev server, the build and the Vitest story run alike.
       define: { 'process.env.SESSION_SECRET': JSON.stringify(STORY_SESSION_SECRET) },
       // Pre-bundled up front: on a cold cache, Vite re-optimising these mid-run reloads the page
       // and the stories running at that moment render an empty canvas.

@@ -4,12 +4,10 @@ import { countTableRows, readTableRow } from './support/read-table-row'
 import { PROXY_OPTIONS, proxyCaseLabel, type ProxyCase } from './support/proxy-cases'
 import { ProxyConfigCheck } from './support/proxy-config-check'
 import { SessionProxyTable } from './support/session-proxy-table'
-import { ensureStorySessionSecret } from './support/story-session-secret'
 
 const meta = {
   title: 'Server/Session proxy',
   component: SessionProxyTable,
-  beforeEach: ensureStorySessionSecret,
   parameters: {
     docs: {
       description: {

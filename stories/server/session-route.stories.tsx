@@ -8,12 +8,10 @@ import { countTableRows, readTableRow } from './support/read-table-row'
 import { ROUTE_NOW } from './support/route-states'
 import { SessionRouteTable } from './support/session-route-table'
 import { STORY_SESSION_SECONDS } from './support/story-tokens'
-import { ensureStorySessionSecret } from './support/story-session-secret'
 
 const meta = {
   title: 'Server/Session route',
   component: SessionRouteTable,
-  beforeEach: ensureStorySessionSecret,
   parameters: {
     docs: {
       description: {

@@ -7,7 +7,6 @@ import { REQUEST_PATH_HEADER } from '../../src/server/request-path-header'
 import { SESSION_COOKIE_NAME } from '../../src/shared/constants'
 import { AccountPage } from './support/account-page'
 import { RedirectBoundary } from './support/redirect-boundary'
-import { ensureStorySessionSecret } from './support/story-session-secret'
 import { DELETED_USER_ID, expiredToken, tamperedToken, validToken } from './support/story-tokens'
 
 const meta = {
@@ -25,12 +24,10 @@ const meta = {
     ),
   ],
   beforeEach: () => {
-    const restoreSecret = ensureStorySessionSecret()
     // A fresh request: no cookie and no forwarded path left over from the previous story.
     cookies().delete(SESSION_COOKIE_NAME)
     headers().delete(REQUEST_PATH_HEADER)
     redirect.mockClear()
-    return restoreSecret
   },
   parameters: {
     docs: {
