@@ -1,0 +1,85 @@
+// One valid token per library for the same claims (user id, issued-at, expiry one hour ahead),
+// and the call each library's server makes to open it. Keys are made once, outside the timing.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { unsealData, sealData } from 'iron-session'
+import { SignJWT, jwtVerify } from 'jose'
+import { decode, encode } from 'next-auth/jwt'
+import { importKitServer } from '../lib/build-kit-server.mjs'
+
+const USER_ID = 'user-1'
+const HOUR_S = 3600
+const SECRET = randomBytes(32).toString('base64url') // 43 chars: long enough for every library
+
+function claims() {
+  const iat = Math.floor(Date.now() / 1000)
+  return { sub: USER_ID, iat, exp: iat + HOUR_S }
+}
+
+function fail(name, value) {
+  throw new Error(`${name}: the token did not verify (${JSON.stringify(value)})`)
+}
+
+/** The floor: HMAC-SHA256 over a base64url JSON payload, checked with node:crypto directly. */
+function hmacCandidate() {
+  const key = Buffer.from(SECRET)
+  const sign = (body) => createHmac('sha256', key).update(body).digest()
+  const body = Buffer.from(JSON.stringify(claims())).toString('base64url')
+  const token = `${body}.${sign(body).toString('base64url')}`
+  return async () => {
+    const [payload, mac] = token.split('.')
+    const given = Buffer.from(mac, 'base64url')
+    const expected = sign(payload)
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) fail('hmac', mac)
+    const data = JSON.parse(Buffer.from(payload, 'base64url').toString())
+    if (data.exp * 1000 <= Date.now()) fail('hmac', data)
+  }
+}
+
+async function makeCandidates() {
+  process.env.SESSION_SECRET = SECRET
+  const kit = await importKitServer('server/session.ts')
+  const kitToken = await kit.encryptSession({ userId: USER_ID }, { maxAgeSeconds: HOUR_S })
+  const ironPassword = SECRET
+  const ironSeal = await sealData(claims(), { password: ironPassword, ttl: HOUR_S })
+  const nextAuthToken = await encode({ token: claims(), secret: SECRET, maxAge: HOUR_S })
+  const joseKey = new TextEncoder().encode(SECRET)
+  const joseToken = await new SignJWT(claims()).setProtectedHeader({ alg: 'HS256' }).sign(joseKey)
+
+  return [
+    {
+      id: 'kit',
+      label: 'kit decryptSession (JWE dir+A256GCM, cached key)',
+      verify: async () => {
+        const result = await kit.decryptSession(kitToken)
+        if (!result.ok) fail('kit', result)
+      },
+    },
+    {
+      id: 'iron-session',
+      label: 'iron-session unsealData',
+      verify: async () => {
+        const data = await unsealData(ironSeal, { password: ironPassword, ttl: HOUR_S })
+        if (data.sub !== USER_ID) fail('iron-session', data)
+      },
+    },
+    {
+      id: 'next-auth',
+      label: 'next-auth decode (next-auth/jwt)',
+      verify: async () => {
+        const data = await decode({ token: nextAuthToken, secret: SECRET })
+        if (data?.sub !== USER_ID) fail('next-auth', data)
+      },
+    },
+    {
+      id: 'jose-hs256',
+      label: 'jose HS256 jwtVerify, raw Uint8Array key',
+      verify: async () => {
+        const { payload } = await jwtVerify(joseToken, joseKey, { algorithms: ['HS256'] })
+        if (payload.sub !== USER_ID) fail('jose', payload)
+      },
+    },
+    { id: 'hmac', label: 'node:crypto HMAC-SHA256 (floor)', verify: hmacCandidate() },
+  ]
+}
+
+export { makeCandidates }
