@@ -19,7 +19,12 @@ export default defineConfig({
         },
         resolve: {
           // `server-only` throws outside a React Server environment; tests run server code in node.
-          alias: { 'server-only': path.join(dirname, 'test/server-only-stub.ts') },
+          alias: [
+            { find: 'server-only', replacement: path.join(dirname, 'test/server-only-stub.ts') },
+            // The tsconfig paths: in an app, the kit lives in lib/session (see registry.json).
+            { find: /^@\/lib\/session\//, replacement: `${path.join(dirname, 'src')}/` },
+            { find: /^@\//, replacement: `${dirname}/` },
+          ],
         },
       },
       {

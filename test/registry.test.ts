@@ -2,24 +2,36 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
-// registry.json is what users copy. These checks keep it from drifting from the code:
-// a new kit file that is not listed, or a listed npm package that is not declared, fails here.
+// registry.json is what users copy (`npx shadcn add @next-session-kit/<item>`). These checks keep
+// it from drifting from the code: a new kit file that is not listed, an import that the installed
+// items cannot satisfy, or an npm package that is not declared fails here, before the slower
+// install test (test/install) has to find out.
+type RegistryFile = { path: string; target: string }
 type RegistryItem = {
   name: string
+  type: string
   dependencies: string[]
+  devDependencies?: string[]
   registryDependencies: string[]
-  files: { path: string; target: string }[]
+  files: RegistryFile[]
 }
 
+const NAMESPACE = '@next-session-kit/'
 const root = path.resolve(import.meta.dirname, '..')
 const registry = JSON.parse(readFileSync(path.join(root, 'registry.json'), 'utf8')) as {
   items: RegistryItem[]
 }
 const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
   dependencies: Record<string, string>
+  devDependencies: Record<string, string>
 }
+const byName = new Map(registry.items.map((item) => [item.name, item]))
 // Next and React are the app itself: every app that copies the kit already has them.
 const PROVIDED_BY_THE_APP = ['next', 'react', 'react-dom']
+// The story helpers run inside the app's own Storybook (their item's description says so).
+const PROVIDED_BY_STORYBOOK = ['storybook', '@storybook/nextjs-vite']
+// Items for the app's Storybook and tests; everything else ends up in the app's runtime.
+const DEV_ITEMS = new Set(['session-mocks', 'session-story-helpers'])
 
 function shippedFiles(dir: string): string[] {
   return readdirSync(path.join(root, dir))
@@ -27,20 +39,48 @@ function shippedFiles(dir: string): string[] {
     .map((name) => `${dir}/${name}`)
 }
 
-function npmImports(file: string): string[] {
+function specifiers(file: string): string[] {
   const source = readFileSync(path.join(root, file), 'utf8')
-  const specifiers = [...source.matchAll(/(?:from|import)\s+'([^'.][^']*)'/g)].map(
-    (m) => m[1] ?? '',
-  )
-  return specifiers.map((s) =>
-    (s.startsWith('@') ? s.split('/').slice(0, 2) : s.split('/').slice(0, 1)).join('/'),
-  )
+  return [...source.matchAll(/(?:from|import)\s+'([^']+)'/g)].map((m) => m[1] ?? '')
 }
+
+function packageName(specifier: string): string {
+  const parts = specifier.split('/')
+  return (specifier.startsWith('@') ? parts.slice(0, 2) : parts.slice(0, 1)).join('/')
+}
+
+/** `jose@^6.2.18` -> `jose`; `@scope/x@^1` -> `@scope/x`. */
+function dependencyName(dependency: string): string {
+  const at = dependency.lastIndexOf('@')
+  return at > 0 ? dependency.slice(0, at) : dependency
+}
+
+/** The item and every item it pulls in, transitively. */
+function withRegistryDependencies(item: RegistryItem, seen = new Set<string>()): RegistryItem[] {
+  if (seen.has(item.name)) return []
+  seen.add(item.name)
+  return [
+    item,
+    ...item.registryDependencies.flatMap((dependency) => {
+      const found = byName.get(dependency.slice(NAMESPACE.length))
+      return found ? withRegistryDependencies(found, seen) : []
+    }),
+  ]
+}
+
+/** Where an import lands in the app, as a target path without extension. */
+function importTarget(fileTarget: string, specifier: string): string | null {
+  if (specifier.startsWith('@/')) return specifier.slice(2)
+  if (specifier.startsWith('.')) return path.posix.join(path.posix.dirname(fileTarget), specifier)
+  return null
+}
+
+const withoutExtension = (target: string) => target.replace(/\.tsx?$/, '')
 
 describe('registry.json', () => {
   const listed = registry.items.flatMap((item) => item.files.map((file) => file.path))
 
-  it('lists every shipped file of src/shared, src/server and src/client exactly once', () => {
+  it('lists every shipped file of src/shared, src/server and src/client, each once', () => {
     const shipped = [
       ...shippedFiles('src/shared'),
       ...shippedFiles('src/server'),
@@ -49,41 +89,88 @@ describe('registry.json', () => {
       'src/server.ts',
       'src/client.ts',
     ]
-    expect([...listed].sort()).toEqual([...shipped].sort())
+    expect(listed.filter((file) => file.startsWith('src/')).sort()).toEqual(shipped.sort())
+    expect(new Set(listed).size).toBe(listed.length)
   })
 
-  it('lists no test, story or mock file', () => {
-    expect(listed.filter((file) => /\.test\.|stories|mocks\//.test(file))).toEqual([])
-  })
-
-  it.each(registry.items.map((item) => [item.name, item] as const))(
-    '%s declares every npm package its files import, and package.json has each',
-    (_name, item) => {
-      const byName = new Map(registry.items.map((entry) => [entry.name, entry]))
-      const declared = new Set([
-        ...item.dependencies,
-        ...item.registryDependencies.flatMap((dep) => byName.get(dep)?.dependencies ?? []),
-        ...PROVIDED_BY_THE_APP,
-      ])
-      const imported = new Set(item.files.flatMap((file) => npmImports(file.path)))
-      expect([...imported].filter((name) => !declared.has(name))).toEqual([])
-      for (const name of item.dependencies) expect(packageJson.dependencies).toHaveProperty(name)
-    },
-  )
-
-  it('keeps the src/ layout under one target folder, so relative imports still resolve', () => {
+  it('lists no test file, and keeps mocks and story helpers out of the runtime items', () => {
+    expect(listed.filter((file) => /\.test\.|\.stories\./.test(file))).toEqual([])
     for (const item of registry.items) {
-      for (const file of item.files) {
+      const devOnly = item.files.filter((file) => /^(mocks|stories)\//.test(file.path))
+      if (!DEV_ITEMS.has(item.name)) expect(devOnly).toEqual([])
+      else expect(devOnly).toEqual(item.files)
+    }
+  })
+
+  it('keeps the src/ layout under lib/session, so relative imports still resolve', () => {
+    for (const file of registry.items.flatMap((item) => item.files)) {
+      if (file.path.startsWith('src/')) {
         expect(file.target).toBe(`lib/session/${file.path.slice('src/'.length)}`)
+      } else if (file.path.startsWith('registry/templates/')) {
+        expect(file.target).toBe(file.path.slice('registry/templates/'.length))
+      } else {
+        expect(file.target).toBe(file.path)
+      }
+      expect(existsSync(path.join(root, file.path)), file.path).toBe(true)
+    }
+  })
+
+  it('names only registry dependencies of this registry, by its namespace', () => {
+    for (const item of registry.items) {
+      for (const dependency of item.registryDependencies) {
+        expect(dependency.startsWith(NAMESPACE), dependency).toBe(true)
+        expect(byName.has(dependency.slice(NAMESPACE.length)), dependency).toBe(true)
       }
     }
   })
 
-  it('names only registry dependencies that exist', () => {
-    const names = new Set(registry.items.map((item) => item.name))
+  it.each(registry.items.map((item) => [item.name, item] as const))(
+    '%s: every relative or @/ import lands on a file that installing it writes',
+    (_name, item) => {
+      const installed = withRegistryDependencies(item).flatMap((entry) => entry.files)
+      const targets = new Set(installed.map((file) => withoutExtension(file.target)))
+      const unresolved = item.files.flatMap((file) =>
+        specifiers(file.path)
+          .map((specifier) => importTarget(file.target, specifier))
+          .filter((target): target is string => target !== null && !targets.has(target))
+          .map((target) => `${file.path} -> ${target}`),
+      )
+      expect(unresolved).toEqual([])
+    },
+  )
+
+  it.each(registry.items.map((item) => [item.name, item] as const))(
+    '%s declares every npm package its files import, in the version this repo tests',
+    (name, item) => {
+      const pulledIn = withRegistryDependencies(item)
+      const declared = pulledIn.flatMap((entry) => [
+        ...entry.dependencies,
+        ...(entry.devDependencies ?? []),
+      ])
+      const known = new Set([
+        ...declared.map(dependencyName),
+        ...PROVIDED_BY_THE_APP,
+        ...(name === 'session-story-helpers' ? PROVIDED_BY_STORYBOOK : []),
+      ])
+      const imported = item.files
+        .flatMap((file) => specifiers(file.path))
+        .filter((specifier) => !specifier.startsWith('.') && !specifier.startsWith('@/'))
+        .map(packageName)
+      expect([...new Set(imported)].filter((pkg) => !known.has(pkg))).toEqual([])
+      for (const dependency of [...item.dependencies, ...(item.devDependencies ?? [])]) {
+        const tested =
+          packageJson.dependencies[dependencyName(dependency)] ??
+          packageJson.devDependencies[dependencyName(dependency)]
+        // A caret range on exactly the version the tests here ran: no surprise major for the app.
+        expect(dependency).toBe(`${dependencyName(dependency)}@^${tested}`)
+      }
+    },
+  )
+
+  it('keeps runtime packages out of the dev items and dev packages out of the runtime items', () => {
     for (const item of registry.items) {
-      for (const dep of item.registryDependencies) expect(names).toContain(dep)
-      for (const file of item.files) expect(existsSync(path.join(root, file.path))).toBe(true)
+      if (DEV_ITEMS.has(item.name)) expect(item.dependencies).toEqual([])
+      else expect(item.devDependencies ?? []).toEqual([])
     }
   })
 })

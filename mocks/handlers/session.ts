@@ -1,6 +1,6 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw'
-import { SESSION_COOKIE_NAME, SESSION_ENDPOINT } from '../../src/shared/constants'
-import type { SessionPayload, UnauthenticatedReason } from '../../src/shared/types'
+import { SESSION_COOKIE_NAME, SESSION_ENDPOINT } from '@/lib/session/shared/constants'
+import type { SessionPayload, UnauthenticatedReason } from '@/lib/session/shared/types'
 import {
   authenticatedPayload,
   DEFAULT_SESSION_MS,

@@ -1,7 +1,7 @@
 import { useAtomValue } from 'jotai'
-import { sessionAtom } from '../../src/client/atoms'
-import { useSession } from '../../src/client/use-session'
-import { useUser } from '../../src/client/use-user'
+import { sessionAtom } from '@/lib/session/client/atoms'
+import { useSession } from '@/lib/session/client/use-session'
+import { useUser } from '@/lib/session/client/use-user'
 
 /** What the provider's store holds, as a reader of the docs would want to see it. */
 function SessionInspector() {

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react'
-import type { SessionPayload } from '../../src/shared/types'
+import type { SessionPayload } from '@/lib/session/shared/types'
 
 type LayoutRerenderProps = {
   /** What the first server render passed as `initialSession`. */

@@ -1,4 +1,4 @@
-import { SIGNED_OUT_MESSAGE } from '../../src/client/session-channel'
+import { SIGNED_OUT_MESSAGE } from '@/lib/session/client/session-channel'
 import { storyChannelName } from './story-context'
 
 /** What another tab of the app sends after its user signs out (same channel, same message). */

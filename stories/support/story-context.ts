@@ -1,7 +1,7 @@
 import type { Store } from 'jotai'
-import { SESSION_CHANNEL_NAME } from '../../src/shared/constants'
-import type { SessionPayload } from '../../src/shared/types'
-import type { SessionProviderProps } from '../../src/client/session-provider'
+import { SESSION_CHANNEL_NAME } from '@/lib/session/shared/constants'
+import type { SessionPayload } from '@/lib/session/shared/types'
+import type { SessionProviderProps } from '@/lib/session/client/session-provider'
 
 /** `parameters.session`: how preview.tsx wraps a story in a SessionProvider. */
 type SessionStoryParameters = {

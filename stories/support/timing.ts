@@ -1,5 +1,5 @@
 import { SECOND_MS, SLOW_RESPONSE_MS } from '../../mocks/fixtures/sessions'
-import { EXPIRY_GRACE_MS } from '../../src/shared/expiry-timing'
+import { EXPIRY_GRACE_MS } from '@/lib/session/shared/expiry-timing'
 
 /** The expiry stories' sessions end this long after the story starts. */
 const SHORT_SESSION_MS = SECOND_MS

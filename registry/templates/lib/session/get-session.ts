@@ -1,0 +1,12 @@
+import 'server-only'
+import { loadUser } from '@/lib/session/load-user'
+import { createSessionDal } from '@/lib/session/server'
+
+// The app's data access layer: the one place that turns the cookie into a user. Both functions
+// are cached per request, so a layout and a page that both ask cost one decrypt and one lookup.
+// `getSession()` never redirects (the root layout passes it to SessionProvider);
+// `verifySession()` redirects to the login path with `next` and `reason` (protected pages,
+// Server Actions, route handlers).
+const { getSession, verifySession } = createSessionDal({ loadUser })
+
+export { getSession, verifySession }
