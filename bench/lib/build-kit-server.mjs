@@ -3,16 +3,8 @@
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { build } from 'esbuild'
-import { BENCH_DIR, ROOT_DIR, outDir } from './paths.mjs'
-
-const serverOnlyStub = {
-  name: 'server-only-stub',
-  setup(b) {
-    b.onResolve({ filter: /^server-only$/ }, () => ({
-      path: path.join(BENCH_DIR, 'lib', 'server-only-stub.mjs'),
-    }))
-  },
-}
+import { serverOnlyStub } from './esbuild-plugins.mjs'
+import { ROOT_DIR, outDir } from './paths.mjs'
 
 /** Bundles `src/<relative>` and imports it. */
 async function importKitServer(relative) {
@@ -31,4 +23,4 @@ async function importKitServer(relative) {
   return import(pathToFileURL(outfile).href)
 }
 
-export { importKitServer, serverOnlyStub }
+export { importKitServer }

@@ -1,6 +1,6 @@
 // One valid token per library for the same claims (user id, issued-at, expiry one hour ahead),
 // and the call each library's server makes to open it. Keys are made once, outside the timing.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { createHmac, timingSafeEqual } from 'node:crypto'
 import { unsealData, sealData } from 'iron-session'
 import { SignJWT, jwtVerify } from 'jose'
 import { decode, encode } from 'next-auth/jwt'
@@ -8,7 +8,6 @@ import { importKitServer } from '../lib/build-kit-server.mjs'
 
 const USER_ID = 'user-1'
 const HOUR_S = 3600
-const SECRET = randomBytes(32).toString('base64url') // 43 chars: long enough for every library
 
 function claims() {
   const iat = Math.floor(Date.now() / 1000)
@@ -20,8 +19,8 @@ function fail(name, value) {
 }
 
 /** The floor: HMAC-SHA256 over a base64url JSON payload, checked with node:crypto directly. */
-function hmacCandidate() {
-  const key = Buffer.from(SECRET)
+function hmacCandidate(secret) {
+  const key = Buffer.from(secret)
   const sign = (body) => createHmac('sha256', key).update(body).digest()
   const body = Buffer.from(JSON.stringify(claims())).toString('base64url')
   const token = `${body}.${sign(body).toString('base64url')}`
@@ -35,14 +34,16 @@ function hmacCandidate() {
   }
 }
 
+/** One secret for every library: SESSION_SECRET, which the kit reads itself, as in an app. */
 async function makeCandidates() {
-  process.env.SESSION_SECRET = SECRET
+  const secret = process.env.SESSION_SECRET
+  if (!secret) throw new Error('SESSION_SECRET must be set (run.mjs sets a random one)')
   const kit = await importKitServer('server/session.ts')
   const kitToken = await kit.encryptSession({ userId: USER_ID }, { maxAgeSeconds: HOUR_S })
-  const ironPassword = SECRET
+  const ironPassword = secret
   const ironSeal = await sealData(claims(), { password: ironPassword, ttl: HOUR_S })
-  const nextAuthToken = await encode({ token: claims(), secret: SECRET, maxAge: HOUR_S })
-  const joseKey = new TextEncoder().encode(SECRET)
+  const nextAuthToken = await encode({ token: claims(), secret: secret, maxAge: HOUR_S })
+  const joseKey = new TextEncoder().encode(secret)
   const joseToken = await new SignJWT(claims()).setProtectedHeader({ alg: 'HS256' }).sign(joseKey)
 
   return [
@@ -66,7 +67,7 @@ async function makeCandidates() {
       id: 'next-auth',
       label: 'next-auth decode (next-auth/jwt)',
       verify: async () => {
-        const data = await decode({ token: nextAuthToken, secret: SECRET })
+        const data = await decode({ token: nextAuthToken, secret: secret })
         if (data?.sub !== USER_ID) fail('next-auth', data)
       },
     },
@@ -78,7 +79,7 @@ async function makeCandidates() {
         if (payload.sub !== USER_ID) fail('jose', payload)
       },
     },
-    { id: 'hmac', label: 'node:crypto HMAC-SHA256 (floor)', verify: hmacCandidate() },
+    { id: 'hmac', label: 'node:crypto HMAC-SHA256 (floor)', verify: hmacCandidate(secret) },
   ]
 }
 

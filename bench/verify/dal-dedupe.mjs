@@ -5,7 +5,7 @@
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { build } from 'esbuild'
-import { serverOnlyStub } from '../lib/build-kit-server.mjs'
+import { exactPaths, serverOnlyStub } from '../lib/esbuild-plugins.mjs'
 import { BENCH_DIR, outDir } from '../lib/paths.mjs'
 
 const NEXT_COMPILED = path.join(BENCH_DIR, 'node_modules', 'next', 'dist', 'compiled')
@@ -29,17 +29,6 @@ const ALIASES = {
   ),
   'next/headers': path.join(SHIMS, 'next-headers.mjs'),
   'next/navigation': path.join(SHIMS, 'next-navigation-server.mjs'),
-}
-
-/** esbuild's `alias` skips imports made inside node_modules; this plugin does not. */
-function exactPaths(map) {
-  const filter = new RegExp(`^(${Object.keys(map).join('|').replace(/\//g, '\\/')})$`)
-  return {
-    name: 'exact-paths',
-    setup(b) {
-      b.onResolve({ filter }, ({ path: name }) => ({ path: map[name] }))
-    },
-  }
 }
 
 async function measureDalDedupe({ components }) {

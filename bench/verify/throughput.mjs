@@ -33,6 +33,7 @@ async function measureThroughput({ rounds }) {
   return candidates.map(({ id, label }) => ({
     id,
     label,
+    samples: samples.get(id), // per round, in round order: rounds pair up for ratios
     opsPerSecond: summarize(samples.get(id)),
   }))
 }

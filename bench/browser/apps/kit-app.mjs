@@ -1,0 +1,40 @@
+// The kit's provider in a bare page: the consumers, a navigation probe and sign-out for the driver.
+import { createElement as h, useEffect } from 'react'
+import { createRoot } from 'react-dom/client'
+import { Toaster } from 'sonner'
+import { ExpiryToast } from '../../../src/client/expiry-toast'
+import { SessionProvider } from '../../../src/client/session-provider'
+import { useSession } from '../../../src/client/use-session'
+import { useUser } from '../../../src/client/use-user'
+import { navigate, usePathname } from 'next/navigation'
+import { config, expiresAtIso, USER } from './config.mjs'
+
+function Consumer({ index }) {
+  const { user, status } = useUser()
+  return h('li', { 'data-status': status }, `${index}: ${status} ${user?.name ?? ''}`)
+}
+
+function Driver() {
+  const { signOut } = useSession()
+  useEffect(() => {
+    window.__bench = { navigate, signOut: () => signOut() }
+  }, [signOut])
+  return h('p', { id: 'path' }, usePathname())
+}
+
+const initialSession = config.initial
+  ? { status: 'authenticated', user: USER, expiresAt: expiresAtIso() }
+  : undefined
+const consumers = Array.from({ length: config.consumers }, (_, index) =>
+  h(Consumer, { key: index, index }),
+)
+
+createRoot(document.getElementById('root')).render(
+  h(
+    SessionProvider,
+    { initialSession },
+    h(Driver),
+    h('ul', null, consumers),
+    config.toast ? [h(ExpiryToast, { key: 'e' }), h(Toaster, { key: 't' })] : null,
+  ),
+)

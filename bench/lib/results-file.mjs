@@ -1,0 +1,140 @@
+// bench/RESULTS.md: the table plus what a reader needs to trust it (machine, versions, method)
+// and the details behind the figures. Formatted with the root's Prettier so `npm test` stays green.
+import { writeFileSync } from 'node:fs'
+import prettier from 'prettier'
+import { importKitServer } from './build-kit-server.mjs'
+
+const list = (items) => items.map((item) => `- ${item}`).join('\n')
+
+function machineSection(m, seconds, args) {
+  const versions = (packages) =>
+    Object.entries(packages)
+      .map(([name, version]) => `${name} ${version}`)
+      .join(', ')
+  return list([
+    `Date: ${m.date}`,
+    `Machine: ${m.cores} cores, ${m.cpu}, ${m.memoryGb} GB RAM (shared with other work while measured)`,
+    `Node ${m.node}; Chromium from CHROMIUM_PATH or /usr/bin/chromium, headless`,
+    `Kit dependencies (root install): ${versions(m.kitPackages)}`,
+    `Compared packages (bench/ install): ${versions(m.benchPackages)}`,
+    `Command: \`node bench/run.mjs${args.length ? ` ${args.join(' ')}` : ''}\`, ${seconds.toFixed(0)} s in all`,
+  ])
+}
+
+function sizeSection(sizes) {
+  const kit = sizes.find((s) => s.id === 'kit-core')
+  const entry = sizes.find((s) => s.id === 'kit-core-entry')
+  const top = kit.contributors
+    .slice(0, 10)
+    .map((c) => `\`${c.module}\`: ${c.bytes.toLocaleString('en-US')} B`)
+  const extra = entry.contributors.filter(
+    (c) => !kit.contributors.some((k) => k.module === c.module),
+  )
+  return [
+    'esbuild, `bundle + minify`, ESM for the browser, `NODE_ENV=production`; react, react-dom and',
+    'next (with subpaths) external; gzip level 9. Each entry (`bench/size/entries/`) imports exactly',
+    'the compared names and renders them. Sizes depend only on the installed versions: one build each.',
+    '',
+    'Where the kit core comes from (minified bytes per module, before gzip):',
+    '',
+    list(top),
+    '',
+    extra.length
+      ? `Importing the same names through \`src/client.ts\` also bundles ${extra
+          .map((c) => `\`${c.module}\` (${c.bytes.toLocaleString('en-US')} B min)`)
+          .join(', ')}: unused re-exports whose modules have top-level side effects are kept.`
+      : 'Importing the same names through `src/client.ts` adds nothing: unused re-exports tree-shake away.',
+  ].join('\n')
+}
+
+function dalSection(dal) {
+  return [
+    `${dal.components} async Server Components each await \`getSession()\` of one`,
+    '`createSessionDal({ loadUser })`, rendered with the Flight renderer and React that Next vendors',
+    '(`next/dist/compiled/react-server-dom-webpack`, `react-server` condition), one render per request.',
+    '`next/headers` is a shim returning the request cookie from an AsyncLocalStorage (no Next server).',
+    'Decrypts are counted at `crypto.subtle.decrypt` (every AES-GCM opening), loadUser by the app.',
+    `Rendered "authenticated" ${dal.rendered} times; one render: ${dal.oneRender.decrypts} decrypt(s),`,
+    `${dal.oneRender.loadUser} loadUser call(s); two renders: ${dal.twoRenders.decrypts}; the same`,
+    `${dal.components} calls outside a render (React's cache has no request there): ${dal.outside.decrypts}.`,
+  ].join('\n')
+}
+
+function economySection(economy) {
+  const signOut = economy.find((row) => row.id === 'sign-out')
+  const tabs = Object.entries(signOut.results).map(
+    ([app, r]) =>
+      `${app}: ${r.example.map((reqs, i) => `tab ${i + 1} [${reqs.join(', ') || 'none'}]`).join('; ')}`,
+  )
+  const firstRuns = economy
+    .filter((row) => row.id !== 'sign-out')
+    .flatMap((row) =>
+      Object.entries(row.results).map(
+        ([app, r]) =>
+          `${row.label}, ${app}: ${r.example.length} request(s)` +
+          (r.example.length ? ` (${[...new Set(r.example)].join(', ')})` : ''),
+      ),
+    )
+  return [
+    'One harness for both providers (`bench/browser/`): a bare page in headless Chromium, a local',
+    'server answering after 100 ms, and a counting `fetch` installed before the app (a request is',
+    'in flight from the call until its response arrives). `next/navigation` is a small shim whose',
+    '`navigate()` changes the pathname under a mounted provider, as an App Router navigation does.',
+    'Focus events are `focus` on window plus `visibilitychange` on document (what a tab switch',
+    'fires). Sign-out: five tabs in one browser context; tab 1 calls the library sign-out',
+    '(kit: `useSession().signOut()`; next-auth: `signOut({ redirect: false })`, so the tab stays',
+    'to be counted); counts are the requests each tab made afterwards. First run of each:',
+    '',
+    list([...firstRuns, ...tabs]),
+  ].join('\n')
+}
+
+function expirySection(e, graceMs) {
+  return [
+    `The kit's provider, ExpiryToast and sonner's Toaster mounted with a session ending`,
+    `${e.expiresInMs / 60_000} min later, on Playwright's clock; page time is run to expiresAt in`,
+    `one go (any polling timer would fire), then in ${e.stepMs} ms steps until the toast is in`,
+    'the DOM. From expiresAt on the server answers "no cookie", as the browser has dropped it.',
+    `The kit checks on purpose ${graceMs} ms after expiresAt (\`EXPIRY_GRACE_MS\` in`,
+    '`src/shared/expiry-timing.ts`): Chromium dates cookie expiry from the whole-second `Date`',
+    'header and kept the cookie ~0.9 s past `exp` against `next start`, so an earlier check could',
+    'still see the cookie and find the session alive. The time to the toast is that grace plus at',
+    `most one step; real network latency adds one round trip. Request times in the first run`,
+    `(ms after expiresAt): ${e.example.requestTimesMs.join(', ') || 'none'}.`,
+  ].join('\n')
+}
+
+function suiteSection(suite) {
+  if (suite === null) return 'Skipped in this run (`--skip-suite`).'
+  return [
+    '`node scripts/run-tests.mjs` (what `npm test` runs) with `TEST_PHASE_TIMINGS` set; the phase',
+    `times are the runner's own. Exit code ${suite.exitCode}; its output is in \`${suite.logFile}\`.`,
+  ].join('\n')
+}
+
+async function writeResults(file, r) {
+  const { EXPIRY_GRACE_MS } = await importKitServer('shared/expiry-timing.ts')
+  const markdown = [
+    '# Benchmarks: next-session-kit side by side',
+    'Written by `npm run bench` (`bench/run.mjs`); every figure below was measured in that run.',
+    'Where a figure varies, it shows min / median / max over the runs given.',
+    '## Machine',
+    machineSection(r.machine, r.seconds, r.args),
+    '## Results',
+    r.table,
+    '## 1. Client size',
+    sizeSection(r.sizes),
+    '## 2. getSession() dedupe',
+    dalSection(r.dal),
+    '## 3. Request economy',
+    economySection(r.economy),
+    '## 4. Expiry to toast',
+    expirySection(r.expiry, EXPIRY_GRACE_MS),
+    '## 5. Test suite',
+    suiteSection(r.suite),
+  ].join('\n\n')
+  const options = (await prettier.resolveConfig(file)) ?? {}
+  writeFileSync(file, await prettier.format(markdown, { ...options, filepath: file }))
+}
+
+export { writeResults }
