@@ -27,8 +27,12 @@ function sizeSection(sizes) {
   const top = kit.contributors
     .slice(0, 10)
     .map((c) => `\`${c.module}\`: ${c.bytes.toLocaleString('en-US')} B`)
+  // What the entry adds beyond the same names imported file by file (its own entry files aside).
   const extra = entry.contributors.filter(
-    (c) => !kit.contributors.some((k) => k.module === c.module),
+    (c) =>
+      c.bytes > 0 &&
+      !c.module.startsWith('size/') &&
+      !kit.contributors.some((k) => k.module === c.module),
   )
   return [
     'esbuild, `bundle + minify`, ESM for the browser, `NODE_ENV=production`; react, react-dom and',
@@ -97,7 +101,8 @@ function expirySection(e, graceMs) {
     'the DOM. From expiresAt on the server answers "no cookie", as the browser has dropped it.',
     `The kit checks on purpose ${graceMs} ms after expiresAt (\`EXPIRY_GRACE_MS\` in`,
     '`src/shared/expiry-timing.ts`): Chromium dates cookie expiry from the whole-second `Date`',
-    'header and kept the cookie ~0.9 s past `exp` against `next start`, so an earlier check could',
+    "header, and the kit's e2e test saw the cookie outlive `exp` by ~0.9 s against `next start`",
+    '(the comment there says so; not measured here), so an earlier check could',
     'still see the cookie and find the session alive. The time to the toast is that grace plus at',
     `most one step; real network latency adds one round trip. Request times in the first run`,
     `(ms after expiresAt): ${e.example.requestTimesMs.join(', ') || 'none'}.`,
