@@ -3,7 +3,7 @@ import Link from 'next/link'
 import { usePathname, useRouter, useSearchParams } from 'next/navigation'
 import { Suspense, useEffect, useState } from 'react'
 import { isLostSessionReason, LOGIN_PATH, loginHref } from '@/lib/session/index'
-import { useSession } from '@/lib/session/client'
+import { useSession } from '@/lib/session/client/use-session'
 import { lostSessionReason } from '@/lib/session/shared/client-session'
 import type { LostSessionReason } from '@/lib/session/shared/types'
 
