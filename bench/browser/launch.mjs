@@ -1,21 +1,10 @@
-// The system Chromium, as test/chromium.ts configures it for the root's tests (never downloaded).
+// The system Chromium with the root's launch settings (test/chromium.ts): never downloaded.
 import { chromium } from 'playwright'
+import { importRootModule } from '../lib/import-root-module.mjs'
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
-
-function launchChromium() {
-  return chromium.launch({
-    headless: true,
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  })
+async function launchChromium() {
+  const { CHROMIUM_ARGS, CHROMIUM_PATH } = await importRootModule('test/chromium.ts')
+  return chromium.launch({ headless: true, executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
 }
 
 export { launchChromium }

@@ -2,7 +2,7 @@
 // and the details behind the figures. Formatted with the root's Prettier so `npm test` stays green.
 import { writeFileSync } from 'node:fs'
 import prettier from 'prettier'
-import { importKitServer } from './build-kit-server.mjs'
+import { importRootModule } from './import-root-module.mjs'
 
 const list = (items) => items.map((item) => `- ${item}`).join('\n')
 
@@ -58,8 +58,9 @@ function dalSection(dal) {
     '(`next/dist/compiled/react-server-dom-webpack`, `react-server` condition), one render per request.',
     '`next/headers` is a shim returning the request cookie from an AsyncLocalStorage (no Next server).',
     'Decrypts are counted at `crypto.subtle.decrypt` (every AES-GCM opening), loadUser by the app.',
-    `Rendered "authenticated" ${dal.rendered} times; one render: ${dal.oneRender.decrypts} decrypt(s),`,
-    `${dal.oneRender.loadUser} loadUser call(s); two renders: ${dal.twoRenders.decrypts}; the same`,
+    `Rendered "authenticated" ${dal.rendered} times. Decrypts / loadUser calls: one render`,
+    `${dal.oneRender.decrypts} / ${dal.oneRender.loadUser}; two renders ${dal.twoRenders.decrypts} /`,
+    `${dal.twoRenders.loadUser}; the same`,
     `${dal.components} calls outside a render (React's cache has no request there): ${dal.outside.decrypts}.`,
   ].join('\n')
 }
@@ -75,7 +76,7 @@ function economySection(economy) {
     .flatMap((row) =>
       Object.entries(row.results).map(
         ([app, r]) =>
-          `${row.label}, ${app}: ${r.example.length} request(s)` +
+          `${row.label}, ${app}: ${r.example.length} request${r.example.length === 1 ? '' : 's'}` +
           (r.example.length ? ` (${[...new Set(r.example)].join(', ')})` : ''),
       ),
     )
@@ -118,7 +119,7 @@ function suiteSection(suite) {
 }
 
 async function writeResults(file, r) {
-  const { EXPIRY_GRACE_MS } = await importKitServer('shared/expiry-timing.ts')
+  const { EXPIRY_GRACE_MS } = await importRootModule('src/shared/expiry-timing.ts')
   const markdown = [
     '# Benchmarks: next-session-kit side by side',
     'Written by `npm run bench` (`bench/run.mjs`); every figure below was measured in that run.',

@@ -85,7 +85,8 @@ const ECONOMY_MET = {
 function economyResult(r) {
   const inFlight = `max ${formatSpread(r.maxInFlight)} in flight`
   if (r.perTab) return `per tab: ${r.perTab.map((t) => formatSpread(t)).join(', ')}; ${inFlight}`
-  return `${formatSpread(r.requests)} requests; ${inFlight}`
+  const noun = r.requests.min === 1 && r.requests.max === 1 ? 'request' : 'requests'
+  return `${formatSpread(r.requests)} ${noun}; ${inFlight}`
 }
 
 function economyRows(rows, runs) {

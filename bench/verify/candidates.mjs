@@ -4,7 +4,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import { unsealData, sealData } from 'iron-session'
 import { SignJWT, jwtVerify } from 'jose'
 import { decode, encode } from 'next-auth/jwt'
-import { importKitServer } from '../lib/build-kit-server.mjs'
+import { importRootModule } from '../lib/import-root-module.mjs'
 
 const USER_ID = 'user-1'
 const HOUR_S = 3600
@@ -38,7 +38,7 @@ function hmacCandidate(secret) {
 async function makeCandidates() {
   const secret = process.env.SESSION_SECRET
   if (!secret) throw new Error('SESSION_SECRET must be set (run.mjs sets a random one)')
-  const kit = await importKitServer('server/session.ts')
+  const kit = await importRootModule('src/server/session.ts')
   const kitToken = await kit.encryptSession({ userId: USER_ID }, { maxAgeSeconds: HOUR_S })
   const ironPassword = secret
   const ironSeal = await sealData(claims(), { password: ironPassword, ttl: HOUR_S })
