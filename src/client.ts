@@ -1,4 +1,3 @@
-// Client entry: re-exports only. Every file it names starts with 'use client'.
 export { sessionAtom, sessionStatusAtom, userAtom } from './client/atoms'
 export {
   DEFAULT_EXPIRY_MESSAGES,
@@ -21,3 +20,5 @@ export type { SessionProviderProps } from './client/session-provider'
 export type { SessionFetcher, SignOutResult } from './client/session-request'
 export type { UseSessionResult } from './client/use-session'
 export type { UseUserResult } from './client/use-user'
+
+// Client entry: re-exports only. Every file it names starts with 'use client'.

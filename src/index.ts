@@ -1,4 +1,3 @@
-// Shared entry: re-exports only. Plain TypeScript, safe to import from server and client code.
 export {
   HOME_PATH,
   LOGIN_PATH,
@@ -28,3 +27,5 @@ export type {
   SessionUser,
   UnauthenticatedReason,
 } from './shared/types'
+
+// Shared entry: re-exports only. Plain TypeScript, safe to import from server and client code.

@@ -115,6 +115,13 @@ describe('registry.json', () => {
     }
   })
 
+  it('starts no file with a comment: shadcn add drops leading comments, so they would not arrive', () => {
+    const startsWithComment = listed.filter((file) =>
+      /^\s*(\/\/|\/\*)/.test(readFileSync(path.join(root, file), 'utf8')),
+    )
+    expect(startsWithComment).toEqual([])
+  })
+
   it('names only registry dependencies of this registry, by its namespace', () => {
     for (const item of registry.items) {
       for (const dependency of item.registryDependencies) {

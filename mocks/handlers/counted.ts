@@ -1,5 +1,4 @@
-/** Something that makes a mocked response: an MSW resolver that ignores its request. */
-type Resolver = () => Response | Promise<Response>
+type Resolver = () => Response | Promise<Response> // an MSW resolver that ignores its request
 
 /**
  * Wraps `resolver` so a test can ask how many requests reached it. The counter lives in this

@@ -1,10 +1,5 @@
-/**
- * An ISO 8601 instant as `toISOString()` writes it, or with an explicit offset:
- * `YYYY-MM-DDTHH:mm:ss(.sss)?(Z|±HH:mm)`. Milliseconds have exactly three digits, the form
- * ECMAScript's Date.parse must read in every engine; anything else it reads is engine-specific.
- */
 const ISO_INSTANT =
-  /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{3})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/
+  /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{3})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/ // see parseIsoInstant
 
 /**
  * Days in `month` (1-12) of `year`: day 0 of the next month is the last day of this one.
@@ -18,7 +13,10 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /**
- * Epoch ms of an ISO 8601 instant, or null when `value` is not one. Stricter than Date.parse,
+ * Epoch ms of an ISO 8601 instant, or null when `value` is not one. An instant is what
+ * `toISOString()` writes, or the same with an explicit offset: `YYYY-MM-DDTHH:mm:ss(.sss)?(Z|±HH:mm)`.
+ * Milliseconds have exactly three digits, the form ECMAScript's Date.parse must read in every
+ * engine; anything else it reads is engine-specific. Stricter than Date.parse,
  * which reads "1" as the year 2001, "hello 5" as a date in May, a date without a time or zone
  * (local midnight or UTC, depending on the form) and rolls Feb 31 over into March.
  */

@@ -1,5 +1,5 @@
-/** setTimeout keeps its delay in a signed 32-bit int: anything longer (~24.8 days) fires at once. */
-const MAX_TIMEOUT_MS = 2 ** 31 - 1
+const MAX_TIMEOUT_MS = 2 ** 31 - 1 // setTimeout's delay is a signed 32-bit int: ~24.8 days
+// Anything longer than MAX_TIMEOUT_MS fires at once, so longer waits are clamped and re-armed.
 
 /**
  * `ms` as a delay setTimeout honours: negative becomes 0 (now), longer than MAX_TIMEOUT_MS

@@ -1,3 +1,5 @@
+const ROLES = ['member', 'admin'] as const // every role a SessionUser may have
+
 /**
  * The app's user, as the session endpoint returns it and `useUser()` exposes it.
  * This is the one place to change it: edit the type and its check together, and the
@@ -7,10 +9,8 @@ type SessionUser = {
   id: string
   name: string
   email: string
-  role: 'member' | 'admin'
+  role: (typeof ROLES)[number]
 }
-
-const ROLES: ReadonlyArray<SessionUser['role']> = ['member', 'admin']
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -22,7 +22,7 @@ function parseSessionUser(value: unknown): SessionUser | null {
   const { id, name, email, role } = value
   if (typeof id !== 'string' || id.length === 0) return null
   if (typeof name !== 'string' || typeof email !== 'string') return null
-  if (typeof role !== 'string' || !ROLES.includes(role as SessionUser['role'])) return null
+  if (typeof role !== 'string' || !(ROLES as ReadonlyArray<string>).includes(role)) return null
   return { id, name, email, role: role as SessionUser['role'] }
 }
 
