@@ -1,4 +1,7 @@
 import type { Store } from 'jotai'
+// Loads the module augmented below: without an import of it in the program (an app whose only
+// Storybook file this is), `declare module` fails with TS2664 "module cannot be found".
+import type {} from 'storybook/internal/csf'
 import { SESSION_CHANNEL_NAME } from '@/lib/session/shared/constants'
 import type { SessionPayload } from '@/lib/session/shared/types'
 import type { SessionProviderProps } from '@/lib/session/client/session-provider'
