@@ -1,9 +1,9 @@
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/chromium'
 import { E2E_BASE_URL, E2E_PORT, E2E_SESSION_SECRET } from './e2e/support/server-env'
+import { INSTALL_BASE_URL, INSTALL_PORT, INSTALL_SESSION_SECRET } from './test/install/install-env'
 
 export default defineConfig({
-  testDir: 'e2e',
   // Two workers on a 2-core machine: the expiry tests spend most of their time waiting for a
   // real clock, so two of them overlap well; more would only fight `next start` for CPU.
   workers: 2,
@@ -14,28 +14,55 @@ export default defineConfig({
   timeout: 45_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
+  projects: [
+    // The reference app (app/, proxy.ts) against `next build && next start`.
+    { name: 'reference-app', testDir: 'e2e', use: { baseURL: E2E_BASE_URL } },
+    // A fresh app with every registry item added by `shadcn add` (test/install).
+    {
+      name: 'install',
+      testDir: 'test/install',
+      testMatch: '*.spec.ts',
+      use: { baseURL: INSTALL_BASE_URL },
+    },
+  ],
   use: {
-    baseURL: E2E_BASE_URL,
     browserName: 'chromium',
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
   },
-  webServer: {
-    // Builds (timed, printed) and then runs `next start`: the real production server.
-    command: 'node e2e/support/build-and-start.mjs',
-    url: `${E2E_BASE_URL}/api/session`,
-    env: {
-      SESSION_SECRET: E2E_SESSION_SECRET,
-      PORT: String(E2E_PORT),
-      NEXT_TELEMETRY_DISABLED: '1',
+  webServer: [
+    {
+      // Builds (timed, printed) and then runs `next start`: the real production server.
+      command: 'node e2e/support/build-and-start.mjs',
+      url: `${E2E_BASE_URL}/api/session`,
+      env: {
+        SESSION_SECRET: E2E_SESSION_SECRET,
+        PORT: String(E2E_PORT),
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+      // A build on a busy 2-core machine can take minutes.
+      timeout: 300_000,
+      // Always a fresh build of the code under test; E2E_REUSE_SERVER=1 reuses one you started
+      // yourself (quicker local iterations), never by accident.
+      reuseExistingServer: process.env.E2E_REUSE_SERVER === '1',
+      stdout: 'pipe',
+      stderr: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
     },
-    // A build on a busy 2-core machine can take minutes.
-    timeout: 300_000,
-    // Always a fresh build of the code under test; E2E_REUSE_SERVER=1 reuses one you started
-    // yourself (quicker local iterations), never by accident.
-    reuseExistingServer: process.env.E2E_REUSE_SERVER === '1',
-    stdout: 'pipe',
-    stderr: 'pipe',
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
-  },
+    {
+      // Copies the fixture app, runs `shadcn add` for every item, tsc, next build, next start.
+      command: 'node test/install/install-and-start.mjs',
+      url: `${INSTALL_BASE_URL}/api/session`,
+      env: {
+        SESSION_SECRET: INSTALL_SESSION_SECRET,
+        PORT: String(INSTALL_PORT),
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+      timeout: 420_000,
+      reuseExistingServer: process.env.E2E_REUSE_SERVER === '1',
+      stdout: 'pipe',
+      stderr: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+    },
+  ],
 })

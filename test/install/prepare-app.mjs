@@ -1,0 +1,87 @@
+// The install test's preparation: what a user does to an app that is not ours. Copy the fixture
+// app to $INSTALL_APP_DIR (or a new temp dir), add every registry item with the shadcn CLI from the
+// registry JSON built here (served on loopback, as a deployed Storybook serves it), do the one edit
+// the docs ask for (lib/session/load-user.ts), type-check, `next build`. Any missing file, import
+// or npm dependency in registry.json fails one of these steps, by name. Then install-and-start.mjs
+// serves the app. `npm test` runs this in the background while the unit and story tests run.
+import { spawn } from 'node:child_process'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { checkInstalledFiles } from './installed-files.mjs'
+import { serveDirectory } from './serve-directory.mjs'
+
+const ROOT = path.resolve(import.meta.dirname, '../..')
+const SHADCN_BIN = path.join(ROOT, 'node_modules/shadcn/dist/index.js')
+const NAMESPACE = '@next-session-kit'
+/** Written last: its presence says the app in this folder is installed and built. */
+const PREPARED_MARKER = '.install-test-prepared'
+
+/**
+ * Runs one step, printing its time; stops everything with the step's name when it fails. Async:
+ * the registry server lives in this process and must keep answering while shadcn runs.
+ */
+async function step(name, command, args, options = {}) {
+  const started = performance.now()
+  const child = spawn(command, args, { stdio: 'inherit', ...options })
+  const status = await new Promise((resolve) => child.on('exit', (code) => resolve(code)))
+  const seconds = ((performance.now() - started) / 1000).toFixed(1)
+  if (status !== 0) {
+    console.error(`[install] ${name} failed (exit ${status}) after ${seconds} s`)
+    process.exit(status ?? 1)
+  }
+  console.log(`[install] ${name}: ${seconds} s`)
+}
+
+await step('registry:build', 'npm', ['run', '--silent', 'registry:build'], { cwd: ROOT })
+const registry = JSON.parse(readFileSync(path.join(ROOT, 'registry.json'), 'utf8'))
+const registryServer = await serveDirectory(path.join(ROOT, 'public/r'))
+
+const app =
+  process.env.INSTALL_APP_DIR ??
+  path.join(mkdtempSync(path.join(os.tmpdir(), 'session-kit-install-')), 'app')
+rmSync(app, { recursive: true, force: true })
+mkdirSync(path.dirname(app), { recursive: true })
+cpSync(path.join(import.meta.dirname, 'fixture'), app, { recursive: true })
+console.log(`[install] fixture copied to ${app}`)
+// The user's one-time setup: tell shadcn where the registry lives.
+const componentsJson = JSON.parse(readFileSync(path.join(app, 'components.json'), 'utf8'))
+componentsJson.registries = { [NAMESPACE]: `${registryServer.url}/{name}.json` }
+writeFileSync(path.join(app, 'components.json'), `${JSON.stringify(componentsJson, null, 2)}\n`)
+
+// Every item, by name (those also pulled in as registry dependencies are fetched that way too).
+// shadcn then runs one `npm install` for the fixture's own packages and the items' ones; the npm
+// cache already holds these exact versions (the repo's own `npm ci` fetched them).
+const items = registry.items.map((item) => `${NAMESPACE}/${item.name}`)
+await step(
+  'shadcn add (every item)',
+  process.execPath,
+  [SHADCN_BIN, 'add', ...items, '--yes', '--cwd', app],
+  {
+    env: { ...process.env, npm_config_prefer_offline: 'true' },
+  },
+)
+await registryServer.close()
+
+const problems = checkInstalledFiles({ root: ROOT, app, registry })
+if (problems.length > 0) {
+  console.error(
+    `[install] shadcn add did not write the registry's files as they are:\n  ${problems.join('\n  ')}`,
+  )
+  process.exit(1)
+}
+console.log('[install] every item file is in place, byte for byte')
+
+// The docs' step after installing: write loadUser for this app.
+cpSync(path.join(import.meta.dirname, 'edits'), app, { recursive: true })
+
+const bin = (name) => path.join(app, 'node_modules/.bin', name)
+await step('next typegen', bin('next'), ['typegen'], { cwd: app })
+await step('tsc --noEmit', bin('tsc'), ['--noEmit'], { cwd: app })
+await step('next build', bin('next'), ['build'], {
+  cwd: app,
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', TYPECHECKED_BY_INSTALL_TEST: '1' },
+})
+
+writeFileSync(path.join(app, PREPARED_MARKER), `${new Date().toISOString()}\n`)
+console.log(`[install] ready: ${app}`)
