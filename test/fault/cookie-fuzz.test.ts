@@ -163,7 +163,11 @@ async function check(value: string, decrypted: Tally, handled: Tally, kind: stri
   handled.add(`${response.status} ${reason}`)
 }
 
-describe('cookie fuzzing: decryptSession and GET /api/session', () => {
+// Time for the whole batch, not a speed check: vitest's default 5 s per test ran out for the
+// mutation batch on a loaded 2-core machine (stories and the install test running beside it).
+const FUZZ_BUDGET = { timeout: 60_000 }
+
+describe('cookie fuzzing: decryptSession and GET /api/session', FUZZ_BUDGET, () => {
   it('the unmutated tokens are valid (the mutations below start from real sessions)', async () => {
     for (const token of tokens) {
       expect(await decryptSession(token)).toMatchObject({ ok: true, session: { userId: USER.id } })

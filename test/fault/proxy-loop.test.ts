@@ -121,7 +121,11 @@ async function follow(proxy: Proxy, start: string, cookie: string | undefined): 
   return visited
 }
 
-describe('proxy redirect loops', () => {
+// Time for the whole batch, not a speed check: vitest's default 5 s per test ran out for the
+// mutation batch on a loaded 2-core machine (stories and the install test running beside it).
+const FUZZ_BUDGET = { timeout: 60_000 }
+
+describe('proxy redirect loops', FUZZ_BUDGET, () => {
   it(`generated configs x paths x cookie states (${RUNS} runs): at most 2 URLs, none visited twice`, async () => {
     const figures = { refusedConfigs: 0, chains: 0, requests: 0, redirects: 0, longest: 0 }
     await fc.assert(
