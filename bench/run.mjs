@@ -18,7 +18,7 @@ import { measureSuite } from './suite/phases.mjs'
 import { measureDalDedupe } from './verify/dal-dedupe.mjs'
 import { measureThroughput } from './verify/throughput.mjs'
 
-const THROUGHPUT_ROUNDS = 9 // the machine is shared: more alternating rounds, steadier medians
+const THROUGHPUT_ROUNDS = 25 // short alternating rounds (see verify/throughput.mjs)
 const ECONOMY_RUNS = 3
 const EXPIRY_RUNS = 5
 const DAL_COMPONENTS = 10

@@ -1,8 +1,10 @@
 // bench/RESULTS.md: the table plus what a reader needs to trust it (machine, versions, method)
 // and the details behind the figures. Formatted with the root's Prettier so `npm test` stays green.
 import { writeFileSync } from 'node:fs'
+import path from 'node:path'
 import prettier from 'prettier'
 import { importRootModule } from './import-root-module.mjs'
+import { ROOT_DIR } from './paths.mjs'
 
 const list = (items) => items.map((item) => `- ${item}`).join('\n')
 
@@ -114,7 +116,9 @@ function suiteSection(suite) {
   if (suite === null) return 'Skipped in this run (`--skip-suite`).'
   return [
     '`node scripts/run-tests.mjs` (what `npm test` runs) with `TEST_PHASE_TIMINGS` set; the phase',
-    `times are the runner's own. Exit code ${suite.exitCode}; its output is in \`${suite.logFile}\`.`,
+    "times are the runner's own. A phase run in the background overlaps the phases after it, so",
+    'the phases add up to more than the whole run.',
+    `Exit code ${suite.exitCode}; its output is in \`${path.relative(ROOT_DIR, suite.logFile)}\`.`,
   ].join('\n')
 }
 
