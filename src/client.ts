@@ -13,12 +13,14 @@ export {
   SessionProvider,
 } from './client/session-provider'
 export { useSession } from './client/use-session'
+export { useSessionLoss } from './client/use-session-loss'
 export { useUser } from './client/use-user'
 export type { ExpiryToastMessages, ExpiryToastProps } from './client/expiry-toast'
 export type { SessionGateErrorProps, SessionGateProps } from './client/session-gate'
 export type { SessionProviderProps } from './client/session-provider'
 export type { SessionFetcher, SignOutResult } from './client/session-request'
 export type { UseSessionResult } from './client/use-session'
+export type { SessionLoss, UseSessionLossOptions } from './client/use-session-loss'
 export type { UseUserResult } from './client/use-user'
 
 // Client entry: re-exports only. Every file it names starts with 'use client'.

@@ -1,16 +1,10 @@
 'use client'
-import { useAtomValue } from 'jotai'
-import { usePathname, useRouter, useSearchParams } from 'next/navigation'
-import { Suspense, useEffect, useRef } from 'react'
+import { useRouter } from 'next/navigation'
+import { Suspense } from 'react'
 import { toast } from 'sonner'
-import { lostSessionReason } from '../shared/client-session'
 import { SESSION_EXPIRED_TOAST_ID } from '../shared/constants'
-import { loginHref } from '../shared/redirect'
-import { isLostSessionReason } from '../shared/schema'
-import type { LostSessionReason } from '../shared/types'
-import { sessionAtom } from './atoms'
-import { scheduleWarning } from './schedule-warning'
 import { useSessionContext } from './session-context'
+import { useSessionLoss } from './use-session-loss'
 
 /** The early warning has its own id: it may stand beside the expiry toast, never stack with itself. */
 const SESSION_WARNING_TOAST_ID = `${SESSION_EXPIRED_TOAST_ID}-warning`
@@ -50,100 +44,38 @@ type ExpiryToastProps = {
 }
 
 function ExpiryToastEffects({ warnBefore, messages: overrides }: ExpiryToastProps) {
-  if (warnBefore !== undefined && (!Number.isFinite(warnBefore) || warnBefore <= 0)) {
-    throw new RangeError(
-      `ExpiryToast: warnBefore must be a positive number of ms, got ${warnBefore}`,
-    )
-  }
-  const { loginPath } = useSessionContext('ExpiryToast')
-  const session = useAtomValue(sessionAtom)
+  useSessionContext('ExpiryToast') // outside SessionProvider, the error names ExpiryToast
   const router = useRouter()
-  const pathname = usePathname()
-  const searchParams = useSearchParams()
   const messages = { ...DEFAULT_MESSAGES, ...overrides }
-  const lost = lostSessionReason(session)
-  const expiresAt = session.status === 'authenticated' ? session.expiresAt : null
-  const search = searchParams.toString()
-  const reasonParam = searchParams.get('reason')
-
-  // Refs, not state: they only remember what was already shown (nothing to render).
-  const toastedLoss = useRef<LostSessionReason | null>(null)
-  const handledReasonUrl = useRef<string | null>(null)
-  const warnedFor = useRef<number | null>(null)
-
-  const show = (reason: LostSessionReason) => {
-    toast.dismiss(SESSION_WARNING_TOAST_ID)
-    const next = search ? `${pathname}?${search}` : pathname
-    toast(messages[reason], {
-      id: SESSION_EXPIRED_TOAST_ID,
-      duration: EXPIRY_TOAST_DURATION_MS,
-      // On the login page itself the action would go nowhere.
-      action:
-        pathname === loginPath
+  useSessionLoss({
+    onLoss: ({ reason, onLoginPage, signInHref }) => {
+      toast.dismiss(SESSION_WARNING_TOAST_ID)
+      toast(messages[reason], {
+        id: SESSION_EXPIRED_TOAST_ID,
+        duration: EXPIRY_TOAST_DURATION_MS,
+        // On the login page itself the action would go nowhere.
+        action: onLoginPage
           ? undefined
-          : { label: messages.signIn, onClick: () => router.push(loginHref(loginPath, { next })) },
-    })
-  }
-  const showRef = useRef(show)
-  useEffect(() => {
-    showRef.current = show
+          : { label: messages.signIn, onClick: () => router.push(signInHref) },
+      })
+    },
+    ...(warnBefore === undefined
+      ? {}
+      : {
+          warnBefore,
+          onWarning: (msLeft: number) =>
+            toast.warning(messages.warning(msLeft), { id: SESSION_WARNING_TOAST_ID }),
+        }),
   })
-
-  const status = session.status
-  useEffect(() => {
-    // A new session: its loss, whenever it comes, is a new one to tell.
-    if (status === 'authenticated') toastedLoss.current = null
-    // Nothing lost, or the same loss re-confirmed by a later check or announced by `?reason=`.
-    if (lost === null || toastedLoss.current === lost) return
-    toastedLoss.current = lost
-    showRef.current(lost)
-  }, [lost, status])
-
-  // A `?reason=` is only a hint: anyone can send a link with one. A real server-side redirect
-  // (proxy, verifySession) or SessionGate's client-side one always lands on the login path with
-  // the session gone, so only there, and only once the session is known not to be signed in,
-  // does it toast (unless this loss already did). Anywhere else it is stripped without a word,
-  // so `/dashboard?reason=revoked` cannot tell a signed-in user their access was revoked.
-  useEffect(() => {
-    if (!isLostSessionReason(reasonParam)) return
-    // The first check is still out: whether the user is signed in decides, so wait for it.
-    if (status === 'loading') return
-    const url = `${pathname}?${search}`
-    if (handledReasonUrl.current === url) return
-    handledReasonUrl.current = url
-    const believable = pathname === loginPath && status !== 'authenticated'
-    if (believable && toastedLoss.current !== reasonParam) {
-      toastedLoss.current = reasonParam
-      showRef.current(reasonParam)
-    }
-    const rest = new URLSearchParams(search)
-    rest.delete('reason')
-    const query = rest.toString()
-    router.replace(query ? `${pathname}?${query}` : pathname) // a reload must not toast again
-  }, [reasonParam, search, pathname, router, loginPath, status])
-
-  const warning = messages.warning
-  useEffect(() => {
-    if (expiresAt === null || warnBefore === undefined || warnedFor.current === expiresAt) return
-    // scheduleWarning re-arms a capped timer itself: a 30-day session still gets its warning.
-    return scheduleWarning({
-      expiresAt,
-      warnBefore,
-      onWarn: (msLeft) => {
-        warnedFor.current = expiresAt
-        toast.warning(warning(msLeft), { id: SESSION_WARNING_TOAST_ID })
-      },
-    })
-  }, [expiresAt, warnBefore, warning])
-
   return null
 }
 
 /**
  * One sonner toast (id `session-expired`) when a session is lost, with a 'Sign in' action; also
  * for a `?reason=` on the login path while signed out (what a server-side redirect leaves). It
- * strips a `?reason=` from any URL, and toasts for none elsewhere (a crafted link is not a loss). Needs a sonner
- * `<Toaster/>` somewhere in the app. Renders nothing itself.
+ * strips a `?reason=` from any URL, and toasts for none elsewhere (a crafted link is not a loss).
+ * Needs a sonner `<Toaster/>` somewhere in the app. Renders nothing itself. Built on
+ * useSessionLoss: an app with its own toast calls that instead.
  */
 function ExpiryToast(props: ExpiryToastProps) {
   // useSearchParams() on a statically rendered page needs a Suspense boundary (Next.js
