@@ -24,6 +24,7 @@ const config: StorybookConfig = {
           'server-only',
           'jose',
           'next/server',
+          'next/link',
           'jotai',
           'sonner',
           'msw',

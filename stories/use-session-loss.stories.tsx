@@ -1,0 +1,132 @@
+import type { Meta, StoryObj } from '@storybook/nextjs-vite'
+import { getRouter } from '@storybook/nextjs-vite/navigation.mock'
+import { expect, waitFor, within } from 'storybook/test'
+import {
+  authenticatedPayload,
+  EXPIRING_SOON_MS,
+  MINUTE_MS,
+  unauthenticatedPayload,
+} from '../mocks/fixtures/sessions'
+import { alice } from '../mocks/fixtures/users'
+import { sessionAtom } from '../src/client/atoms'
+import { SessionLostNotice } from './docs/recipes/session-lost-notice'
+import { serveScenario, storyRequests } from './support/requests'
+import { signedInAsAlice } from './support/session-stories'
+import { settle } from './support/settle'
+import { storyStore, type PlayContext } from './support/story-context'
+import { expectNoToast } from './support/toasts'
+import { EXPIRY_WAIT_MS, SHORT_SESSION_MS } from './support/timing'
+
+// useSessionLoss is headless: these stories render the "Your own toast" recipe's banner, a real
+// consumer, and check what it is told (and that sonner stays silent: no ExpiryToast here).
+const meta = {
+  title: 'Client/useSessionLoss',
+  component: SessionLostNotice,
+  parameters: {
+    session: {},
+    nextjs: { navigation: { pathname: '/dashboard' } },
+  },
+} satisfies Meta<typeof SessionLostNotice>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+const alertIn = (context: PlayContext) => within(context.canvasElement).queryByRole('alert')
+
+export const SignedIn: Story = {
+  parameters: signedInAsAlice,
+  beforeEach: (context) => serveScenario(context, 'authenticated'),
+  play: async (context) => {
+    await settle()
+    await expect(alertIn(context)).toBeNull()
+    await expect(getRouter().replace).not.toHaveBeenCalled()
+  },
+}
+
+export const ExpiresWhileOpen: Story = {
+  parameters: {
+    session: { initialSession: () => authenticatedPayload(alice, SHORT_SESSION_MS) },
+  },
+  beforeEach: (context) => serveScenario(context, 'expired'),
+  // The provider's timer at expiresAt asks the server, which says expired: told once, with a
+  // sign-in link back to this page.
+  play: async (context) => {
+    const banner = await within(context.canvasElement).findByRole(
+      'alert',
+      {},
+      { timeout: EXPIRY_WAIT_MS },
+    )
+    await expect(banner).toHaveTextContent('Your session has expired. Please sign in again.')
+    await expect(within(banner).getByRole('link', { name: 'Sign in' })).toHaveAttribute(
+      'href',
+      '/auth?next=%2Fdashboard',
+    )
+    await expect(storyStore(context).get(sessionAtom)).toMatchObject({
+      status: 'unauthenticated',
+      reason: 'expired',
+    })
+    await expectNoToast()
+  },
+}
+
+export const DismissedStaysDismissed: Story = {
+  ...ExpiresWhileOpen,
+  // A later check confirming the same loss is not a new one: the banner does not come back.
+  play: async (context) => {
+    await ExpiresWhileOpen.play?.(context)
+    const banner = within(context.canvasElement).getByRole('alert')
+    await within(banner).getByRole('button', { name: 'Dismiss' }).click()
+    await waitFor(() => expect(alertIn(context)).toBeNull())
+    const checks = storyRequests(context).gets()
+    window.dispatchEvent(new Event('online'))
+    await waitFor(() => expect(storyRequests(context).gets()).toBeGreaterThan(checks))
+    await settle()
+    await expect(alertIn(context)).toBeNull()
+  },
+}
+
+export const ReasonFromServerRedirect: Story = {
+  parameters: {
+    // The proxy found an expired cookie, deleted it and redirected here.
+    session: { initialSession: () => unauthenticatedPayload('missing') },
+    nextjs: { navigation: { pathname: '/auth', query: { next: '/dashboard', reason: 'revoked' } } },
+  },
+  beforeEach: (context) => serveScenario(context, 'anonymous'),
+  play: async (context) => {
+    const banner = await within(context.canvasElement).findByRole('alert')
+    await expect(banner).toHaveTextContent('Your access has been revoked.')
+    // On the login page itself: no link to it.
+    await expect(within(banner).queryByRole('link')).toBeNull()
+    // `reason` stripped, `next` kept: a reload does not tell it again.
+    await waitFor(() => expect(getRouter().replace).toHaveBeenCalledWith('/auth?next=%2Fdashboard'))
+    await settle()
+    await expect(getRouter().replace).toHaveBeenCalledTimes(1)
+  },
+}
+
+export const CraftedReasonWhileSignedIn: Story = {
+  parameters: {
+    // Anyone can send "/dashboard?reason=revoked": a signed-in user is told nothing.
+    ...signedInAsAlice,
+    nextjs: { navigation: { pathname: '/dashboard', query: { reason: 'revoked' } } },
+  },
+  beforeEach: (context) => serveScenario(context, 'authenticated'),
+  play: async (context) => {
+    await waitFor(() => expect(getRouter().replace).toHaveBeenCalledWith('/dashboard'))
+    await settle()
+    await expect(alertIn(context)).toBeNull()
+  },
+}
+
+export const ExpiringSoon: Story = {
+  args: { warnBefore: 5 * MINUTE_MS },
+  parameters: { session: { initialSession: () => authenticatedPayload(alice, EXPIRING_SOON_MS) } },
+  beforeEach: (context) => serveScenario(context, 'expiringSoon'),
+  // Two minutes left, inside the five-minute window: the early warning, no loss.
+  play: async (context) => {
+    await expect(await within(context.canvasElement).findByRole('status')).toHaveTextContent(
+      'Your session expires in 2 min.',
+    )
+    await expect(alertIn(context)).toBeNull()
+  },
+}
