@@ -22,6 +22,7 @@ export default defineConfig({
           alias: [
             { find: 'server-only', replacement: path.join(dirname, 'test/server-only-stub.ts') },
             // The tsconfig paths: in an app, the kit lives in lib/session (see registry.json).
+            { find: /^@\/lib\/session$/, replacement: path.join(dirname, 'src/index.ts') },
             { find: /^@\/lib\/session\//, replacement: `${path.join(dirname, 'src')}/` },
             { find: /^@\//, replacement: `${dirname}/` },
           ],

@@ -3,7 +3,7 @@ import { createStore } from 'jotai'
 import { mswLoader } from 'msw-storybook-addon/csf3'
 import { toast, Toaster } from 'sonner'
 import { sessionHandlers, sessionScenarios, type SessionScenario } from '../mocks/handlers/session'
-import { SessionProvider } from '../src/client/session-provider'
+import { SessionProvider } from '@/lib/session/client/session-provider'
 import { storyChannelName, storyInitialSession, storyStore } from '../stories/support/story-context'
 
 const SESSION_SCENARIOS = Object.keys(sessionScenarios) as SessionScenario[]

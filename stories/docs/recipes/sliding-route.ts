@@ -1,5 +1,5 @@
 import 'server-only'
-import { parseSessionPayload } from '@/lib/session/index'
+import { parseSessionPayload } from '@/lib/session'
 import { loadUser } from '@/lib/session/load-user'
 import { createSessionRoute, serializeSessionCookie } from '@/lib/session/server'
 import { renewSession } from './sliding-session'
