@@ -33,7 +33,7 @@ function sizeSection(sizes) {
   const extra = entry.contributors.filter(
     (c) =>
       c.bytes > 0 &&
-      !c.module.startsWith('size/') &&
+      !c.module.includes('size/entries/') &&
       !kit.contributors.some((k) => k.module === c.module),
   )
   return [
