@@ -16,6 +16,7 @@ import {
   signedInAsAlice,
   signedOutInAnotherTabStory,
 } from './support/session-stories'
+import { mockNavigation, storyNavigation } from './support/navigation'
 import { settle } from './support/settle'
 import { storyStore, type PlayContext } from './support/story-context'
 import { SLOW_WAIT_MS } from './support/timing'
@@ -165,6 +166,27 @@ export const SignOut: Story = {
     await waitFor(() => expect(getRouter().replace).toHaveBeenCalledWith('/auth'))
     await expect(getRouter().replace).toHaveBeenCalledTimes(1)
     await expect(storyRequests(context).deletes()).toBe(1)
+  },
+}
+
+export const SignOutThenRedirect: Story = {
+  parameters: signedInAsAlice,
+  beforeEach: (context) => {
+    serveScenario(context, 'authenticated', 'signOutSucceeds')
+    mockNavigation(context, '/dashboard')
+  },
+  // The router then lands on /auth: a pathname change, which normally re-checks the session.
+  // Signed out moments ago, there is nothing to ask: one DELETE, no GET (the bench had 1 + 1).
+  play: async (context) => {
+    await SignOut.play?.(context)
+    storyNavigation(context).navigate('/auth')
+    await settle()
+    await expect(storyRequests(context).gets()).toBe(0)
+    await expect(storyRequests(context).deletes()).toBe(1)
+    await expect(storyStore(context).get(sessionAtom)).toEqual({
+      status: 'unauthenticated',
+      reason: 'signed-out',
+    })
   },
 }
 

@@ -100,7 +100,11 @@ function SessionProvider({
     return disconnect
   }, [controller, checkOnMount])
 
-  useSessionRevalidation(controller, { revalidateOnFocus, revalidateOnNavigation, refetchInterval })
+  useSessionRevalidation(controller, store, {
+    revalidateOnFocus,
+    revalidateOnNavigation,
+    refetchInterval,
+  })
 
   // The layout re-renders after a Server Action or router.refresh(): adopt its newer answer.
   const initialKey = initialSession ? JSON.stringify(initialSession) : null

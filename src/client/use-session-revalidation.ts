@@ -1,6 +1,8 @@
 'use client'
+import type { Store } from 'jotai'
 import { usePathname } from 'next/navigation'
 import { useEffect, useRef } from 'react'
+import { sessionAtom } from './atoms'
 import type { SessionController } from './session-controller'
 
 /** At most one check per 30 s of refocusing: alt-tabbing must not hammer the endpoint. */
@@ -22,6 +24,7 @@ type RevalidationOptions = {
  */
 function useSessionRevalidation(
   controller: SessionController,
+  store: Store,
   { revalidateOnFocus, revalidateOnNavigation, refetchInterval }: RevalidationOptions,
 ): void {
   useEffect(() => {
@@ -64,8 +67,15 @@ function useSessionRevalidation(
   useEffect(() => {
     if (lastPathname.current === pathname) return
     lastPathname.current = pathname
-    if (revalidateOnNavigation) void controller.refresh()
-  }, [controller, pathname, revalidateOnNavigation])
+    if (!revalidateOnNavigation) return
+    // Signed out on purpose (here or in another tab): the DELETE cleared the cookie moments ago
+    // and a navigation cannot change that, so signOut's own redirect to the login page costs no
+    // second request. A sign-in in this tab arrives as the layout's new initialSession; one in
+    // another tab on the next focus.
+    const session = store.get(sessionAtom)
+    if (session.status === 'unauthenticated' && session.reason === 'signed-out') return
+    void controller.refresh()
+  }, [controller, store, pathname, revalidateOnNavigation])
 }
 
 export { FOCUS_THROTTLE_MS, useSessionRevalidation }
