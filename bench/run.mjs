@@ -2,6 +2,7 @@
 // stdout (progress goes to stderr) and writes bench/RESULTS.md. `--skip-suite` leaves out the
 // ~3.5 min `npm test` timing for quick runs.
 import { randomBytes } from 'node:crypto'
+import os from 'node:os'
 import path from 'node:path'
 import { buildApps } from './browser/build-apps.mjs'
 import { measureEconomy } from './browser/economy.mjs'
@@ -27,6 +28,8 @@ const skipSuite = process.argv.includes('--skip-suite')
 const suiteEnv = { ...process.env } // before this process sets its own SESSION_SECRET
 const log = (message) => console.error(`[bench] ${message}`)
 const started = performance.now()
+// Other work on the same 2 cores skews every figure: the reader gets the load this run started in.
+const loadAtStart = os.loadavg()[0]
 
 // A fresh secret per run, as an app would have one: the kit reads it from the environment.
 process.env.SESSION_SECRET = randomBytes(32).toString('base64url')
@@ -71,7 +74,7 @@ const seconds = (performance.now() - started) / 1000
 const file = path.join(BENCH_DIR, 'RESULTS.md')
 await writeResults(file, {
   table,
-  machine: describeMachine(),
+  machine: { ...describeMachine(), loadAtStart },
   seconds,
   args: process.argv.slice(2),
   sizes,

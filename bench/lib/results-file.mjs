@@ -15,7 +15,7 @@ function machineSection(m, seconds, args) {
       .join(', ')
   return list([
     `Date: ${m.date}`,
-    `Machine: ${m.cores} cores, ${m.cpu}, ${m.memoryGb} GB RAM (shared with other work while measured)`,
+    `Machine: ${m.cores} cores, ${m.cpu}, ${m.memoryGb} GB RAM; 1-minute load average when the run started: ${m.loadAtStart.toFixed(2)} (${m.cores}.00 = every core busy with other work)`,
     `Node ${m.node}; Chromium from CHROMIUM_PATH or /usr/bin/chromium, headless`,
     `Kit dependencies (root install): ${versions(m.kitPackages)}`,
     `Compared packages (bench/ install): ${versions(m.benchPackages)}`,
