@@ -11,6 +11,7 @@ import { launchChromium } from './browser/launch.mjs'
 import { startPageServer } from './browser/page-server.mjs'
 import { describeMachine } from './lib/machine.mjs'
 import { BENCH_DIR } from './lib/paths.mjs'
+import { writeReadmeSection } from './lib/readme-section.mjs'
 import { writeResults } from './lib/results-file.mjs'
 import * as rows from './lib/rows.mjs'
 import { renderTable } from './lib/table.mjs'
@@ -72,9 +73,10 @@ console.log(table)
 
 const seconds = (performance.now() - started) / 1000
 const file = path.join(BENCH_DIR, 'RESULTS.md')
+const machine = { ...describeMachine(), loadAtStart }
 await writeResults(file, {
   table,
-  machine: { ...describeMachine(), loadAtStart },
+  machine,
   seconds,
   args: process.argv.slice(2),
   sizes,
@@ -83,4 +85,7 @@ await writeResults(file, {
   expiry,
   suite,
 })
-log(`wrote ${path.relative(process.cwd(), file)} after ${seconds.toFixed(0)} s`)
+await writeReadmeSection({ table, machine, seconds })
+log(
+  `wrote ${path.relative(process.cwd(), file)} and README.md's Performance section after ${seconds.toFixed(0)} s`,
+)
