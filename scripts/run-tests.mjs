@@ -8,9 +8,14 @@ import os from 'node:os'
 import path from 'node:path'
 
 const E2E_PHASE = 'e2e: reference app + installed fixture (next build + next start + playwright)'
+// Each phase: [name, command, args, extra env]. The first one's command runs two checks at once.
 const PHASES = [
-  ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
-  ['lint', 'npm', ['run', '--silent', 'lint']],
+  // Two quick single-threaded checks, side by side on two cores (outputs printed whole, in turn).
+  [
+    'typecheck + lint (side by side)',
+    process.execPath,
+    ['scripts/side-by-side.mjs', 'typecheck', 'lint'],
+  ],
   ['unit + stories (vitest)', 'npx', ['vitest', 'run']],
   // The typecheck phase above already failed the run on any type error: the e2e build skips
   // Next's identical second check (see next.config.ts).
