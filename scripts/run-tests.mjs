@@ -1,86 +1,105 @@
 // `npm test`: one gate, run phase by phase so a failure names its phase and each phase's time shows.
-// The install test's preparation (a fresh app, `shadcn add` of every registry item, tsc, next
-// build) waits mostly on npm and the disk, so it runs in the background from the start, and the
-// e2e phase, which serves and tests that app, waits for it.
+// Two builds the e2e phase needs run in the background from the start, at a lower priority, so
+// they fill the time the phases in front spend waiting (stories on real timers, npm on the disk):
+// the reference app's `next build`, and the install test's preparation (a fresh app, `shadcn add`
+// of every registry item, tsc, next build). The e2e phase waits for both.
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 
-const E2E_PHASE = 'e2e: reference app + installed fixture (next build + next start + playwright)'
-// Each phase: [name, command, args, extra env]. The first one's command runs two checks at once.
+const NEXT_BIN = createRequire(import.meta.url).resolve('next/dist/bin/next')
+const work = mkdtempSync(path.join(os.tmpdir(), 'session-kit-install-'))
+const installAppDir = path.join(work, 'app')
+
+const CHECKS_PHASE = 'typecheck + lint (side by side)'
+// Each: [name, command, args, extra env, the lines of its log worth printing when it passes,
+// the phase it starts after (none: at once)].
+const BACKGROUND = [
+  [
+    'reference app: next build (for e2e)',
+    process.execPath,
+    [NEXT_BIN, 'build'],
+    // The typecheck phase fails the run on any type error: the build skips Next's identical
+    // second check (see next.config.ts).
+    { TYPECHECKED_BY_NPM_TEST: '1', NEXT_TELEMETRY_DISABLED: '1' },
+    () => false,
+    // Not beside tsc: the build writes .next/types and next-env.d.ts, which tsc reads.
+    CHECKS_PHASE,
+  ],
+  [
+    'install test: fresh app + shadcn add + tsc + next build',
+    process.execPath,
+    ['test/install/prepare-app.mjs'],
+    { INSTALL_APP_DIR: installAppDir },
+    (line) => line.startsWith('[install]'),
+    null,
+  ],
+]
+const E2E_PHASE = 'e2e: reference app + installed fixture (next start + playwright)'
+// Each phase: [name, command, args, extra env].
 const PHASES = [
   // Two quick single-threaded checks, side by side on two cores (outputs printed whole, in turn).
-  [
-    'typecheck + lint (side by side)',
-    process.execPath,
-    ['scripts/side-by-side.mjs', 'typecheck', 'lint'],
-  ],
+  [CHECKS_PHASE, process.execPath, ['scripts/side-by-side.mjs', 'typecheck', 'lint']],
   ['unit + stories (vitest)', 'npx', ['vitest', 'run']],
-  // The typecheck phase above already failed the run on any type error: the e2e build skips
-  // Next's identical second check (see next.config.ts).
-  [E2E_PHASE, 'npx', ['playwright', 'test'], { TYPECHECKED_BY_NPM_TEST: '1' }],
+  [
+    E2E_PHASE,
+    'npx',
+    ['playwright', 'test'],
+    { E2E_ALREADY_BUILT: '1', INSTALL_APP_DIR: installAppDir },
+  ],
 ]
 
 const timings = []
 const measured = []
 const runStarted = performance.now()
-
-const work = mkdtempSync(path.join(os.tmpdir(), 'session-kit-install-'))
-const installAppDir = path.join(work, 'app')
-const installLog = path.join(work, 'prepare.log')
-const installPrepared = startInstallPreparation()
+const background = BACKGROUND.filter((task) => task[5] === null).map(startInBackground)
 
 for (const [name, command, args, env = {}] of PHASES) {
-  if (name === E2E_PHASE) await waitForInstallPreparation()
+  if (name === E2E_PHASE) for (const task of background) await waitFor(task)
   const started = performance.now()
   console.log(`\n=== ${name} ===`)
-  const { status } = spawnSync(command, args, {
-    stdio: 'inherit',
-    env: { ...process.env, INSTALL_APP_DIR: installAppDir, ...env },
-  })
+  const { status } = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } })
   record(name, started, status)
   if (status !== 0) fail(name, status, started)
+  background.push(...BACKGROUND.filter((task) => task[5] === name).map(startInBackground))
 }
 console.log(`\nPhase durations:\n  ${timings.join('\n  ')}`)
 console.log(`  total: ${((performance.now() - runStarted) / 1000).toFixed(1)} s`)
 
-function startInstallPreparation() {
+function startInBackground([name, command, args, env, worthPrinting]) {
   const started = performance.now()
-  const log = openSync(installLog, 'w')
-  // Output to a file, not a pipe: the phases below block this process, and a full pipe would
-  // stall the preparation.
-  const child = spawn(process.execPath, ['test/install/prepare-app.mjs'], {
+  const logFile = path.join(work, `${name.replace(/[^a-z0-9]+/gi, '-')}.log`)
+  const log = openSync(logFile, 'w')
+  // Output to a file, not a pipe: the phases block this process, and a full pipe would stall it.
+  const child = spawn(command, args, {
     stdio: ['ignore', log, log],
-    env: { ...process.env, INSTALL_APP_DIR: installAppDir },
+    env: { ...process.env, ...env },
   })
-  return new Promise((resolve) => child.on('exit', (status) => resolve({ status, started })))
+  // Lower priority (its own children inherit it): the phases in front get the cores first.
+  os.setPriority(child.pid, 10)
+  const done = new Promise((resolve) =>
+    child.on('exit', (status) => resolve({ status, ended: performance.now() })),
+  )
+  return { name: `${name} (in the background)`, started, logFile, worthPrinting, done }
 }
 
-async function waitForInstallPreparation() {
-  const name = 'install test: fresh app + shadcn add + tsc + next build (in the background)'
+async function waitFor({ name, started, logFile, worthPrinting, done }) {
   const waitStarted = performance.now()
-  const { status, started } = await installPrepared
+  const { status, ended } = await done
   console.log(`\n=== ${name} ===`)
-  const output = readFileSync(installLog, 'utf8')
-  // Its step timings always; the whole log only when it failed (npm's output is long).
-  console.log(
-    status === 0
-      ? output
-          .split('\n')
-          .filter((line) => line.startsWith('[install]'))
-          .join('\n')
-      : output,
-  )
-  console.log(
-    `(waited ${((performance.now() - waitStarted) / 1000).toFixed(1)} s for it after the phases above)`,
-  )
-  record(name, started, status)
+  const output = readFileSync(logFile, 'utf8')
+  // A few lines when it passed; the whole log when it failed.
+  console.log(status === 0 ? output.split('\n').filter(worthPrinting).join('\n') : output)
+  const waited = ((performance.now() - waitStarted) / 1000).toFixed(1)
+  console.log(`(waited ${waited} s for it after the phases above)`)
+  record(name, started, status, ended)
   if (status !== 0) fail(name, status, started)
 }
 
-function record(name, started, status) {
-  const seconds = (performance.now() - started) / 1000
+function record(name, started, status, ended = performance.now()) {
+  const seconds = (ended - started) / 1000
   timings.push(`${name}: ${seconds.toFixed(1)} s`)
   measured.push({ phase: name, seconds: Number(seconds.toFixed(2)), exitCode: status })
   writeTimings()
