@@ -4,7 +4,7 @@
 // the reference app's `next build`, and the install test's preparation (a fresh app, `shadcn add`
 // of every registry item, tsc, next build). The e2e phase waits for both.
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
@@ -79,8 +79,13 @@ function startInBackground([name, command, args, env, worthPrinting]) {
   })
   // Lower priority (its own children inherit it): the phases in front get the cores first.
   os.setPriority(child.pid, 10)
+  // spawnSync blocks this process during the phases, so 'exit' is seen late: its end is the
+  // moment its log was last written (its last line comes as it finishes).
   const done = new Promise((resolve) =>
-    child.on('exit', (status) => resolve({ status, ended: performance.now() })),
+    child.on('exit', (status) => {
+      const lastWrite = statSync(logFile).mtimeMs - performance.timeOrigin
+      resolve({ status, ended: Math.min(lastWrite, performance.now()) })
+    }),
   )
   return { name: `${name} (in the background)`, started, logFile, worthPrinting, done }
 }
