@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { PREPARED_MARKER } from './installed-files.mjs'
 
 const port = process.env.PORT
 if (!port || !process.env.SESSION_SECRET) {
@@ -15,7 +16,7 @@ if (!port || !process.env.SESSION_SECRET) {
 const app =
   process.env.INSTALL_APP_DIR ??
   path.join(mkdtempSync(path.join(os.tmpdir(), 'session-kit-install-')), 'app')
-if (!existsSync(path.join(app, '.install-test-prepared'))) {
+if (!existsSync(path.join(app, PREPARED_MARKER))) {
   const prepare = spawnSync(process.execPath, [path.join(import.meta.dirname, 'prepare-app.mjs')], {
     stdio: 'inherit',
     env: { ...process.env, INSTALL_APP_DIR: app },
@@ -23,7 +24,7 @@ if (!existsSync(path.join(app, '.install-test-prepared'))) {
   if (prepare.status !== 0) process.exit(prepare.status ?? 1)
 }
 console.log(
-  `[install] serving ${app} (built ${readFileSync(path.join(app, '.install-test-prepared'), 'utf8').trim()})`,
+  `[install] serving ${app} (built ${readFileSync(path.join(app, PREPARED_MARKER), 'utf8').trim()})`,
 )
 const server = spawn(path.join(app, 'node_modules/.bin/next'), ['start', '-p', port], {
   cwd: app,

@@ -20,4 +20,7 @@ function checkInstalledFiles({ root, app, registry }) {
   )
 }
 
-export { checkInstalledFiles }
+/** Written last by prepare-app.mjs: its presence says the app in a folder is installed and built. */
+const PREPARED_MARKER = '.install-test-prepared'
+
+export { checkInstalledFiles, PREPARED_MARKER }

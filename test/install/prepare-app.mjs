@@ -1,21 +1,24 @@
 // The install test's preparation: what a user does to an app that is not ours. Copy the fixture
-// app to $INSTALL_APP_DIR (or a new temp dir), add every registry item with the shadcn CLI from the
-// registry JSON built here (served on loopback, as a deployed Storybook serves it), do the one edit
-// the docs ask for (lib/session/load-user.ts), type-check, `next build`. Any missing file, import
-// or npm dependency in registry.json fails one of these steps, by name. Then install-and-start.mjs
-// serves the app. `npm test` runs this in the background while the unit and story tests run.
+// app to $INSTALL_APP_DIR (npm test and install-and-start.mjs pick the folder), add every registry
+// item with the shadcn CLI from the registry JSON built here (served on loopback, as a deployed
+// Storybook serves it), do the one edit the docs ask for (lib/session/load-user.ts), type-check,
+// `next build`. Any missing file, import or npm dependency in registry.json fails one of these
+// steps, by name. Then install-and-start.mjs serves the app. `npm test` runs this in the
+// background while the checks and story tests run.
 import { spawn } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { checkInstalledFiles } from './installed-files.mjs'
+import { checkInstalledFiles, PREPARED_MARKER } from './installed-files.mjs'
 import { serveDirectory } from './serve-directory.mjs'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const SHADCN_BIN = path.join(ROOT, 'node_modules/shadcn/dist/index.js')
 const NAMESPACE = '@next-session-kit'
-/** Written last: its presence says the app in this folder is installed and built. */
-const PREPARED_MARKER = '.install-test-prepared'
+const app = process.env.INSTALL_APP_DIR
+if (!app) {
+  console.error('prepare-app: set INSTALL_APP_DIR to the folder to install the app into.')
+  process.exit(1)
+}
 
 /**
  * Runs one step, printing its time; stops everything with the step's name when it fails. Async:
@@ -37,9 +40,6 @@ await step('registry:build', 'npm', ['run', '--silent', 'registry:build'], { cwd
 const registry = JSON.parse(readFileSync(path.join(ROOT, 'registry.json'), 'utf8'))
 const registryServer = await serveDirectory(path.join(ROOT, 'public/r'))
 
-const app =
-  process.env.INSTALL_APP_DIR ??
-  path.join(mkdtempSync(path.join(os.tmpdir(), 'session-kit-install-')), 'app')
 rmSync(app, { recursive: true, force: true })
 mkdirSync(path.dirname(app), { recursive: true })
 cpSync(path.join(import.meta.dirname, 'fixture'), app, { recursive: true })
