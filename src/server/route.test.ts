@@ -262,3 +262,135 @@ describe('DELETE /api/session', () => {
     expect(response.headers.get('cache-control')).toBe('no-store')
   })
 })
+
+// `next start` builds request.url from its own hostname, never from the Host header: every case
+// below addresses the handler as `http://localhost:3000`, as Next does behind any host or proxy.
+describe('DELETE /api/session: the origin check follows the deployment, not request.url', () => {
+  const NEXT_URL = 'http://localhost:3000/api/session'
+  const signOut = (headers: Record<string, string>, options = {}) =>
+    createSessionRoute({ loadUser, now: () => NOW, ...options }).DELETE(
+      new Request(NEXT_URL, { method: 'DELETE', headers }),
+    )
+
+  it.each([
+    [
+      '127.0.0.1 (regression: was 403 off localhost)',
+      { origin: 'http://127.0.0.1:3000', host: '127.0.0.1:3000' },
+    ],
+    ['[::1]', { origin: 'http://[::1]:3000', host: '[::1]:3000' }],
+    ['a custom domain, no proxy', { origin: 'https://app.example', host: 'app.example' }],
+    [
+      'a custom domain, Host with its default port',
+      { origin: 'https://app.example', host: 'app.example:443' },
+    ],
+    ['a custom domain, Host in capitals', { origin: 'https://app.example', host: 'APP.example' }],
+    [
+      'behind a TLS proxy: X-Forwarded-Host',
+      { origin: 'https://app.example', host: '10.0.0.7:3000', 'x-forwarded-host': 'app.example' },
+    ],
+    [
+      'behind two proxies: the first X-Forwarded-Host',
+      {
+        origin: 'https://app.example:8443',
+        host: 'localhost:3000',
+        'x-forwarded-host': 'app.example:8443, edge.internal',
+      },
+    ],
+    [
+      'Sec-Fetch-Site: same-origin, whatever the headers say',
+      { origin: 'https://app.example', host: 'localhost:3000', 'sec-fetch-site': 'same-origin' },
+    ],
+    [
+      'Sec-Fetch-Site: same-site from the same host (another scheme, same host)',
+      { origin: 'http://app.example', host: 'app.example', 'sec-fetch-site': 'same-site' },
+    ],
+  ])('%s: 204, the cookie cleared', async (_name, headers) => {
+    const response = await signOut(headers)
+    expect(response.status).toBe(204)
+    expect(response.headers.get('set-cookie')).toBe(CLEARED)
+  })
+
+  it.each([
+    ['a foreign Origin', { origin: 'https://evil.example', host: 'app.example' }],
+    ['Origin on another port', { origin: 'https://app.example:8443', host: 'app.example' }],
+    [
+      'a port mismatch behind a proxy',
+      {
+        origin: 'https://app.example:8443',
+        host: 'localhost:3000',
+        'x-forwarded-host': 'app.example',
+      },
+    ],
+    [
+      'a matching Host but another X-Forwarded-Host (the proxy decides)',
+      { origin: 'https://app.example', host: 'app.example', 'x-forwarded-host': 'other.example' },
+    ],
+    ['Origin: null (sandboxed frame)', { origin: 'null', host: 'app.example' }],
+    ['an unparsable Origin', { origin: 'not a url', host: 'app.example' }],
+    [
+      'Sec-Fetch-Site: same-site from another host',
+      { origin: 'https://evil.app.example', host: 'app.example', 'sec-fetch-site': 'same-site' },
+    ],
+    [
+      'Sec-Fetch-Site: cross-site without Origin',
+      { 'sec-fetch-site': 'cross-site', host: 'app.example' },
+    ],
+    [
+      'Sec-Fetch-Site: cross-site with a same Origin',
+      { origin: 'https://app.example', host: 'app.example', 'sec-fetch-site': 'cross-site' },
+    ],
+    [
+      'Sec-Fetch-Site: same-site without Origin',
+      { 'sec-fetch-site': 'same-site', host: 'app.example' },
+    ],
+    [
+      'localhost when the browser used another host (the old check allowed this)',
+      { origin: 'http://localhost:3000', host: 'app.example' },
+    ],
+  ])('%s: 403 with a JSON error, the cookie kept, no-store', async (_name, headers) => {
+    const response = await signOut(headers)
+    expect(response.status).toBe(403)
+    expect(await response.json()).toEqual({ error: 'Cross-origin request refused' })
+    expect(response.headers.get('set-cookie')).toBeNull()
+    expect(response.headers.get('cache-control')).toBe('no-store')
+  })
+
+  it('allowedOrigins: an extra origin may sign out, no other', async () => {
+    const options = { allowedOrigins: ['https://admin.example'] }
+    const allowed = await signOut({ origin: 'https://admin.example', host: 'app.example' }, options)
+    expect(allowed.status).toBe(204)
+    const sibling = await signOut(
+      { origin: 'https://admin.example:8443', host: 'app.example' },
+      options,
+    )
+    expect(sibling.status).toBe(403)
+    const crossSite = await signOut(
+      { origin: 'https://admin.example', host: 'app.example', 'sec-fetch-site': 'cross-site' },
+      options,
+    )
+    // An allowed origin is still refused when the browser itself says cross-site.
+    expect(crossSite.status).toBe(403)
+  })
+
+  it.each([
+    ['a bare host', 'admin.example', ''],
+    ['a trailing slash', 'https://admin.example/', ' (did you mean "https://admin.example"?)'],
+    ['a path', 'https://admin.example/app', ' (did you mean "https://admin.example"?)'],
+    ['capitals', 'https://Admin.example', ' (did you mean "https://admin.example"?)'],
+    ['an empty string', '', ''],
+  ])('allowedOrigins with %s: a TypeError naming the entry at creation', (_name, entry, hint) => {
+    expect(() => createSessionRoute({ loadUser, allowedOrigins: [entry] })).toThrow(
+      new TypeError(
+        `createSessionRoute: allowedOrigins entries must be origins like "https://admin.example.com" (scheme and host, no path), got ${JSON.stringify(entry)}${hint}`,
+      ),
+    )
+  })
+
+  it('allowedOrigins with a wildcard: a TypeError saying patterns are not taken', () => {
+    expect(() => createSessionRoute({ loadUser, allowedOrigins: ['https://*.example'] })).toThrow(
+      new TypeError(
+        'createSessionRoute: allowedOrigins takes exact origins, not patterns; list each one instead of "https://*.example"',
+      ),
+    )
+  })
+})
