@@ -1,6 +1,6 @@
 'use server'
 import 'server-only'
-import { createSession, SessionConfigError } from '../../src/server'
+import { createSession, SessionConfigError, SessionCookieTooLargeError } from '../../src/server'
 import { findUserByCredentials } from '../lib/user-directory'
 import { isSessionLengthId, SESSION_LENGTHS } from './session-lengths'
 
@@ -36,11 +36,15 @@ async function signIn(_previous: SignInState, form: FormData): Promise<SignInSta
     return { status: 'signed-in', expiresAt: new Date(expiresAt).toISOString() }
   } catch (error) {
     if (error instanceof SessionConfigError) throw error // a deployment bug, not a user mistake
-    // e.g. a session too large for a cookie (over 4096 bytes): say so instead of "signing in"
-    // with a cookie the browser silently drops.
+    // A session too large for a cookie (over 4096 bytes): the message says what to fix, and a
+    // sign-in that "worked" with a cookie the browser silently drops would be worse.
+    if (error instanceof SessionCookieTooLargeError) {
+      return { status: 'failed', message: `Could not start your session: ${error.message}` }
+    }
+    // Anything else (a bug, a failing dependency) is for the server log, not the browser:
+    // raw messages can name files, settings or internals.
     console.error('Sign-in failed while creating the session:', error)
-    const reason = error instanceof Error ? error.message : String(error)
-    return { status: 'failed', message: `Could not start your session: ${reason}` }
+    return { status: 'failed', message: 'Could not start your session. Please try again later.' }
   }
 }
 

@@ -1,10 +1,11 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { isSafeNextPath, loginHref, MAX_NEXT_LENGTH, safeNextPath } from './redirect'
 import type { ClientUnauthenticatedReason } from './types'
 
 const FALLBACK = '/dashboard'
 
-// [what the case is, the value]: the title names the input, JSON-escaped so control characters show.
+// Same-origin paths that come back as they are: already canonical.
 const SAFE_PATHS: ReadonlyArray<string> = [
   '/',
   '/dashboard',
@@ -16,10 +17,23 @@ const SAFE_PATHS: ReadonlyArray<string> = [
   '/files/a%2Fb', // an encoded slash inside a segment
   '/?next=//evil.com', // `//` in the query string is data, not a host
   '/dashboard#//evil.com', // ... and so is `//` in the fragment
-  '/caf\u00e9', // non-ASCII letters
   '/search?q=100%25', // a literal percent sign: decodes to `100%`, which is text, not an escape
   '/search?q=100%25&r=%2Fx', // ... next to other escapes
   `/${'a'.repeat(MAX_NEXT_LENGTH - 1)}`, // exactly the maximum length
+]
+
+// [input, its canonical form]: same-origin paths the URL parser writes differently. Regression:
+// these were returned raw, and `redirect()` with one answered 500 ("Invalid character in header
+// content") after the sign-in cookie was set, or delivered `/café` as `/cafÃ©`.
+const CANONICALISED: ReadonlyArray<[string, string]> = [
+  ['/\u2713', '/%E2%9C%93'],
+  ['/caf\u00e9', '/caf%C3%A9'],
+  ['/\u2028/evil.com', '/%E2%80%A8/evil.com'], // a line separator: not a control character
+  ['/\uff0f/evil.com', '/%EF%BC%8F/evil.com'], // a fullwidth solidus is a letter in a path
+  ['/search?q=caf\u00e9#r\u00e9sum\u00e9', '/search?q=caf%C3%A9#r%C3%A9sum%C3%A9'],
+  ['/a b?c d#e f', '/a%20b?c%20d#e%20f'],
+  ['/a/../b', '/b'], // dot segments resolved, as the browser would
+  ['/\u{1F600}', '/%F0%9F%98%80'], // outside the BMP
 ]
 
 const UNSAFE_VALUES: ReadonlyArray<[string, unknown]> = [
@@ -93,6 +107,40 @@ describe('safeNextPath', () => {
     },
   )
 
+  it.each(CANONICALISED.map(([input, canonical]) => [JSON.stringify(input), input, canonical]))(
+    'returns %s percent-encoded, ASCII only',
+    (_label, input, canonical) => {
+      expect(safeNextPath(input, FALLBACK)).toBe(canonical)
+      expect(isSafeNextPath(input)).toBe(true)
+      // Still the same page: the browser resolves both to one URL.
+      expect(new URL(canonical, 'https://app.example').href).toBe(
+        new URL(input, 'https://app.example').href,
+      )
+    },
+  )
+
+  it('canonicalises the fallback too: every result is header-safe', () => {
+    expect(safeNextPath('//evil.com', '/caf\u00e9')).toBe('/caf%C3%A9')
+  })
+
+  it('any string: the result is printable ASCII (header-safe), itself safe, and stable', () => {
+    // Paths built from every kind of character, including slashes, escapes and dot segments.
+    const piece = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom('/', '//', '\\', '%', '%2F', '%25', '.', '..', '?', '#', ' ', '\u00e9'),
+    )
+    const input = fc.array(piece, { maxLength: 8 }).map((pieces) => `/${pieces.join('')}`)
+    fc.assert(
+      fc.property(input, (path) => {
+        const result = safeNextPath(path, FALLBACK)
+        expect(result).toMatch(/^[\x21-\x7e]+$/)
+        expect(isSafeNextPath(result)).toBe(true)
+        expect(safeNextPath(result, FALLBACK)).toBe(result)
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
   it.each(UNSAFE_VALUES)('falls back on %s', (_label, value) => {
     expect(safeNextPath(value, FALLBACK)).toBe(FALLBACK)
     expect(isSafeNextPath(value)).toBe(false)
@@ -145,6 +193,7 @@ describe('loginHref', () => {
     ['unsafe next /%2F%2Fevil.com', { next: '/%2F%2Fevil.com' }, '/auth'],
     ['unsafe next with a newline', { next: '/\nevil' }, '/auth'],
     ['next equal to the login path', { next: '/auth', reason: 'expired' }, '/auth?reason=expired'],
+    ['non-ASCII next, canonical first', { next: '/caf\u00e9' }, '/auth?next=%2Fcaf%25C3%25A9'],
   ])('builds the login URL from %s', (_label, options, expected) => {
     expect(loginHref('/auth', options)).toBe(expected)
   })
@@ -172,12 +221,13 @@ describe('loginHref', () => {
     expect(() => loginHref(loginPath)).toThrow(/loginPath must be a plain same-origin path/)
   })
 
-  it('round-trips: the next read back from the login URL is the one passed in', () => {
+  it('round-trips: the next read back from the login URL is the canonical one passed in', () => {
     const next = '/dashboard?tab=1&q=a b#top'
+    const canonical = '/dashboard?tab=1&q=a%20b#top'
     const href = loginHref('/auth', { next, reason: 'expired' })
     const params = new URL(href, 'http://localhost').searchParams
-    expect(params.get('next')).toBe(next)
-    expect(safeNextPath(params.get('next'), FALLBACK)).toBe(next)
+    expect(params.get('next')).toBe(canonical)
+    expect(safeNextPath(params.get('next'), FALLBACK)).toBe(canonical)
     expect(params.get('reason')).toBe('expired')
   })
 })

@@ -30,44 +30,60 @@ function decodeValidEscapes(text: string): string {
   })
 }
 
-function isSafeNextPath(input: unknown): input is string {
+/** The URL parser's form of a path already checked: percent-encoded, so ASCII only. */
+function canonicalPath(path: string): string {
+  const url = new URL(path, PROBE_ORIGIN)
+  return `${url.pathname}${url.search}${url.hash}`
+}
+
+/** `input` in canonical form when it is a same-origin path, else null. */
+function canonicalNextPath(input: unknown): string | null {
   if (typeof input !== 'string' || input.length === 0 || input.length > MAX_NEXT_LENGTH) {
-    return false
+    return null
   }
   // Check every decoded layer: `/%2F%2Fevil.com` must not become `//evil.com` further down,
   // nor `/%252e//evil.com` become `/.//evil.com`.
   let layer = input
   for (let round = 0; round <= MAX_DECODE_ROUNDS; round++) {
-    if (!looksSafe(layer)) return false
+    if (!looksSafe(layer)) return null
     let decoded: string
     try {
       decoded = decodeURIComponent(layer)
     } catch {
       // Raw input with broken escapes is not a path we produced (URLSearchParams encodes `%`).
-      if (round === 0) return false
+      if (round === 0) return null
       // A decoded layer may hold a literal `%` (`/search?q=100%25` -> `100%`): decode the valid
       // escapes around it, so a `%2F%2F` hidden next to a lone `%` is still unwrapped and checked.
       decoded = decodeValidEscapes(layer)
     }
     if (decoded === layer) break
-    if (round === MAX_DECODE_ROUNDS) return false
+    if (round === MAX_DECODE_ROUNDS) return null
     layer = decoded
   }
-  return true
+  // Never the raw string: `/café` or `/\u2028` in a `Location` header is a 500 (Node refuses
+  // non-ASCII header values) or arrives garbled (`/cafÃ©`); `/caf%C3%A9` is the same page.
+  return canonicalPath(input)
+}
+
+/** Whether `input` is a same-origin path that `safeNextPath` would keep. */
+function isSafeNextPath(input: unknown): input is string {
+  return canonicalNextPath(input) !== null
 }
 
 /**
- * The one guard for every `next=` value: returns `input` when it is a same-origin path
- * (`/dashboard?tab=1`), otherwise `fallback`. `fallback` must itself be safe (it is code,
- * not user input), so an unsafe one throws instead of silently sending users somewhere odd.
+ * The one guard for every `next=` value: a same-origin path (`/dashboard?tab=1`) comes back in
+ * the URL parser's canonical, percent-encoded form (`/caf%C3%A9`: ASCII, safe in a `Location`
+ * header), anything else as `fallback`. `fallback` must itself be safe (it is code, not user
+ * input), so an unsafe one throws instead of silently sending users somewhere odd.
  */
 function safeNextPath(input: unknown, fallback: string): string {
-  if (!isSafeNextPath(fallback)) {
+  const safeFallback = canonicalNextPath(fallback)
+  if (safeFallback === null) {
     throw new TypeError(
       `safeNextPath: fallback must be a same-origin path, got ${JSON.stringify(fallback)}`,
     )
   }
-  return isSafeNextPath(input) ? input : fallback
+  return canonicalNextPath(input) ?? safeFallback
 }
 
 type LoginHrefOptions = {
@@ -85,7 +101,8 @@ function loginHref(loginPath: string, { next, reason }: LoginHrefOptions = {}): 
     )
   }
   const params = new URLSearchParams()
-  if (isSafeNextPath(next) && next !== loginPath) params.set('next', next)
+  const safeNext = canonicalNextPath(next)
+  if (safeNext !== null && safeNext !== canonicalPath(loginPath)) params.set('next', safeNext)
   if (isLostSessionReason(reason)) params.set('reason', reason)
   const query = params.toString()
   return query ? `${loginPath}?${query}` : loginPath
