@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { DEV_ITEMS as DEV_ITEM_NAMES, manualCopy } from '../scripts/manual-copy.mjs'
+import { manualCopySectionProblem } from '../scripts/readme-manual-copy.mjs'
 
 // registry.json is what users copy (`npx shadcn add @next-session-kit/<item>`). These checks keep
 // it from drifting from the code: a new kit file that is not listed, an import that the installed
@@ -31,7 +33,7 @@ const PROVIDED_BY_THE_APP = ['next', 'react', 'react-dom']
 // The story helpers run inside the app's own Storybook (their item's description says so).
 const PROVIDED_BY_STORYBOOK = ['storybook', '@storybook/nextjs-vite']
 // Items for the app's Storybook and tests; everything else ends up in the app's runtime.
-const DEV_ITEMS = new Set(['session-mocks', 'session-story-helpers'])
+const DEV_ITEMS = new Set(DEV_ITEM_NAMES)
 
 function shippedFiles(dir: string): string[] {
   return readdirSync(path.join(root, dir))
@@ -173,6 +175,20 @@ describe('registry.json', () => {
       }
     },
   )
+
+  it('manual copy: the same files and packages as `shadcn add @next-session-kit/session-kit`', () => {
+    const kit = withRegistryDependencies(byName.get('session-kit') as RegistryItem)
+    const copy = manualCopy(root)
+    const sorted = (list: string[]) => [...list].sort()
+    expect(sorted(copy.items.flatMap((item) => item.files.map((file) => file.target)))).toEqual(
+      sorted(kit.flatMap((item) => item.files.map((file) => file.target))),
+    )
+    expect(copy.packages).toEqual(sorted([...new Set(kit.flatMap((item) => item.dependencies))]))
+  })
+
+  it('README: the manual copy block is what registry.json and package.json say (else it names the command that rewrites it)', async () => {
+    expect(await manualCopySectionProblem(root)).toBeNull()
+  })
 
   it('keeps runtime packages out of the dev items and dev packages out of the runtime items', () => {
     for (const item of registry.items) {
