@@ -14,6 +14,8 @@ type ManualCopy = {
 declare const DEV_ITEMS: string[]
 declare function manualCopy(root: string): ManualCopy
 declare function copyScript(copy: Pick<ManualCopy, 'items'>): string
+/** `jose@^6.2.18` -> `jose`; `@scope/x@^1` -> `@scope/x`. */
+declare function dependencyName(dependency: string): string
 
-export { copyScript, DEV_ITEMS, manualCopy }
+export { copyScript, dependencyName, DEV_ITEMS, manualCopy }
 export type { ManualCopy, ManualCopyItem }

@@ -94,4 +94,4 @@ function copyScript({ items }) {
   ].join('\n')
 }
 
-export { copyScript, DEV_ITEMS, manualCopy }
+export { copyScript, dependencyName, DEV_ITEMS, manualCopy }

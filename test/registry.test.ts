@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { DEV_ITEMS as DEV_ITEM_NAMES, manualCopy } from '../scripts/manual-copy.mjs'
+import { dependencyName, DEV_ITEMS as DEV_ITEM_NAMES, manualCopy } from '../scripts/manual-copy.mjs'
 import { manualCopySectionProblem } from '../scripts/readme-manual-copy.mjs'
 
 // registry.json is what users copy (`npx shadcn add @next-session-kit/<item>`). These checks keep
@@ -49,12 +49,6 @@ function specifiers(file: string): string[] {
 function packageName(specifier: string): string {
   const parts = specifier.split('/')
   return (specifier.startsWith('@') ? parts.slice(0, 2) : parts.slice(0, 1)).join('/')
-}
-
-/** `jose@^6.2.18` -> `jose`; `@scope/x@^1` -> `@scope/x`. */
-function dependencyName(dependency: string): string {
-  const at = dependency.lastIndexOf('@')
-  return at > 0 ? dependency.slice(0, at) : dependency
 }
 
 /** The item and every item it pulls in, transitively. */

@@ -1,6 +1,6 @@
-// After `shadcn add`: every file of every registry item must sit at its target with exactly the
-// repo's content. A missing file, or one the CLI rewrote, is named here instead of surfacing later
-// as a puzzling type error.
+// After `shadcn add` (or the README's copy commands): every file of every item installed must
+// sit at its target with exactly the repo's content. A missing file, or one the CLI rewrote, is
+// named here instead of surfacing later as a puzzling type error.
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 

@@ -3,13 +3,15 @@
 // item with the shadcn CLI from the registry JSON built here (served on loopback, as a deployed
 // Storybook serves it), do the one edit the docs ask for (lib/session/load-user.ts), type-check,
 // `next build`. Any missing file, import or npm dependency in registry.json fails one of these
-// steps, by name. Then install-and-start.mjs serves the app. `npm test` runs this in the
+// steps, by name. Then install-and-start.mjs serves the app. Beside it, prepare-manual-app.mjs
+// proves the README's manual path (no shadcn) in a second fresh copy. `npm test` runs this in the
 // background while the checks and story tests run.
 import { spawn } from 'node:child_process'
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { checkInstalledFiles, PREPARED_MARKER } from './installed-files.mjs'
 import { serveDirectory } from './serve-directory.mjs'
+import { step } from './step.mjs'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const SHADCN_BIN = path.join(ROOT, 'node_modules/shadcn/dist/index.js')
@@ -20,21 +22,18 @@ if (!app) {
   process.exit(1)
 }
 
-/**
- * Runs one step, printing its time; stops everything with the step's name when it fails. Async:
- * the registry server lives in this process and must keep answering while shadcn runs.
- */
-async function step(name, command, args, options = {}) {
-  const started = performance.now()
-  const child = spawn(command, args, { stdio: 'inherit', ...options })
-  const status = await new Promise((resolve) => child.on('exit', (code) => resolve(code)))
-  const seconds = ((performance.now() - started) / 1000).toFixed(1)
-  if (status !== 0) {
-    console.error(`[install] ${name} failed (exit ${status}) after ${seconds} s`)
-    process.exit(status ?? 1)
-  }
-  console.log(`[install] ${name}: ${seconds} s`)
-}
+// The README's manual path (prepare-manual-app.mjs), side by side with this one: its own fresh
+// fixture copy and npm install (the npm cache serves both), then tsc. Mostly disk and npm waits
+// while this one waits for shadcn's install, so it adds little wall time; the app counts as
+// prepared only when it passed too.
+const manual = spawn(process.execPath, [path.join(import.meta.dirname, 'prepare-manual-app.mjs')], {
+  stdio: 'inherit',
+  env: { ...process.env, MANUAL_APP_DIR: `${app}-manual` },
+})
+const manualStatus = new Promise((resolve) => manual.on('exit', (code) => resolve(code)))
+process.on('exit', () => {
+  if (manual.exitCode === null) manual.kill()
+})
 
 await step('registry:build', 'npm', ['run', '--silent', 'registry:build'], { cwd: ROOT })
 const registry = JSON.parse(readFileSync(path.join(ROOT, 'registry.json'), 'utf8'))
@@ -82,6 +81,12 @@ await step('next build', bin('next'), ['build'], {
   cwd: app,
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', TYPECHECKED_BY_INSTALL_TEST: '1' },
 })
+
+const manualCode = await manualStatus
+if (manualCode !== 0) {
+  console.error(`[install] the manual copy failed (exit ${manualCode}): see its lines above`)
+  process.exit(manualCode ?? 1)
+}
 
 writeFileSync(path.join(app, PREPARED_MARKER), `${new Date().toISOString()}\n`)
 console.log(`[install] ready: ${app}`)
