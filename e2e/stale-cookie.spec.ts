@@ -20,9 +20,11 @@ test.describe.configure({ mode: 'default' })
 const LOAD_REQUESTS = 200
 const REQUEST_TIMEOUT_MS = 10_000 // per request: the load test stops itself, it never hangs
 
-test.beforeAll(({ tokenFor }) => {
-  // Start the clock on a 5-second session now; the expired-cookie tests await it later.
-  void tokenFor('max@example.com', '5s').catch(() => undefined)
+test.beforeAll(async ({ tokenFor }) => {
+  // Start the clock on a 5-second session now; the expired-cookie tests wait for it to run out
+  // later. Awaited: a sign-in left running here outlives the hook and broke a later test's setup
+  // (see tokenFor in support/fixtures.ts).
+  await tokenFor('max@example.com', '5s')
 })
 
 test('DELETE /api/session from a foreign Origin (or Sec-Fetch-Site: cross-site): 403, and the cookie stays', async ({

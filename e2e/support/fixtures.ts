@@ -7,6 +7,7 @@ type SessionTokens = {
    * A session cookie value for this user and length, made once per worker through the real
    * sign-in form. Tokens are stateless (an encrypted user id and expiry), so tests that are not
    * about signing in can share them: signing out in one test only clears that test's jar.
+   * Always await it inside the test or hook that asks (see the note in the fixture).
    */
   tokenFor: (email: DemoEmail, length?: SessionLengthId) => Promise<string>
 }
@@ -24,6 +25,11 @@ const test = base.extend<SignedIn, SessionTokens>({
         const key = `${email} ${length}`
         const existing = made.get(key)
         if (existing) return existing
+        // The browser context below must open and close inside the test that awaits this. When
+        // a test starts, Playwright's trace recorder starts a chunk on every open context; one
+        // closing at that moment fails the next test before its body ("apiRequestContext.
+        // _wrapApiCall: Target page, context or browser has been closed", in ~3 ms). That was
+        // the stale-cookie flake: its beforeAll started a sign-in without awaiting it.
         const token = (async () => {
           const context = await browser.newContext()
           try {
@@ -36,6 +42,9 @@ const test = base.extend<SignedIn, SessionTokens>({
             await context.close()
           }
         })()
+        // A failed sign-in fails the test that asked; the next test asks afresh instead of being
+        // handed the same rejection for a reason that is not its own.
+        token.catch(() => made.delete(key))
         made.set(key, token)
         return token
       })
