@@ -1,6 +1,14 @@
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/chromium'
-import { E2E_BASE_URL, E2E_PORT, E2E_SESSION_SECRET } from './e2e/support/server-env'
+import {
+  E2E_BASE_URL,
+  E2E_HOST,
+  E2E_INSTANCE_PORTS,
+  E2E_PORT,
+  E2E_PROXY_ADDRESS_URL,
+  E2E_RUN_DIR,
+  E2E_SESSION_SECRET,
+} from './e2e/support/server-env'
 import { INSTALL_BASE_URL, INSTALL_PORT, INSTALL_SESSION_SECRET } from './test/install/install-env'
 
 export default defineConfig({
@@ -15,8 +23,27 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list']],
   projects: [
-    // The reference app (app/, proxy.ts) against `next build && next start`.
-    { name: 'reference-app', testDir: 'e2e', use: { baseURL: E2E_BASE_URL } },
+    // The reference app (app/, proxy.ts): one `next build`, two `next start` instances, nginx
+    // with TLS in front on https://app.test (e2e/support/server-env.ts).
+    {
+      name: 'reference-app',
+      testDir: 'e2e',
+      // A bound for a hang, not a speed target: the revoked-user test signs two users in through
+      // the form and revokes one, which took 46 s on this 2-core machine under a load average
+      // of 13 (other jobs), past the 45 s above. Each expect keeps its own 10 s.
+      timeout: 90_000,
+      use: {
+        baseURL: E2E_BASE_URL,
+        launchOptions: {
+          executablePath: CHROMIUM_PATH,
+          // app.test is in no DNS: Chromium alone resolves it, to the proxy on loopback.
+          args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${E2E_HOST} 127.0.0.1`],
+        },
+        // The proxy's certificate is made by the test run and signed by nobody. Chromium still
+        // treats the page as https (a secure context), so `__Host-` cookies work as deployed.
+        ignoreHTTPSErrors: true,
+      },
+    },
     // A fresh app with every registry item added by `shadcn add` (test/install).
     {
       name: 'install',
@@ -32,12 +59,17 @@ export default defineConfig({
   },
   webServer: [
     {
-      // Builds (timed, printed) and then runs `next start`: the real production server.
+      // Builds (timed, printed), then starts two `next start` instances and nginx in front.
       command: 'node e2e/support/build-and-start.mjs',
-      url: `${E2E_BASE_URL}/api/session`,
+      // Through nginx, so ready means the whole chain answers (the instances are checked first).
+      url: `${E2E_PROXY_ADDRESS_URL}/api/session`,
+      ignoreHTTPSErrors: true,
       env: {
         SESSION_SECRET: E2E_SESSION_SECRET,
-        PORT: String(E2E_PORT),
+        E2E_HOST,
+        E2E_PORT: String(E2E_PORT),
+        E2E_INSTANCE_PORTS: E2E_INSTANCE_PORTS.join(','),
+        E2E_RUN_DIR,
         NEXT_TELEMETRY_DISABLED: '1',
       },
       // A build on a busy 2-core machine can take minutes.

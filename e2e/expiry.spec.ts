@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './support/fixtures'
 import { recordUrls, sessionCookie, signIn, toasts } from './support/session'
 import { E2E_BASE_URL } from './support/server-env'
 

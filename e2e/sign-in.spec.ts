@@ -1,6 +1,6 @@
 import { expect, test } from './support/fixtures'
 import { recordUrls, sessionCookie, signIn, submitSignIn, toasts } from './support/session'
-import { E2E_BASE_URL } from './support/server-env'
+import { E2E_BASE_URL, E2E_HOST } from './support/server-env'
 
 const SIGN_IN_SECONDS = 2 * 60 // the "2 minutes" choice
 
@@ -14,8 +14,9 @@ test('1. sign in: the dashboard shows the user; the cookie is httpOnly, SameSite
   await expect(page.getByText('Welcome, Max Member')).toBeVisible()
   await expect(page.getByRole('banner')).toContainText('Signed in as Max Member (member)')
   const cookie = await sessionCookie(context)
-  expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/', domain: 'localhost' })
-  // `next start` is production: Secure (Chromium accepts Secure cookies from http://localhost).
+  // Host-only for the app's own name (a `__Host-` cookie has no Domain attribute).
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/', domain: E2E_HOST })
+  // `next start` is production: Secure, over the proxy's real HTTPS.
   expect(cookie?.secure).toBe(true)
   expect(cookie?.expires).toBeGreaterThanOrEqual(Math.floor(before) + SIGN_IN_SECONDS - 1)
   expect(cookie?.expires).toBeLessThanOrEqual(Date.now() / 1000 + SIGN_IN_SECONDS + 1)

@@ -13,7 +13,7 @@ import {
   toasts,
   waitUntilExpired,
 } from './support/session'
-import { E2E_BASE_URL } from './support/server-env'
+import { E2E_BASE_URL, E2E_INSTANCE_ADDRESSES } from './support/server-env'
 
 test.describe.configure({ mode: 'default' })
 
@@ -121,7 +121,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
 }
 
-test(`load: ${LOAD_REQUESTS} concurrent GET /api/session on loopback (valid, expired, tampered cookies): every answer right, none 5xx`, async ({
+test(`load: ${LOAD_REQUESTS} concurrent GET /api/session through the proxy to both instances (valid, expired, tampered cookies): every answer right, none 5xx`, async ({
   request,
   tokenFor,
 }) => {
@@ -135,12 +135,13 @@ test(`load: ${LOAD_REQUESTS} concurrent GET /api/session on loopback (valid, exp
   const results = await Promise.all(
     kinds.map(async (kind) => {
       const sent = performance.now()
-      const response = await fetch(`${E2E_BASE_URL}${SESSION_ENDPOINT}`, {
+      const response = await request.get(SESSION_ENDPOINT, {
         headers: { cookie: `${E2E_SESSION_COOKIE_NAME}=${tokens[kind]}` },
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        timeout: REQUEST_TIMEOUT_MS,
       })
       const body: unknown = await response.json()
-      return { kind, status: response.status, body, ms: performance.now() - sent }
+      const instance = response.headers()['x-instance'] ?? 'none'
+      return { kind, status: response.status(), body, instance, ms: performance.now() - sent }
     }),
   )
   const wallMs = performance.now() - started
@@ -148,6 +149,9 @@ test(`load: ${LOAD_REQUESTS} concurrent GET /api/session on loopback (valid, exp
   const latencies = results.map((result) => result.ms).sort((a, b) => a - b)
   const count = (kind: Kind) => results.filter((result) => result.kind === kind).length
   const serverErrors = results.filter((result) => result.status >= 500).length
+  const perInstance = new Map<string, number>()
+  for (const { instance } of results)
+    perInstance.set(instance, (perInstance.get(instance) ?? 0) + 1)
   const wrong = results.filter((result) => {
     try {
       expect(result.body).toMatchObject(expected(result.kind))
@@ -161,8 +165,10 @@ test(`load: ${LOAD_REQUESTS} concurrent GET /api/session on loopback (valid, exp
       `(valid ${count('valid')}, expired ${count('expired')}, tampered ${count('tampered')}): ` +
       `${results.length - wrong.length} correct, ${wrong.length} wrong, ${serverErrors} 5xx; latency ms ` +
       `p50 ${percentile(latencies, 50).toFixed(0)}, p95 ${percentile(latencies, 95).toFixed(0)}, ` +
-      `max ${percentile(latencies, 100).toFixed(0)}`,
+      `max ${percentile(latencies, 100).toFixed(0)}; per instance ` +
+      [...perInstance].map(([instance, answered]) => `${instance} ${answered}`).join(', '),
   )
   expect(serverErrors).toBe(0)
   expect(wrong).toEqual([])
+  expect([...perInstance.keys()].sort()).toEqual(E2E_INSTANCE_ADDRESSES)
 })

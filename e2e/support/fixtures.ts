@@ -1,5 +1,8 @@
+import { writeFile } from 'node:fs/promises'
 import { test as base, expect, type Page } from '@playwright/test'
 import type { SessionLengthId } from '../../app/auth/session-lengths'
+import { E2E_HOST_HEADER, E2E_PROXY_ADDRESS_URL } from './server-env'
+import { serverLogsSince, serverLogSizes } from './server-logs'
 import { sessionCookie, setSessionCookie, signIn, type DemoEmail } from './session'
 
 type SessionTokens = {
@@ -15,6 +18,8 @@ type SessionTokens = {
 type SignedIn = {
   /** Puts a shared session for `email` in this page's jar and opens the dashboard. */
   signInFast: (page: Page, email: DemoEmail) => Promise<void>
+  /** On failure, attaches what the servers logged during the test (printed with the error). */
+  serverLogsOnFailure: void
 }
 
 const test = base.extend<SignedIn, SessionTokens>({
@@ -51,6 +56,18 @@ const test = base.extend<SignedIn, SessionTokens>({
     },
     { scope: 'worker' },
   ],
+  // Requests from Node go through the proxy too. Node cannot resolve app.test (only Chromium is
+  // told where it is), so they go to the proxy's address with the app's name as Host, which is
+  // what a browser's request carries.
+  request: async ({ playwright }, provide) => {
+    const request = await playwright.request.newContext({
+      baseURL: E2E_PROXY_ADDRESS_URL,
+      extraHTTPHeaders: { host: E2E_HOST_HEADER },
+      ignoreHTTPSErrors: true,
+    })
+    await provide(request)
+    await request.dispose()
+  },
   signInFast: async ({ tokenFor }, provide) => {
     await provide(async (page, email) => {
       await setSessionCookie(page.context(), await tokenFor(email))
@@ -58,6 +75,23 @@ const test = base.extend<SignedIn, SessionTokens>({
       await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible()
     })
   },
+  serverLogsOnFailure: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; it has none
+    async ({}, provide, testInfo) => {
+      const sizes = serverLogSizes()
+      await provide()
+      if (testInfo.status === testInfo.expectedStatus) return
+      const logs = serverLogsSince(sizes)
+      // Printed whole (the list reporter shows a test's stderr as it comes; it would cut an
+      // attachment's text to 300 characters), and kept beside the trace, whose path the
+      // reporter prints under the error: enough to diagnose from the CI log alone.
+      console.error(`[e2e] server logs during "${testInfo.titlePath.join(' > ')}":\n${logs}`)
+      const file = testInfo.outputPath('server-logs.txt')
+      await writeFile(file, logs)
+      await testInfo.attach('server logs', { path: file, contentType: 'text/plain' })
+    },
+    { auto: true },
+  ],
 })
 
 export { expect, test }

@@ -39,27 +39,27 @@ async function signIn(page: Page, email: DemoEmail, length: SessionLengthId = '2
   await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible()
 }
 
-// The e2e server is `next start` (NODE_ENV=production): the cookie is Secure, so it is named
-// `__Host-session`. Chromium treats http://localhost as a secure context and accepts it there.
+// The e2e servers are `next start` (NODE_ENV=production) behind HTTPS: the cookie is Secure, so
+// it is named `__Host-session`, as in a deployment.
 const E2E_SESSION_COOKIE_NAME = SECURE_SESSION_COOKIE_NAME
 
-/** The session cookie in the browser's jar, or undefined. */
-async function sessionCookie(context: BrowserContext): Promise<Cookie | undefined> {
-  const cookies = await context.cookies(E2E_BASE_URL)
+/** The session cookie the browser would send to `url` (the app, through the proxy), or undefined. */
+async function sessionCookie(
+  context: BrowserContext,
+  url: string = E2E_BASE_URL,
+): Promise<Cookie | undefined> {
+  const cookies = await context.cookies(url)
   return cookies.find((cookie) => cookie.name === E2E_SESSION_COOKIE_NAME)
 }
 
-/** Puts `value` in the jar as the session cookie, valid for the browser for an hour. */
+/** Puts `value` in the jar as the app's session cookie, valid for the browser for an hour. */
 async function setSessionCookie(context: BrowserContext, value: string): Promise<void> {
   await context.addCookies([
     {
       name: E2E_SESSION_COOKIE_NAME,
       value,
-      // Chromium's CDP refuses a `__Host-` cookie given with an http:// `url` ("Invalid cookie
-      // fields"), though it takes the same cookie from a Set-Cookie on http://localhost. A dotless
-      // domain plus Path=/ is a host-only cookie, as `__Host-` demands.
-      domain: new URL(E2E_BASE_URL).hostname,
-      path: '/',
+      // `url` (not `domain`) makes it host-only, Path=/, as `__Host-` demands.
+      url: E2E_BASE_URL,
       secure: true,
       httpOnly: true,
       sameSite: 'Lax',
