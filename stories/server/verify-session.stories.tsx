@@ -4,7 +4,7 @@ import type { Meta, StoryObj } from '@storybook/nextjs-vite'
 import { expect, within } from 'storybook/test'
 import { alice } from '../../mocks/fixtures/users'
 import { REQUEST_PATH_HEADER } from '../../src/server/request-path-header'
-import { SESSION_COOKIE_NAME } from '../../src/shared/constants'
+import { currentSessionCookieName } from '../../src/server/session-cookie-options'
 import { AccountPage } from './support/account-page'
 import { RedirectBoundary } from './support/redirect-boundary'
 import { DELETED_USER_ID, expiredToken, tamperedToken, validToken } from './support/story-tokens'
@@ -25,7 +25,7 @@ const meta = {
   ],
   beforeEach: () => {
     // A fresh request: no cookie and no forwarded path left over from the previous story.
-    cookies().delete(SESSION_COOKIE_NAME)
+    cookies().delete(currentSessionCookieName())
     headers().delete(REQUEST_PATH_HEADER)
     redirect.mockClear()
   },
@@ -48,8 +48,9 @@ export default meta
 
 type Story = StoryObj<typeof meta>
 
+/** The cookie as the browser would send it, under the name verifySession() reads in this build. */
 async function setSessionCookie(token: Promise<string>): Promise<void> {
-  cookies().set(SESSION_COOKIE_NAME, await token)
+  cookies().set(currentSessionCookieName(), await token)
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

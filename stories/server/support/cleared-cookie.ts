@@ -1,17 +1,22 @@
-import { SESSION_COOKIE_NAME } from '../../../src/shared/constants'
+import {
+  currentSessionCookieName,
+  isSessionCookieSecure,
+} from '../../../src/server/session-cookie-options'
 
 /**
  * The `Set-Cookie` value that deletes the session cookie, attribute by attribute, as the stories
- * expect the server to send it. `Secure` only in production builds (`storybook build`): on
- * http://localhost a Secure cookie could not be set at all.
+ * expect the server to send it. The name and `Secure` follow the server's own decision for this
+ * build: `__Host-session` and `Secure` in a production build (`storybook build`), `session` without
+ * `Secure` in the dev server and the Vitest run (on http://localhost a Secure cookie could not be
+ * set at all).
  */
 function expectedClearedCookie(): string {
   return [
-    `${SESSION_COOKIE_NAME}=`,
+    `${currentSessionCookieName()}=`,
     'Path=/',
     'Expires=Thu, 01 Jan 1970 00:00:00 GMT',
     'Max-Age=0',
-    ...(process.env.NODE_ENV === 'production' ? ['Secure'] : []),
+    ...(isSessionCookieSecure() ? ['Secure'] : []),
     'HttpOnly',
     'SameSite=Lax',
   ].join('; ')

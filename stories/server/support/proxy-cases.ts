@@ -1,7 +1,9 @@
 import { serverNextRequest } from './server-next-request'
 import { createSessionProxy } from '../../../src/server/proxy'
 import { REQUEST_PATH_HEADER } from '../../../src/server/request-path-header'
-import { HOME_PATH, LOGIN_PATH, SESSION_COOKIE_NAME } from '../../../src/shared/constants'
+import { currentSessionCookieName } from '../../../src/server/session-cookie-options'
+import { HOME_PATH, LOGIN_PATH } from '../../../src/shared/constants'
+import { sessionCookieHeader } from './session-cookie-header'
 import { expiredToken, tamperedToken, validToken } from './story-tokens'
 
 /** The app's origin in these stories. */
@@ -74,8 +76,7 @@ function describeSessionCookie(
 async function runProxyCase(proxyCase: ProxyCase): Promise<ProxyResult> {
   const proxy = createSessionProxy(PROXY_OPTIONS)
   const token = await TOKENS[proxyCase.cookie]()
-  const headers: Record<string, string> =
-    token === null ? {} : { cookie: `${SESSION_COOKIE_NAME}=${token}` }
+  const headers = token === null ? {} : sessionCookieHeader(token)
   const response = await proxy(serverNextRequest(`${APP_ORIGIN}${proxyCase.path}`, headers))
   const location = response.headers.get('location')
   const decision =
@@ -88,7 +89,7 @@ async function runProxyCase(proxyCase: ProxyCase): Promise<ProxyResult> {
     label: proxyCaseLabel(proxyCase),
     decision,
     location: describeLocation(location),
-    sessionCookie: describeSessionCookie(response.cookies.get(SESSION_COOKIE_NAME)),
+    sessionCookie: describeSessionCookie(response.cookies.get(currentSessionCookieName())),
     // NextResponse.next({ request: { headers } }) passes request headers on this way.
     forwardedPath: response.headers.get(`x-middleware-request-${REQUEST_PATH_HEADER}`) ?? '(none)',
   }

@@ -1,6 +1,7 @@
 import { createSessionRoute } from '../../../src/server/route'
-import { SESSION_COOKIE_NAME, SESSION_ENDPOINT } from '../../../src/shared/constants'
+import { SESSION_ENDPOINT } from '../../../src/shared/constants'
 import { serverRequest, type ServerHeaders } from './server-request'
+import { sessionCookieHeader } from './session-cookie-header'
 import { withServerResponses } from './server-responses'
 import {
   DELETED_USER_ID,
@@ -41,8 +42,6 @@ type RouteCall = {
   loadUser: typeof loadFixtureUser
 }
 
-const cookie = (token: string): ServerHeaders => ({ cookie: `${SESSION_COOKIE_NAME}=${token}` })
-
 async function failingLoadUser(): Promise<never> {
   throw new Error('user database unavailable')
 }
@@ -52,28 +51,28 @@ const ROUTE_CALLS: Record<RouteState, RouteCall> = {
     label: 'Authenticated',
     method: 'GET',
     shown: 'cookie: valid token for user_alice',
-    headers: async () => cookie(await validToken(undefined, ROUTE_NOW)),
+    headers: async () => sessionCookieHeader(await validToken(undefined, ROUTE_NOW)),
     loadUser: loadFixtureUser,
   },
   expired: {
     label: 'Expired',
     method: 'GET',
     shown: 'cookie: token that ran out an hour ago',
-    headers: async () => cookie(await expiredToken(undefined, ROUTE_NOW)),
+    headers: async () => sessionCookieHeader(await expiredToken(undefined, ROUTE_NOW)),
     loadUser: loadFixtureUser,
   },
   invalid: {
     label: 'Invalid',
     method: 'GET',
     shown: 'cookie: valid token with one ciphertext character changed',
-    headers: async () => cookie(await tamperedToken(ROUTE_NOW)),
+    headers: async () => sessionCookieHeader(await tamperedToken(ROUTE_NOW)),
     loadUser: loadFixtureUser,
   },
   revoked: {
     label: 'Revoked',
     method: 'GET',
     shown: `cookie: valid token for ${DELETED_USER_ID}, whom loadUser no longer finds`,
-    headers: async () => cookie(await validToken(DELETED_USER_ID, ROUTE_NOW)),
+    headers: async () => sessionCookieHeader(await validToken(DELETED_USER_ID, ROUTE_NOW)),
     loadUser: loadFixtureUser,
   },
   missing: {
@@ -87,7 +86,7 @@ const ROUTE_CALLS: Record<RouteState, RouteCall> = {
     label: 'Load user fails',
     method: 'GET',
     shown: 'cookie: valid token; loadUser throws',
-    headers: async () => cookie(await validToken(undefined, ROUTE_NOW)),
+    headers: async () => sessionCookieHeader(await validToken(undefined, ROUTE_NOW)),
     loadUser: failingLoadUser,
   },
   signOut: {
@@ -95,7 +94,7 @@ const ROUTE_CALLS: Record<RouteState, RouteCall> = {
     method: 'DELETE',
     shown: `origin: ${APP_ORIGIN}; sec-fetch-site: same-origin; cookie: valid token`,
     headers: async () => ({
-      ...cookie(await validToken(undefined, ROUTE_NOW)),
+      ...sessionCookieHeader(await validToken(undefined, ROUTE_NOW)),
       origin: APP_ORIGIN,
       'sec-fetch-site': 'same-origin',
     }),
@@ -105,7 +104,7 @@ const ROUTE_CALLS: Record<RouteState, RouteCall> = {
     label: 'Sign out without Origin',
     method: 'DELETE',
     shown: 'no origin header (an older client); cookie: valid token',
-    headers: async () => cookie(await validToken(undefined, ROUTE_NOW)),
+    headers: async () => sessionCookieHeader(await validToken(undefined, ROUTE_NOW)),
     loadUser: loadFixtureUser,
   },
   signOutFromForeignOrigin: {
@@ -113,7 +112,7 @@ const ROUTE_CALLS: Record<RouteState, RouteCall> = {
     method: 'DELETE',
     shown: `origin: ${FOREIGN_ORIGIN}; cookie: valid token`,
     headers: async () => ({
-      ...cookie(await validToken(undefined, ROUTE_NOW)),
+      ...sessionCookieHeader(await validToken(undefined, ROUTE_NOW)),
       origin: FOREIGN_ORIGIN,
     }),
     loadUser: loadFixtureUser,
@@ -123,7 +122,7 @@ const ROUTE_CALLS: Record<RouteState, RouteCall> = {
     method: 'DELETE',
     shown: 'sec-fetch-site: cross-site (no origin); cookie: valid token',
     headers: async () => ({
-      ...cookie(await validToken(undefined, ROUTE_NOW)),
+      ...sessionCookieHeader(await validToken(undefined, ROUTE_NOW)),
       'sec-fetch-site': 'cross-site',
     }),
     loadUser: loadFixtureUser,
