@@ -4,6 +4,7 @@ import { mswLoader } from 'msw-storybook-addon/csf3'
 import { toast, Toaster } from 'sonner'
 import { sessionHandlers, sessionScenarios, type SessionScenario } from '../mocks/handlers/session'
 import { SessionProvider } from '@/lib/session/client/session-provider'
+import { mountAfterEffects, withEffectsRan } from '../stories/support/mount-after-effects'
 import { storyChannelName, storyInitialSession, storyStore } from '../stories/support/story-context'
 
 const SESSION_SCENARIOS = Object.keys(sessionScenarios) as SessionScenario[]
@@ -62,7 +63,10 @@ const preview: Preview = {
       toast.dismiss()
     }
   },
-  decorators: [withSessionProvider, withToaster],
+  // Last is outermost: withEffectsRan sees every effect of the story and its provider.
+  decorators: [withSessionProvider, withToaster, withEffectsRan],
+  // Play functions start once the story's effects ran, in a production build too.
+  mount: mountAfterEffects,
   globalTypes: {
     session: {
       description:
