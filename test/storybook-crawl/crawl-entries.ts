@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+
+/** One page the crawler opens: a story on its own, or a docs page (MDX or autodocs). */
+type CrawlEntry = {
+  /** Storybook's id, e.g. `client-expirytoast--expired` or `docs-introduction--docs`. */
+  id: string
+  type: 'story' | 'docs'
+  /** `Title › Name`, as the sidebar shows it. */
+  label: string
+  tags: ReadonlyArray<string>
+  /** The path under the served Storybook: the preview iframe alone, as the manager loads it. */
+  path: string
+}
+
+type IndexEntry = {
+  id: string
+  type: 'story' | 'docs'
+  title: string
+  name: string
+  tags?: string[]
+}
+
+/**
+ * Every entry of the built Storybook's index.json, in index order. Reading the index, not the
+ * story files, means the crawler opens what the deployed Storybook lists, MDX pages and autodocs
+ * included.
+ */
+function crawlEntries(staticDir: string): CrawlEntry[] {
+  const file = path.join(staticDir, 'index.json')
+  let index: { entries: Record<string, IndexEntry> }
+  try {
+    index = JSON.parse(readFileSync(file, 'utf8'))
+  } catch (error) {
+    throw new Error(
+      `No built Storybook to crawl (${file}: ${String(error)}). Run \`npm run build-storybook\` first.`,
+      { cause: error },
+    )
+  }
+  return Object.values(index.entries).map((entry): CrawlEntry => ({
+    id: entry.id,
+    type: entry.type,
+    label: `${entry.title} › ${entry.name}`,
+    tags: entry.tags ?? [],
+    path: `/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=${entry.type}`,
+  }))
+}
+
+export { crawlEntries }
+export type { CrawlEntry }
