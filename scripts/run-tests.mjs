@@ -1,48 +1,77 @@
 // `npm test`: one gate, run phase by phase so a failure names its phase and each phase's time shows.
-// Two builds the e2e phase needs run in the background from the start, at a lower priority, so
-// they fill the time the phases in front spend waiting (stories on real timers, npm on the disk):
-// the reference app's `next build`, and the install test's preparation (a fresh app, `shadcn add`
-// of every registry item, tsc, next build). The e2e phase waits for both.
+// Three builds later phases need run in the background, at a lower priority, so they fill the time
+// the phases in front spend waiting (stories on real timers, npm on the disk): the install test's
+// preparation (a fresh app, `shadcn add` of every registry item, tsc, next build), the reference
+// app's `next build`, and `storybook build`. A phase waits only for the builds it needs.
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 
-const NEXT_BIN = createRequire(import.meta.url).resolve('next/dist/bin/next')
+const require = createRequire(import.meta.url)
+const NEXT_BIN = require.resolve('next/dist/bin/next')
+const STORYBOOK_BIN = path.join(
+  path.dirname(require.resolve('storybook/package.json')),
+  'dist/bin/dispatcher.js',
+)
 const work = mkdtempSync(path.join(os.tmpdir(), 'session-kit-install-'))
 const installAppDir = path.join(work, 'app')
 
 const CHECKS_PHASE = 'typecheck + lint (side by side)'
-// Each: [name, command, args, extra env, the lines of its log worth printing when it passes,
-// the phase it starts after (none: at once)].
+const CRAWL_PHASE = 'built Storybook: every story (play + a11y) and docs page (playwright)'
+const E2E_PHASE = 'e2e: reference app + installed fixture (next start + playwright)'
+
+/**
+ * A build in the background: `startsAfter` the phase that must end first (null: at once),
+ * `neededBy` the phase that waits for it. `worthPrinting` picks the lines of its log to print when
+ * it passes (all of it when it fails).
+ */
 const BACKGROUND = [
-  [
-    'reference app: next build (for e2e)',
-    process.execPath,
-    [NEXT_BIN, 'build'],
+  {
+    name: 'install test: fresh app + shadcn add + tsc + next build',
+    command: process.execPath,
+    args: ['test/install/prepare-app.mjs'],
+    env: { INSTALL_APP_DIR: installAppDir },
+    worthPrinting: (line) => line.startsWith('[install]'),
+    startsAfter: null,
+    neededBy: E2E_PHASE,
+  },
+  {
+    name: 'reference app: next build (for e2e)',
+    command: process.execPath,
+    args: [NEXT_BIN, 'build'],
     // The typecheck phase fails the run on any type error: the build skips Next's identical
     // second check (see next.config.ts).
-    { TYPECHECKED_BY_NPM_TEST: '1', NEXT_TELEMETRY_DISABLED: '1' },
-    () => false,
+    env: { TYPECHECKED_BY_NPM_TEST: '1', NEXT_TELEMETRY_DISABLED: '1' },
+    worthPrinting: () => false,
     // Not beside tsc: the build writes .next/types and next-env.d.ts, which tsc reads.
-    CHECKS_PHASE,
-  ],
-  [
-    'install test: fresh app + shadcn add + tsc + next build',
-    process.execPath,
-    ['test/install/prepare-app.mjs'],
-    { INSTALL_APP_DIR: installAppDir },
-    (line) => line.startsWith('[install]'),
-    null,
-  ],
+    startsAfter: CHECKS_PHASE,
+    neededBy: E2E_PHASE,
+  },
+  {
+    // The Storybook users deploy (NODE_ENV=production), built once: the crawl phase serves it.
+    // `storybook build` alone, not `npm run build-storybook`: the install preparation has already
+    // built the registry into public/r (its first step, done long before the checks are), which
+    // the build copies as it is; building it again here would rewrite files it is serving.
+    name: 'storybook build (storybook-static/, for the crawl)',
+    command: process.execPath,
+    args: [STORYBOOK_BIN, 'build', '--quiet'],
+    env: {},
+    worthPrinting: () => false,
+    startsAfter: CHECKS_PHASE,
+    neededBy: CRAWL_PHASE,
+  },
 ]
-const E2E_PHASE = 'e2e: reference app + installed fixture (next start + playwright)'
 // Each phase: [name, command, args, extra env].
 const PHASES = [
   // Two quick single-threaded checks, side by side on two cores (outputs printed whole, in turn).
   [CHECKS_PHASE, process.execPath, ['scripts/side-by-side.mjs', 'typecheck', 'lint']],
-  ['unit + stories (vitest)', 'npx', ['vitest', 'run']],
+  ['unit (vitest)', 'npx', ['vitest', 'run', '--project', 'unit']],
+  // The story tests: each story's play function and a11y check, in the production build itself
+  // (test/storybook-crawl). The vitest `storybook` project runs the same stories in dev mode
+  // (`npm run test:stories`, Storybook's test widget); running both here would run them twice.
+  [CRAWL_PHASE, 'npx', ['playwright', 'test', '-c', 'playwright.storybook.config.ts']],
   [
     E2E_PHASE,
     'npx',
@@ -54,21 +83,21 @@ const PHASES = [
 const timings = []
 const measured = []
 const runStarted = performance.now()
-const background = BACKGROUND.filter((task) => task[5] === null).map(startInBackground)
+const background = BACKGROUND.filter((task) => task.startsAfter === null).map(startInBackground)
 
 for (const [name, command, args, env = {}] of PHASES) {
-  if (name === E2E_PHASE) for (const task of background) await waitFor(task)
+  for (const task of background.filter((running) => running.neededBy === name)) await waitFor(task)
   const started = performance.now()
   console.log(`\n=== ${name} ===`)
   const { status } = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } })
   record(name, started, status)
   if (status !== 0) fail(name, status, started)
-  background.push(...BACKGROUND.filter((task) => task[5] === name).map(startInBackground))
+  background.push(...BACKGROUND.filter((task) => task.startsAfter === name).map(startInBackground))
 }
 console.log(`\nPhase durations:\n  ${timings.join('\n  ')}`)
 console.log(`  total: ${((performance.now() - runStarted) / 1000).toFixed(1)} s`)
 
-function startInBackground([name, command, args, env, worthPrinting]) {
+function startInBackground({ name, command, args, env, worthPrinting, neededBy }) {
   const started = performance.now()
   const logFile = path.join(work, `${name.replace(/[^a-z0-9]+/gi, '-')}.log`)
   const log = openSync(logFile, 'w')
@@ -87,7 +116,7 @@ function startInBackground([name, command, args, env, worthPrinting]) {
       resolve({ status, ended: Math.min(lastWrite, performance.now()) })
     }),
   )
-  return { name: `${name} (in the background)`, started, logFile, worthPrinting, done }
+  return { name: `${name} (in the background)`, started, logFile, worthPrinting, neededBy, done }
 }
 
 async function waitFor({ name, started, logFile, worthPrinting, done }) {
