@@ -1,4 +1,4 @@
-import { SESSION_ENDPOINT } from '../src/shared/constants'
+import { SESSION_ENDPOINT } from '@/lib/session/shared/constants'
 import { expect, test } from './support/fixtures'
 import { E2E_INSTANCE_ADDRESSES } from './support/server-env'
 

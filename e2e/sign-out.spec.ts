@@ -2,7 +2,7 @@
 // that is not localhost. Both used to get 403 from DELETE /api/session, whose origin check
 // compared the browser's Origin with request.url, which `next start` builds as localhost.
 import type { BrowserContext, Page } from '@playwright/test'
-import { SESSION_ENDPOINT } from '../src/shared/constants'
+import { SESSION_ENDPOINT } from '@/lib/session/shared/constants'
 import { expect, test } from './support/fixtures'
 import { E2E_BASE_URL, E2E_DIRECT_BASE_URL, E2E_INSTANCE_ADDRESSES } from './support/server-env'
 import { sessionCookie, signIn, toasts } from './support/session'

@@ -34,6 +34,14 @@ function del(headers: Record<string, string> = {}): Promise<Response> {
   return route.DELETE(new Request(URL_, { method: 'DELETE', headers }))
 }
 
+/** A refused sign-out: 403 with a JSON error, no Set-Cookie (the cookie kept), no-store. */
+async function expectRefused(response: Response): Promise<void> {
+  expect(response.status).toBe(403)
+  expect(await response.json()).toEqual({ error: 'Cross-origin request refused' })
+  expect(response.headers.get('set-cookie')).toBeNull()
+  expect(response.headers.get('cache-control')).toBe('no-store')
+}
+
 async function validToken(userId = fixtureUser.id, now = NOW): Promise<string> {
   return encryptSession({ userId }, { maxAgeSeconds: HOUR, now })
 }
@@ -255,11 +263,7 @@ describe('DELETE /api/session', () => {
       { origin: ORIGIN, 'sec-fetch-site': 'cross-site' },
     ],
   ])('%s: 403 with a JSON error, the cookie kept, no-store', async (_name, headers) => {
-    const response = await del(headers)
-    expect(response.status).toBe(403)
-    expect(await response.json()).toEqual({ error: 'Cross-origin request refused' })
-    expect(response.headers.get('set-cookie')).toBeNull()
-    expect(response.headers.get('cache-control')).toBe('no-store')
+    await expectRefused(await del(headers))
   })
 })
 
@@ -348,11 +352,7 @@ describe('DELETE /api/session: the origin check follows the deployment, not requ
       { origin: 'http://localhost:3000', host: 'app.example' },
     ],
   ])('%s: 403 with a JSON error, the cookie kept, no-store', async (_name, headers) => {
-    const response = await signOut(headers)
-    expect(response.status).toBe(403)
-    expect(await response.json()).toEqual({ error: 'Cross-origin request refused' })
-    expect(response.headers.get('set-cookie')).toBeNull()
-    expect(response.headers.get('cache-control')).toBe('no-store')
+    await expectRefused(await signOut(headers))
   })
 
   it('allowedOrigins: an extra origin may sign out, no other', async () => {
