@@ -86,6 +86,31 @@ const preview: Preview = {
     // Violations fail the story test, not just show in the panel.
     a11y: { test: 'error' },
     controls: { matchers: { date: /Date$/i } },
+    docs: {
+      // Each story on a docs page renders in its own iframe, exactly as its story view does: its
+      // own loaders, MSW handlers, play function, jotai store and sonner Toaster. Rendered inline,
+      // every story of a page would share one document, one set of mock handlers and one toast
+      // region, and the page would show states the stories' names deny (Docs/Architecture).
+      story: { inline: false, height: '240px' },
+    },
+    options: {
+      // A reader's path: what the kit is, how to wire it, how it works, then the reference.
+      storySort: {
+        order: [
+          'Docs',
+          [
+            'Introduction',
+            'Getting started',
+            'Installation',
+            'Architecture',
+            'Testing in your CI',
+            'Recipes',
+          ],
+          'Client',
+          'Server',
+        ],
+      },
+    },
   },
   tags: ['autodocs'],
 }
