@@ -1,4 +1,5 @@
 import type { Decorator, Preview } from '@storybook/nextjs-vite'
+import './preview.css'
 import { createStore } from 'jotai'
 import { mswLoader } from 'msw-storybook-addon/csf3'
 import { toast, Toaster } from 'sonner'
