@@ -3,16 +3,16 @@ import './preview.css'
 import { createStore } from 'jotai'
 import { mswLoader } from 'msw-storybook-addon/csf3'
 import { toast, Toaster } from 'sonner'
-import { sessionHandlers, sessionScenarios, type SessionScenario } from '../mocks/handlers/session'
+import { sessionHandlers } from '../mocks/handlers/session'
 import { SessionProvider } from '@/lib/session/client/session-provider'
 import { mountAfterEffects, withEffectsRan } from '../stories/support/mount-after-effects'
+import { serveSession } from '../stories/support/requests'
+import {
+  SESSION_SCENARIOS,
+  storyLayoutSession,
+  storyScenario,
+} from '../stories/support/session-state'
 import { storyChannelName, storyInitialSession, storyStore } from '../stories/support/story-context'
-
-const SESSION_SCENARIOS = Object.keys(sessionScenarios) as SessionScenario[]
-
-function isSessionScenario(value: unknown): value is SessionScenario {
-  return SESSION_SCENARIOS.includes(value as SessionScenario)
-}
 
 /** sonner renders toasts into document.body; ExpiryToast needs one Toaster in the tree. */
 const withToaster: Decorator = (Story) => (
@@ -27,7 +27,9 @@ const withSessionProvider: Decorator = (Story, context) => {
   const session = context.parameters.session
   if (!session || session.decorate === false) return <Story />
   return (
+    // A new toolbar value is a new page load: a fresh provider on the story's fresh store.
     <SessionProvider
+      key={storyScenario(context)}
       {...session.provider}
       store={storyStore(context)}
       initialSession={storyInitialSession(context)}
@@ -41,23 +43,15 @@ const withSessionProvider: Decorator = (Story, context) => {
 const preview: Preview = {
   loaders: [
     mswLoader(),
-    // Fresh per story: no session state leaks from one story into the next.
-    ({ parameters }) => ({
-      store: createStore(),
-      initialSession: parameters.session?.initialSession?.() ?? null,
-    }),
+    // Fresh per story, and again when the toolbar changes (Storybook reruns loaders then): no
+    // session state leaks from one story, or one toolbar value, into the next.
+    (context) => ({ store: createStore(), initialSession: storyLayoutSession(context) }),
   ],
-  beforeEach({ msw, globals }) {
-    const scenario: unknown = globals.session ?? 'authenticated'
-    if (!isSessionScenario(scenario)) {
-      throw new Error(
-        `Toolbar "Session": unknown scenario ${String(scenario)}; one of ${SESSION_SCENARIOS.join(', ')}`,
-      )
-    }
-    // Baseline (signed in, sign-out works), then the toolbar's choice; a story's own
-    // msw.use() in its beforeEach runs later and wins over both.
-    msw.use(...sessionHandlers)
-    msw.use(sessionScenarios[scenario])
+  beforeEach(context) {
+    // Baseline (signed in, sign-out works), then the story's state (`sessionState`, else the
+    // toolbar's value), counted for storyRequests(); a story's own msw.use() runs later and wins.
+    context.msw.use(...sessionHandlers)
+    serveSession(context)
     // sonner keeps its toasts in a module: start and leave every story without any.
     toast.dismiss()
     return () => {
@@ -71,7 +65,7 @@ const preview: Preview = {
   globalTypes: {
     session: {
       description:
-        'What the mocked GET /api/session answers (stories with their own scenario keep it)',
+        "The Playground stories' session: what the layout passed and what GET /api/session answers (other stories pin their own)",
       toolbar: {
         title: 'Session',
         icon: 'user',

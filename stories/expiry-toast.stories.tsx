@@ -1,48 +1,52 @@
 import type { Meta, StoryObj } from '@storybook/nextjs-vite'
 import { getRouter } from '@storybook/nextjs-vite/navigation.mock'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import {
-  authenticatedPayload,
-  EXPIRING_SOON_MS,
-  MINUTE_MS,
-  unauthenticatedPayload,
-} from '../mocks/fixtures/sessions'
+import { MINUTE_MS } from '../mocks/fixtures/sessions'
 import { alice } from '../mocks/fixtures/users'
-import { sessionAtom } from '../src/client/atoms'
-import { ExpiryToast } from '../src/client/expiry-toast'
-import type { SessionScenario } from '../mocks/handlers/session'
+import { sessionAtom } from '@/lib/session/client/atoms'
+import { ExpiryToast } from '@/lib/session/client/expiry-toast'
+import { notEditable, WARN_BEFORE_CONTROL } from './support/arg-types'
 import { SessionPanel } from './support/demo'
-import { serveScenario, storyRequests } from './support/requests'
-import { signedInAsAlice, signedOutInAnotherTabStory } from './support/session-stories'
+import { playground, playgroundWith } from './support/playground'
+import { storyRequests } from './support/requests'
+import { failedCheckStory, signedOutInAnotherTabStory } from './support/session-stories'
+import { sessionState, signedIn } from './support/session-state'
 import { settle } from './support/settle'
 import { storyStore, type PlayContext } from './support/story-context'
 import { expectNoToast, expectOneToast, visibleToasts } from './support/toasts'
 import { EXPIRY_WAIT_MS, SHORT_SESSION_MS, SLOW_WAIT_MS } from './support/timing'
 
 const EXPIRED_TEXT = 'Your session has expired. Please sign in again.'
+const INVALID_TEXT = 'Your session is no longer valid. Please sign in again.'
+const REVOKED_TEXT = 'Your access has been revoked. Please sign in again.'
+/** The early warning for `expiringSoon` (two minutes left) under a five-minute `warnBefore`. */
+const WARNING_TEXT = 'Your session expires in 2 minutes.'
 
 const meta = {
   title: 'Client/ExpiryToast',
   component: ExpiryToast,
+  argTypes: {
+    warnBefore: WARN_BEFORE_CONTROL,
+    messages: notEditable('Partial<ExpiryToastMessages>'),
+  },
   parameters: {
     session: {},
     nextjs: { navigation: { pathname: '/dashboard' } },
   },
-  // The panel shows the session the toast reacts to, and has the sign-out button.
-  render: (args) => (
-    <>
-      <ExpiryToast {...args} />
-      <SessionPanel />
-    </>
-  ),
+  // The panel shows the session the toast reacts to, and has the sign-out button. A decorator,
+  // so "Show code" shows only what an app writes: <ExpiryToast />.
+  decorators: [
+    (Story) => (
+      <>
+        <Story />
+        <SessionPanel />
+      </>
+    ),
+  ],
 } satisfies Meta<typeof ExpiryToast>
 
 export default meta
 type Story = StoryObj<typeof meta>
-
-const initially = (reason: 'missing' | 'expired' | 'invalid' | 'revoked') => ({
-  session: { initialSession: () => unauthenticatedPayload(reason) },
-})
 
 async function expectNoNavigation() {
   await settle()
@@ -50,118 +54,117 @@ async function expectNoNavigation() {
   await expect(getRouter().push).not.toHaveBeenCalled()
 }
 
-/**
- * One toast with `text`, still one after the mount check re-confirmed the loss; its 'Sign in'
- * action goes to the login page and comes back here after (and closes the toast).
- */
-async function expectExpiryToast(context: PlayContext, text: string) {
-  await expectOneToast(text)
-  await waitFor(() => expect(storyRequests(context).gets()).toBe(1))
-  await settle()
-  const toast = await expectOneToast(text)
-  await userEvent.click(within(toast).getByRole('button', { name: 'Sign in' }))
-  await expect(getRouter().push).toHaveBeenCalledWith('/auth?next=%2Fdashboard')
-  await expect(getRouter().push).toHaveBeenCalledTimes(1)
-  await waitFor(() => expect(visibleToasts()).toHaveLength(0))
-}
-
-/** A failing check: the user stays signed in, and an error is never an expiry. */
-function errorStory(scenario: SessionScenario): Story {
-  return {
-    parameters: signedInAsAlice,
-    beforeEach: (context) => serveScenario(context, scenario),
-    play: async (context: PlayContext) => {
-      window.dispatchEvent(new Event('online'))
-      await expect(await within(context.canvasElement).findByRole('alert')).toHaveTextContent(
-        'Session request failed',
-      )
-      await expect(storyStore(context).get(sessionAtom)).toMatchObject({
-        status: 'authenticated',
-        user: alice,
-      })
-      await expectNoToast()
-      await expectNoNavigation()
-    },
+/** One toast with `text`, still one after the mount check re-confirmed the loss; it stays open. */
+function showsExpiryToast(text: string) {
+  return async (context: PlayContext) => {
+    await expectOneToast(text)
+    await waitFor(() => expect(storyRequests(context).gets()).toBe(1))
+    await settle()
+    await expectOneToast(text)
   }
 }
 
+/** A failing check: the user stays signed in, and an error is never an expiry. */
+async function errorWithoutToast(context: PlayContext) {
+  await expect(await within(context.canvasElement).findByRole('alert')).toHaveTextContent(
+    'Session request failed',
+  )
+  await expectNoToast()
+  await expectNoNavigation()
+}
+
+/** Signed in and nothing to say: no toast, no navigation. */
+async function signedInQuietly(context: PlayContext) {
+  await expect(
+    await within(context.canvasElement).findByText('Status: authenticated'),
+  ).toBeVisible()
+  await expectNoToast()
+  await expectNoNavigation()
+}
+
+/** Two minutes left, inside the five-minute window: one early warning, not the expiry toast. */
+async function warnsEarly() {
+  await expectOneToast(WARNING_TEXT)
+  await expectNoNavigation()
+}
+
+/** Never signed in: nothing was lost, no toast. */
+async function anonymousQuietly(context: PlayContext) {
+  await expect(await within(context.canvasElement).findByText('Reason: missing')).toBeVisible()
+  await expectNoToast()
+  await expectNoNavigation()
+}
+
+/** No session from the layout: loading until the slow answer signs alice in; no toast. */
+async function loadsQuietly(context: PlayContext) {
+  await expect(within(context.canvasElement).getByText('Status: loading')).toBeVisible()
+  await expect(
+    await within(context.canvasElement).findByText(
+      'Status: authenticated',
+      {},
+      { timeout: SLOW_WAIT_MS },
+    ),
+  ).toBeVisible()
+  await expectNoToast()
+}
+
 export const Authenticated: Story = {
-  parameters: signedInAsAlice,
-  beforeEach: (context) => serveScenario(context, 'authenticated'),
-  play: async (context) => {
-    await expect(
-      await within(context.canvasElement).findByText('Status: authenticated'),
-    ).toBeVisible()
-    await expectNoToast()
-    await expectNoNavigation()
-  },
+  ...sessionState('authenticated'),
+  play: signedInQuietly,
 }
 
 export const ExpiringSoon: Story = {
   args: { warnBefore: 5 * MINUTE_MS },
-  parameters: { session: { initialSession: () => authenticatedPayload(alice, EXPIRING_SOON_MS) } },
-  beforeEach: (context) => serveScenario(context, 'expiringSoon'),
-  // Two minutes left, inside the five-minute window: one early warning, not the expiry toast.
-  play: async () => {
-    await expectOneToast('Your session expires in 2 minutes.')
-    await expectNoNavigation()
-  },
+  ...sessionState('expiringSoon'),
+  play: warnsEarly,
 }
 
 export const Expired: Story = {
-  parameters: initially('expired'),
-  beforeEach: (context) => serveScenario(context, 'expired'),
-  play: (context) => expectExpiryToast(context, EXPIRED_TEXT),
+  ...sessionState('expired'),
+  play: showsExpiryToast(EXPIRED_TEXT),
+}
+
+export const SignInFromToast: Story = {
+  ...sessionState('expired'),
+  // The toast's 'Sign in' goes to the login page and back here after, and closes the toast.
+  play: async (context) => {
+    await Expired.play?.(context)
+    const [toast] = visibleToasts()
+    if (!toast) throw new Error('expected the expiry toast')
+    await userEvent.click(within(toast).getByRole('button', { name: 'Sign in' }))
+    await expect(getRouter().push).toHaveBeenCalledWith('/auth?next=%2Fdashboard')
+    await expect(getRouter().push).toHaveBeenCalledTimes(1)
+    await waitFor(() => expect(visibleToasts()).toHaveLength(0))
+  },
 }
 
 export const Anonymous: Story = {
-  parameters: initially('missing'),
-  beforeEach: (context) => serveScenario(context, 'anonymous'),
-  // Never signed in: nothing was lost, no toast.
-  play: async (context) => {
-    await expect(await within(context.canvasElement).findByText('Reason: missing')).toBeVisible()
-    await expectNoToast()
-    await expectNoNavigation()
-  },
+  ...sessionState('anonymous'),
+  play: anonymousQuietly,
 }
 
 export const Invalid: Story = {
-  parameters: initially('invalid'),
-  beforeEach: (context) => serveScenario(context, 'invalid'),
-  play: (context) =>
-    expectExpiryToast(context, 'Your session is no longer valid. Please sign in again.'),
+  ...sessionState('invalid'),
+  play: showsExpiryToast(INVALID_TEXT),
 }
 
 export const Revoked: Story = {
-  parameters: initially('revoked'),
-  beforeEach: (context) => serveScenario(context, 'revoked'),
-  play: (context) =>
-    expectExpiryToast(context, 'Your access has been revoked. Please sign in again.'),
+  ...sessionState('revoked'),
+  play: showsExpiryToast(REVOKED_TEXT),
 }
 
-export const ServerError = errorStory('serverError')
-export const RateLimited = errorStory('rateLimited')
-export const NetworkError = errorStory('networkError')
-export const Malformed = errorStory('malformed')
+export const ServerError: Story = failedCheckStory('serverError', errorWithoutToast)
+export const RateLimited: Story = failedCheckStory('rateLimited', errorWithoutToast)
+export const NetworkError: Story = failedCheckStory('networkError', errorWithoutToast)
+export const Malformed: Story = failedCheckStory('malformed', errorWithoutToast)
 
 export const Slow: Story = {
-  beforeEach: (context) => serveScenario(context, 'slow'),
-  play: async (context) => {
-    await expect(within(context.canvasElement).getByText('Status: loading')).toBeVisible()
-    await expect(
-      await within(context.canvasElement).findByText(
-        'Status: authenticated',
-        {},
-        { timeout: SLOW_WAIT_MS },
-      ),
-    ).toBeVisible()
-    await expectNoToast()
-  },
+  ...sessionState('slow'),
+  play: loadsQuietly,
 }
 
 export const SignOut: Story = {
-  parameters: signedInAsAlice,
-  beforeEach: (context) => serveScenario(context, 'authenticated', 'signOutSucceeds'),
+  ...sessionState('authenticated'),
   play: async (context) => {
     await Authenticated.play?.(context)
     await userEvent.click(within(context.canvasElement).getByRole('button', { name: 'Sign out' }))
@@ -176,8 +179,7 @@ export const SignOut: Story = {
 }
 
 export const SignOutFails: Story = {
-  parameters: signedInAsAlice,
-  beforeEach: (context) => serveScenario(context, 'authenticated', 'signOutFails'),
+  ...sessionState('authenticated', { signOut: 'signOutFails' }),
   play: async (context) => {
     await Authenticated.play?.(context)
     await userEvent.click(within(context.canvasElement).getByRole('button', { name: 'Sign out' }))
@@ -199,12 +201,14 @@ export const SignedOutInAnotherTab: Story = signedOutInAnotherTabStory(
 )
 
 export const ReasonFromServerRedirect: Story = {
-  parameters: {
-    // The proxy found an expired cookie, deleted it and redirected here.
-    ...initially('missing'),
-    nextjs: { navigation: { pathname: '/auth', query: { next: '/dashboard', reason: 'expired' } } },
-  },
-  beforeEach: (context) => serveScenario(context, 'anonymous'),
+  // The proxy found an expired cookie, deleted it and redirected here.
+  ...sessionState('anonymous', {
+    parameters: {
+      nextjs: {
+        navigation: { pathname: '/auth', query: { next: '/dashboard', reason: 'expired' } },
+      },
+    },
+  }),
   play: async () => {
     const toast = await expectOneToast(EXPIRED_TEXT)
     // Already on the login page: no 'Sign in' action to go there.
@@ -218,13 +222,15 @@ export const ReasonFromServerRedirect: Story = {
 }
 
 export const ReasonFromServerRedirectWithStaleCookie: Story = {
-  parameters: {
-    // verifySession() redirected, but a Server Component cannot delete the cookie: the layout
-    // still says `expired`, and the URL says so too. Two signals, one loss, one toast.
-    ...initially('expired'),
-    nextjs: { navigation: { pathname: '/auth', query: { next: '/dashboard', reason: 'expired' } } },
-  },
-  beforeEach: (context) => serveScenario(context, 'expired'),
+  // verifySession() redirected, but a Server Component cannot delete the cookie: the layout
+  // still says `expired`, and the URL says so too. Two signals, one loss, one toast.
+  ...sessionState('expired', {
+    parameters: {
+      nextjs: {
+        navigation: { pathname: '/auth', query: { next: '/dashboard', reason: 'expired' } },
+      },
+    },
+  }),
   play: async (context) => {
     await ReasonFromServerRedirect.play?.(context)
     await waitFor(() => expect(storyRequests(context).gets()).toBe(1))
@@ -234,11 +240,9 @@ export const ReasonFromServerRedirectWithStaleCookie: Story = {
 }
 
 export const UnknownReasonParam: Story = {
-  parameters: {
-    ...initially('missing'),
-    nextjs: { navigation: { pathname: '/auth', query: { reason: 'hacked' } } },
-  },
-  beforeEach: (context) => serveScenario(context, 'anonymous'),
+  ...sessionState('anonymous', {
+    parameters: { nextjs: { navigation: { pathname: '/auth', query: { reason: 'hacked' } } } },
+  }),
   // Anyone can type a URL: an unknown reason shows nothing and is left alone.
   play: async () => {
     await expectNoToast()
@@ -255,12 +259,14 @@ async function expectReasonStrippedSilently(href: string) {
 }
 
 export const ReasonParamWhileSignedIn: Story = {
-  parameters: {
-    // A crafted link to a signed-in user: "/dashboard?reason=revoked" must not say "revoked".
-    ...signedInAsAlice,
-    nextjs: { navigation: { pathname: '/dashboard', query: { tab: 'usage', reason: 'revoked' } } },
-  },
-  beforeEach: (context) => serveScenario(context, 'authenticated'),
+  // A crafted link to a signed-in user: "/dashboard?reason=revoked" must not say "revoked".
+  ...sessionState('authenticated', {
+    parameters: {
+      nextjs: {
+        navigation: { pathname: '/dashboard', query: { tab: 'usage', reason: 'revoked' } },
+      },
+    },
+  }),
   play: async (context) => {
     await expectReasonStrippedSilently('/dashboard?tab=usage')
     await expect(storyStore(context).get(sessionAtom)).toMatchObject({
@@ -271,29 +277,28 @@ export const ReasonParamWhileSignedIn: Story = {
 }
 
 export const ReasonParamWhileSignedInOnLoginPath: Story = {
-  parameters: {
-    // The same link to the login path: the proxy lets a signed-in user through with a lost-session
-    // reason (a revoked user must not loop), and the guest gate sends them home; no toast.
-    ...signedInAsAlice,
-    nextjs: { navigation: { pathname: '/auth', query: { next: '/dashboard', reason: 'revoked' } } },
-  },
-  beforeEach: (context) => serveScenario(context, 'authenticated'),
+  // The same link to the login path: the proxy lets a signed-in user through with a lost-session
+  // reason (a revoked user must not loop), and the guest gate sends them home; no toast.
+  ...sessionState('authenticated', {
+    parameters: {
+      nextjs: {
+        navigation: { pathname: '/auth', query: { next: '/dashboard', reason: 'revoked' } },
+      },
+    },
+  }),
   play: () => expectReasonStrippedSilently('/auth?next=%2Fdashboard'),
 }
 
 export const ReasonParamOffLoginPath: Story = {
-  parameters: {
-    // Signed out, but not on the login path: no server redirect ends here, so no toast.
-    ...initially('missing'),
-    nextjs: { navigation: { pathname: '/pricing', query: { reason: 'expired' } } },
-  },
-  beforeEach: (context) => serveScenario(context, 'anonymous'),
+  // Signed out, but not on the login path: no server redirect ends here, so no toast.
+  ...sessionState('anonymous', {
+    parameters: { nextjs: { navigation: { pathname: '/pricing', query: { reason: 'expired' } } } },
+  }),
   play: () => expectReasonStrippedSilently('/pricing'),
 }
 
 export const ExpiresWhileOpen: Story = {
-  parameters: { session: { initialSession: () => authenticatedPayload(alice, SHORT_SESSION_MS) } },
-  beforeEach: (context) => serveScenario(context, 'expired'),
+  ...sessionState('expired', { initialSession: signedIn(alice, SHORT_SESSION_MS) }),
   play: async (context) => {
     const session = storyStore(context).get(sessionAtom)
     if (session.status !== 'authenticated') throw new Error('expected an authenticated session')
@@ -307,10 +312,44 @@ export const ExpiresWhileOpen: Story = {
 
 export const CustomMessages: Story = {
   args: { messages: { expired: 'Ihre Sitzung ist abgelaufen.', signIn: 'Anmelden' } },
-  parameters: initially('expired'),
-  beforeEach: (context) => serveScenario(context, 'expired'),
+  ...sessionState('expired'),
   play: async () => {
     const toast = await expectOneToast('Ihre Sitzung ist abgelaufen.')
     await expect(within(toast).getByRole('button', { name: 'Anmelden' })).toBeInTheDocument()
   },
 }
+
+/** The first check failed and nothing is known: the error, and still no toast. */
+async function firstCheckFailsQuietly(context: PlayContext) {
+  await errorWithoutToast(context)
+  await expect(within(context.canvasElement).getByText('Status: error')).toBeVisible()
+}
+
+export const Playground: Story = {
+  // Five minutes: `expiringSoon` (two left) shows the early warning.
+  args: { warnBefore: 5 * MINUTE_MS },
+  ...playground({
+    authenticated: signedInQuietly,
+    expiringSoon: warnsEarly,
+    expired: showsExpiryToast(EXPIRED_TEXT),
+    invalid: showsExpiryToast(INVALID_TEXT),
+    revoked: showsExpiryToast(REVOKED_TEXT),
+    anonymous: anonymousQuietly,
+    serverError: firstCheckFailsQuietly,
+    rateLimited: firstCheckFailsQuietly,
+    networkError: firstCheckFailsQuietly,
+    malformed: firstCheckFailsQuietly,
+    slow: loadsQuietly,
+  }),
+}
+export const ToolbarAuthenticated: Story = playgroundWith(Playground, 'authenticated')
+export const ToolbarExpiringSoon: Story = playgroundWith(Playground, 'expiringSoon')
+export const ToolbarExpired: Story = playgroundWith(Playground, 'expired')
+export const ToolbarAnonymous: Story = playgroundWith(Playground, 'anonymous')
+export const ToolbarInvalid: Story = playgroundWith(Playground, 'invalid')
+export const ToolbarRevoked: Story = playgroundWith(Playground, 'revoked')
+export const ToolbarServerError: Story = playgroundWith(Playground, 'serverError')
+export const ToolbarRateLimited: Story = playgroundWith(Playground, 'rateLimited')
+export const ToolbarNetworkError: Story = playgroundWith(Playground, 'networkError')
+export const ToolbarSlow: Story = playgroundWith(Playground, 'slow')
+export const ToolbarMalformed: Story = playgroundWith(Playground, 'malformed')

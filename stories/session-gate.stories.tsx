@@ -1,18 +1,16 @@
 import type { Meta, StoryObj } from '@storybook/nextjs-vite'
 import { getRouter } from '@storybook/nextjs-vite/navigation.mock'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import {
-  authenticatedPayload,
-  EXPIRING_SOON_MS,
-  unauthenticatedPayload,
-} from '../mocks/fixtures/sessions'
 import { alice, grace } from '../mocks/fixtures/users'
-import { sessionAtom, userAtom } from '../src/client/atoms'
-import { SessionGate } from '../src/client/session-gate'
-import type { SessionUser } from '../src/shared/types'
+import { sessionAtom, userAtom } from '@/lib/session/client/atoms'
+import { SessionGate } from '@/lib/session/client/session-gate'
+import type { LostSessionReason, SessionUser } from '@/lib/session/shared/types'
+import { notEditable, REACT_NODE_ARG } from './support/arg-types'
 import { DashboardContent, SessionPanel } from './support/demo'
-import { serveScenario, storyRequests } from './support/requests'
-import { signedInAsAlice, signedOutInAnotherTabStory } from './support/session-stories'
+import { playground, playgroundWith } from './support/playground'
+import { storyRequests } from './support/requests'
+import { signedOutInAnotherTabStory } from './support/session-stories'
+import { sessionState, signedIn } from './support/session-state'
 import { settle } from './support/settle'
 import { storyStore, type PlayContext } from './support/story-context'
 import { EXPIRY_WAIT_MS, SHORT_SESSION_MS, SLOW_WAIT_MS } from './support/timing'
@@ -29,6 +27,13 @@ const meta = {
     children: <DashboardContent />,
     fallback: <p>Checking your session…</p>,
     unauthorized: <p>You cannot see this page.</p>,
+  },
+  argTypes: {
+    children: REACT_NODE_ARG,
+    fallback: REACT_NODE_ARG,
+    unauthorized: REACT_NODE_ARG,
+    allow: notEditable('(user: SessionUser) => boolean'),
+    errorFallback: notEditable('(props: { error; retry }) => ReactNode'),
   },
   parameters: {
     session: { provider: { retryBaseMs: 100 } },
@@ -73,57 +78,61 @@ async function expectErrorFallback(context: PlayContext, kind: string) {
   await expectNoRedirect()
 }
 
+/** Alice is in: the dashboard, and no redirect. */
+async function showsDashboard(context: PlayContext) {
+  await expectDashboard(context)
+  await expect(storyStore(context).get(userAtom)).toEqual(alice)
+  await expectNoRedirect()
+}
+
 export const Authenticated: Story = {
-  parameters: signedInAsAlice,
-  beforeEach: (context) => serveScenario(context, 'authenticated'),
-  play: async (context) => {
-    await expectDashboard(context)
-    await expect(storyStore(context).get(userAtom)).toEqual(alice)
-    await expectNoRedirect()
-  },
+  ...sessionState('authenticated'),
+  play: showsDashboard,
 }
 
 export const ExpiringSoon: Story = {
-  parameters: { session: { initialSession: () => authenticatedPayload(alice, EXPIRING_SOON_MS) } },
-  beforeEach: (context) => serveScenario(context, 'expiringSoon'),
-  play: (context) => Authenticated.play?.(context),
+  ...sessionState('expiringSoon'),
+  play: showsDashboard,
+}
+
+/** A lost session: to the login page, with `next` and the `reason` its toast will tell. */
+function redirectsWithReason(reason: LostSessionReason) {
+  return async (context: PlayContext) => {
+    await expectRedirect(context, `/auth?next=${NEXT_DASHBOARD}&reason=${reason}`)
+    await expect(storyStore(context).get(sessionAtom)).toEqual({
+      status: 'unauthenticated',
+      reason,
+    })
+  }
 }
 
 export const Expired: Story = {
-  parameters: { session: { initialSession: () => unauthenticatedPayload('expired') } },
-  beforeEach: (context) => serveScenario(context, 'expired'),
-  play: async (context) => {
-    await expectRedirect(context, `/auth?next=${NEXT_DASHBOARD}&reason=expired`)
-    await expect(storyStore(context).get(sessionAtom)).toEqual({
-      status: 'unauthenticated',
-      reason: 'expired',
-    })
-  },
+  ...sessionState('expired'),
+  play: redirectsWithReason('expired'),
 }
 
+/** Never signed in: `next`, but no `reason` (nothing was lost, nothing to toast). */
+const redirectsToSignIn = (context: PlayContext) =>
+  expectRedirect(context, `/auth?next=${NEXT_DASHBOARD}`)
+
 export const Anonymous: Story = {
-  parameters: { session: { initialSession: () => unauthenticatedPayload('missing') } },
-  beforeEach: (context) => serveScenario(context, 'anonymous'),
-  // Never signed in: `next`, but no `reason` (nothing was lost, nothing to toast).
-  play: (context) => expectRedirect(context, `/auth?next=${NEXT_DASHBOARD}`),
+  ...sessionState('anonymous'),
+  play: redirectsToSignIn,
 }
 
 export const Invalid: Story = {
-  parameters: { session: { initialSession: () => unauthenticatedPayload('invalid') } },
-  beforeEach: (context) => serveScenario(context, 'invalid'),
-  play: (context) => expectRedirect(context, `/auth?next=${NEXT_DASHBOARD}&reason=invalid`),
+  ...sessionState('invalid'),
+  play: redirectsWithReason('invalid'),
 }
 
 export const Revoked: Story = {
-  parameters: { session: { initialSession: () => unauthenticatedPayload('revoked') } },
-  beforeEach: (context) => serveScenario(context, 'revoked'),
-  play: (context) => expectRedirect(context, `/auth?next=${NEXT_DASHBOARD}&reason=revoked`),
+  ...sessionState('revoked'),
+  play: redirectsWithReason('revoked'),
 }
 
 export const ServerError: Story = {
   // Slow automatic retries, so the only quick second request is the one the button makes.
-  parameters: { session: { provider: { retryBaseMs: 60_000 } } },
-  beforeEach: (context) => serveScenario(context, 'serverError'),
+  ...sessionState('serverError', { provider: { retryBaseMs: 60_000 } }),
   play: async (context) => {
     await expectErrorFallback(context, 'http')
     await expect(storyRequests(context).gets()).toBe(1)
@@ -134,32 +143,35 @@ export const ServerError: Story = {
 }
 
 export const RateLimited: Story = {
-  beforeEach: (context) => serveScenario(context, 'rateLimited'),
+  ...sessionState('rateLimited'),
   play: (context) => expectErrorFallback(context, 'http'),
 }
 
 export const NetworkError: Story = {
-  beforeEach: (context) => serveScenario(context, 'networkError'),
+  ...sessionState('networkError'),
   play: (context) => expectErrorFallback(context, 'network'),
 }
 
 export const Malformed: Story = {
-  beforeEach: (context) => serveScenario(context, 'malformed'),
+  ...sessionState('malformed'),
   play: (context) => expectErrorFallback(context, 'malformed'),
 }
 
+/** No session from the layout: the fallback, busy, until the slow answer lets alice in. */
+async function fallbackThenDashboard(context: PlayContext) {
+  const canvas = within(context.canvasElement)
+  const fallback = canvas.getByText('Checking your session…')
+  await expect(fallback.closest('[aria-busy="true"]')).not.toBeNull()
+  await expect(canvas.queryByRole('heading', { name: 'Dashboard' })).toBeNull()
+  await waitFor(() => expect(canvas.getByRole('heading', { name: 'Dashboard' })).toBeVisible(), {
+    timeout: SLOW_WAIT_MS,
+  })
+  await expectNoRedirect()
+}
+
 export const Slow: Story = {
-  beforeEach: (context) => serveScenario(context, 'slow'),
-  play: async (context) => {
-    const canvas = within(context.canvasElement)
-    const fallback = canvas.getByText('Checking your session…')
-    await expect(fallback.closest('[aria-busy="true"]')).not.toBeNull()
-    await expect(canvas.queryByRole('heading', { name: 'Dashboard' })).toBeNull()
-    await waitFor(() => expect(canvas.getByRole('heading', { name: 'Dashboard' })).toBeVisible(), {
-      timeout: SLOW_WAIT_MS,
-    })
-    await expectNoRedirect()
-  },
+  ...sessionState('slow'),
+  play: fallbackThenDashboard,
 }
 
 export const SignOut: Story = {
@@ -171,8 +183,7 @@ export const SignOut: Story = {
       </>
     ),
   },
-  parameters: signedInAsAlice,
-  beforeEach: (context) => serveScenario(context, 'authenticated', 'signOutSucceeds'),
+  ...sessionState('authenticated'),
   play: async (context) => {
     await Authenticated.play?.(context)
     await userEvent.click(within(context.canvasElement).getByRole('button', { name: 'Sign out' }))
@@ -192,8 +203,7 @@ export const SignOut: Story = {
 
 export const SignOutFails: Story = {
   args: SignOut.args,
-  parameters: signedInAsAlice,
-  beforeEach: (context) => serveScenario(context, 'authenticated', 'signOutFails'),
+  ...sessionState('authenticated', { signOut: 'signOutFails' }),
   play: async (context) => {
     await Authenticated.play?.(context)
     const canvas = within(context.canvasElement)
@@ -217,8 +227,7 @@ export const SignedOutInAnotherTab: Story = signedOutInAnotherTabStory(
 )
 
 export const ExpiresWhileOpen: Story = {
-  parameters: { session: { initialSession: () => authenticatedPayload(alice, SHORT_SESSION_MS) } },
-  beforeEach: (context) => serveScenario(context, 'expired'),
+  ...sessionState('expired', { initialSession: signedIn(alice, SHORT_SESSION_MS) }),
   play: async (context) => {
     await expectDashboard(context)
     const session = storyStore(context).get(sessionAtom)
@@ -235,11 +244,11 @@ const signInPage = <h1>Sign in</h1>
 
 export const GuestPage: Story = {
   args: { require: 'guest', children: signInPage },
-  parameters: {
-    ...signedInAsAlice,
-    nextjs: { navigation: { pathname: '/auth', query: { next: '/settings?tab=team' } } },
-  },
-  beforeEach: (context) => serveScenario(context, 'authenticated'),
+  ...sessionState('authenticated', {
+    parameters: {
+      nextjs: { navigation: { pathname: '/auth', query: { next: '/settings?tab=team' } } },
+    },
+  }),
   // Already signed in on the sign-in page: on to the safe `next`.
   play: async (context) => {
     await waitFor(() => expect(getRouter().replace).toHaveBeenCalledWith('/settings?tab=team'))
@@ -253,11 +262,11 @@ export const GuestPage: Story = {
 
 export const GuestPageUnsafeNext: Story = {
   args: GuestPage.args,
-  parameters: {
-    ...signedInAsAlice,
-    nextjs: { navigation: { pathname: '/auth', query: { next: '//evil.example/phish' } } },
-  },
-  beforeEach: (context) => serveScenario(context, 'authenticated'),
+  ...sessionState('authenticated', {
+    parameters: {
+      nextjs: { navigation: { pathname: '/auth', query: { next: '//evil.example/phish' } } },
+    },
+  }),
   // `next` leads off-site: home instead.
   play: async () => {
     await waitFor(() => expect(getRouter().replace).toHaveBeenCalledWith('/dashboard'))
@@ -268,11 +277,9 @@ export const GuestPageUnsafeNext: Story = {
 
 export const GuestPageAnonymous: Story = {
   args: GuestPage.args,
-  parameters: {
-    session: { initialSession: () => unauthenticatedPayload('missing') },
-    nextjs: { navigation: { pathname: '/auth', query: { next: '/settings' } } },
-  },
-  beforeEach: (context) => serveScenario(context, 'anonymous'),
+  ...sessionState('anonymous', {
+    parameters: { nextjs: { navigation: { pathname: '/auth', query: { next: '/settings' } } } },
+  }),
   play: async (context) => {
     await expect(
       await within(context.canvasElement).findByRole('heading', { name: 'Sign in' }),
@@ -283,8 +290,7 @@ export const GuestPageAnonymous: Story = {
 
 export const AllowedAdmin: Story = {
   args: { allow: isAdmin },
-  parameters: { session: { initialSession: () => authenticatedPayload(grace) } },
-  beforeEach: (context) => serveScenario(context, 'authenticated'),
+  ...sessionState('authenticated', { initialSession: signedIn(grace) }),
   play: async (context) => {
     await expectDashboard(context)
     await expect(storyStore(context).get(userAtom)).toEqual(grace)
@@ -294,8 +300,7 @@ export const AllowedAdmin: Story = {
 
 export const NotAllowedMember: Story = {
   args: { allow: isAdmin },
-  parameters: signedInAsAlice,
-  beforeEach: (context) => serveScenario(context, 'authenticated'),
+  ...sessionState('authenticated'),
   // Signed in but not allowed: `unauthorized`, and no redirect (logging in again would not help).
   play: async (context) => {
     const canvas = within(context.canvasElement)
@@ -307,7 +312,31 @@ export const NotAllowedMember: Story = {
 
 export const NoRedirect: Story = {
   args: { redirectTo: false },
-  parameters: { session: { initialSession: () => unauthenticatedPayload('missing') } },
-  beforeEach: (context) => serveScenario(context, 'anonymous'),
+  ...sessionState('anonymous'),
   play: NotAllowedMember.play,
 }
+
+export const Playground: Story = playground({
+  authenticated: showsDashboard,
+  expiringSoon: showsDashboard,
+  expired: redirectsWithReason('expired'),
+  invalid: redirectsWithReason('invalid'),
+  revoked: redirectsWithReason('revoked'),
+  anonymous: redirectsToSignIn,
+  serverError: (context) => expectErrorFallback(context, 'http'),
+  rateLimited: (context) => expectErrorFallback(context, 'http'),
+  networkError: (context) => expectErrorFallback(context, 'network'),
+  malformed: (context) => expectErrorFallback(context, 'malformed'),
+  slow: fallbackThenDashboard,
+})
+export const ToolbarAuthenticated: Story = playgroundWith(Playground, 'authenticated')
+export const ToolbarExpiringSoon: Story = playgroundWith(Playground, 'expiringSoon')
+export const ToolbarExpired: Story = playgroundWith(Playground, 'expired')
+export const ToolbarAnonymous: Story = playgroundWith(Playground, 'anonymous')
+export const ToolbarInvalid: Story = playgroundWith(Playground, 'invalid')
+export const ToolbarRevoked: Story = playgroundWith(Playground, 'revoked')
+export const ToolbarServerError: Story = playgroundWith(Playground, 'serverError')
+export const ToolbarRateLimited: Story = playgroundWith(Playground, 'rateLimited')
+export const ToolbarNetworkError: Story = playgroundWith(Playground, 'networkError')
+export const ToolbarSlow: Story = playgroundWith(Playground, 'slow')
+export const ToolbarMalformed: Story = playgroundWith(Playground, 'malformed')

@@ -1,27 +1,35 @@
 import type { Meta, StoryObj } from '@storybook/nextjs-vite'
+import { Fragment } from 'react'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import {
-  authenticatedPayload,
   EXPIRING_SOON_MS,
   RATE_LIMIT_RETRY_AFTER_SECONDS,
   SECOND_MS,
   unauthenticatedPayload,
 } from '../mocks/fixtures/sessions'
 import { alice } from '../mocks/fixtures/users'
-import { sessionAtom, userAtom } from '../src/client/atoms'
-import { SessionProvider } from '../src/client/session-provider'
-import type { SessionFetcher } from '../src/client/session-request'
+import { sessionAtom, userAtom } from '@/lib/session/client/atoms'
+import { SessionProvider } from '@/lib/session/client/session-provider'
+import type { SessionFetcher } from '@/lib/session/client/session-request'
 import type {
   ClientSession,
   SessionRequestErrorKind,
   UnauthenticatedReason,
-} from '../src/shared/types'
+} from '@/lib/session/shared/types'
+import {
+  durationControl,
+  notEditable,
+  OPTIONAL_INTERVAL_CONTROL,
+  REACT_NODE_ARG,
+} from './support/arg-types'
 import { SessionInspector, SessionPanel } from './support/demo'
 import { LayoutRerender } from './support/layout-rerender'
 import { mockNavigation, storyNavigation } from './support/navigation'
 import { listenAsAnotherTab, signOutInAnotherTab } from './support/other-tab'
-import { serveScenario, storyRequests } from './support/requests'
+import { playground, playgroundWith } from './support/playground'
+import { storyRequests } from './support/requests'
 import { signedOutInAnotherTabStory } from './support/session-stories'
+import { noInitialSession, sessionState, signedIn, storyScenario } from './support/session-state'
 import { settle, wait } from './support/settle'
 import {
   storyChannelName,
@@ -35,24 +43,50 @@ import { EXPIRY_WAIT_MS, SHORT_SESSION_MS, SLOW_WAIT_MS } from './support/timing
 const fetcher = fn<SessionFetcher>((input, init) => fetch(input, init)).mockName('fetcher')
 /** Fast retries so a failing story sees its retry within a second. */
 const FAST_RETRY_MS = 100
+/** Props the decorator below adds for the story's sake; an app leaves them out or passes its own. */
+const STORY_WIRING = new Set(['store', 'initialSession', 'channelName', 'fetcher'])
 
 const meta = {
   title: 'Client/SessionProvider',
   component: SessionProvider,
-  args: { children: <SessionInspector />, fetcher },
+  args: { children: <SessionInspector /> },
+  argTypes: {
+    children: REACT_NODE_ARG,
+    initialSession: notEditable('SessionPayload | null'),
+    store: notEditable('Store (jotai)'),
+    fetcher: notEditable('SessionFetcher'),
+    channelName: { control: false },
+    requestTimeoutMs: durationControl(30 * SECOND_MS),
+    retryBaseMs: durationControl(10 * SECOND_MS),
+    retryMaxMs: durationControl(120 * SECOND_MS, SECOND_MS),
+    refetchInterval: OPTIONAL_INTERVAL_CONTROL,
+  },
   parameters: {
     // These stories render the provider themselves (preview.tsx would wrap them in a second one).
     session: { decorate: false },
     nextjs: { navigation: { pathname: '/dashboard' } },
+    // "Show code" shows the provider as an app writes it, without the story's wiring.
+    jsx: {
+      filterProps: (value: unknown, key: string) => value !== undefined && !STORY_WIRING.has(key),
+    },
   },
-  render: (args, context) => (
-    <SessionProvider
-      {...args}
-      store={storyStore(context)}
-      initialSession={storyInitialSession(context)}
-      channelName={storyChannelName(context)}
-    />
-  ),
+  // The story's own store (its play functions read it), the layout's session, a channel no other
+  // story hears, and the counting fetcher; a new toolbar value remounts it as a new page load.
+  decorators: [
+    (Story, context) => (
+      <Fragment key={storyScenario(context)}>
+        <Story
+          args={{
+            ...context.args,
+            store: storyStore(context),
+            initialSession: storyInitialSession(context),
+            channelName: storyChannelName(context),
+            fetcher,
+          }}
+        />
+      </Fragment>
+    ),
+  ],
 } satisfies Meta<typeof SessionProvider>
 
 export default meta
@@ -103,8 +137,7 @@ async function expectErrorKeepingAlice(
 }
 
 export const Authenticated: Story = {
-  parameters: { session: { initialSession: () => authenticatedPayload(alice) } },
-  beforeEach: (context) => serveScenario(context, 'authenticated'),
+  ...sessionState('authenticated'),
   play: async (context) => {
     await expectSignedInAsAlice(context)
     await expectNoRequestOnMount(context)
@@ -116,8 +149,7 @@ export const Authenticated: Story = {
 }
 
 export const ExpiringSoon: Story = {
-  parameters: { session: { initialSession: () => authenticatedPayload(alice, EXPIRING_SOON_MS) } },
-  beforeEach: (context) => serveScenario(context, 'expiringSoon'),
+  ...sessionState('expiringSoon'),
   play: async (context) => {
     await expectSignedInAsAlice(context)
     const state = session(context)
@@ -130,39 +162,36 @@ export const ExpiringSoon: Story = {
 }
 
 export const Expired: Story = {
-  parameters: { session: { initialSession: () => unauthenticatedPayload('expired') } },
-  beforeEach: (context) => serveScenario(context, 'expired'),
+  ...sessionState('expired'),
   play: (context) => expectOneCheckEnding(context, 'expired'),
 }
 
+/** No cookie, nothing to delete: the layout's answer stands, without a request. */
+async function expectAnonymous(context: Context) {
+  await expect(await within(context.canvasElement).findByText('missing')).toBeVisible()
+  await expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'missing' })
+  await expect(storyStore(context).get(userAtom)).toBeNull()
+  await expectNoRequestOnMount(context)
+}
+
 export const Anonymous: Story = {
-  parameters: { session: { initialSession: () => unauthenticatedPayload('missing') } },
-  beforeEach: (context) => serveScenario(context, 'anonymous'),
-  play: async (context) => {
-    await expect(await within(context.canvasElement).findByText('missing')).toBeVisible()
-    await expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'missing' })
-    await expect(storyStore(context).get(userAtom)).toBeNull()
-    // No cookie, nothing to delete: the layout's answer stands.
-    await expectNoRequestOnMount(context)
-  },
+  ...sessionState('anonymous'),
+  play: expectAnonymous,
 }
 
 export const Invalid: Story = {
-  parameters: { session: { initialSession: () => unauthenticatedPayload('invalid') } },
-  beforeEach: (context) => serveScenario(context, 'invalid'),
+  ...sessionState('invalid'),
   play: (context) => expectOneCheckEnding(context, 'invalid'),
 }
 
 export const Revoked: Story = {
-  parameters: { session: { initialSession: () => unauthenticatedPayload('revoked') } },
-  beforeEach: (context) => serveScenario(context, 'revoked'),
+  ...sessionState('revoked'),
   play: (context) => expectOneCheckEnding(context, 'revoked'),
 }
 
 export const ServerError: Story = {
   args: { retryBaseMs: FAST_RETRY_MS },
-  parameters: { session: { initialSession: () => authenticatedPayload(alice) } },
-  beforeEach: (context) => serveScenario(context, 'serverError'),
+  ...sessionState('serverError', { initialSession: signedIn(alice) }),
   play: async (context) => {
     await expectErrorKeepingAlice(context, 'http', 500)
     // It retries by itself (backoff), and a 500 never signs alice out.
@@ -174,8 +203,7 @@ export const ServerError: Story = {
 export const RateLimited: Story = {
   // A fast backoff: without Retry-After the retry would come after FAST_RETRY_MS.
   args: { retryBaseMs: FAST_RETRY_MS },
-  parameters: { session: { initialSession: () => authenticatedPayload(alice) } },
-  beforeEach: (context) => serveScenario(context, 'rateLimited'),
+  ...sessionState('rateLimited', { initialSession: signedIn(alice) }),
   play: async (context) => {
     await expectErrorKeepingAlice(context, 'http', 429)
     await expect(session(context)).toMatchObject({
@@ -188,50 +216,58 @@ export const RateLimited: Story = {
 }
 
 export const NetworkError: Story = {
-  parameters: { session: { initialSession: () => authenticatedPayload(alice) } },
-  beforeEach: (context) => serveScenario(context, 'networkError'),
+  ...sessionState('networkError', { initialSession: signedIn(alice) }),
   play: (context) => expectErrorKeepingAlice(context, 'network'),
 }
 
+/** No initialSession: loading until the (1.5 s) answer, then signed in after one request. */
+async function expectLoadingThenAlice(context: Context) {
+  await expect(session(context)).toEqual({ status: 'loading' })
+  await expect(within(context.canvasElement).getByText('loading')).toBeVisible()
+  await waitFor(() => expect(session(context)).toMatchObject({ status: 'authenticated' }), {
+    timeout: SLOW_WAIT_MS,
+  })
+  await expectSignedInAsAlice(context)
+  await expect(storyRequests(context).gets()).toBe(1)
+}
+
 export const Slow: Story = {
-  beforeEach: (context) => serveScenario(context, 'slow'),
-  play: async (context) => {
-    // No initialSession: loading until the (1.5 s) answer, then signed in after one request.
-    await expect(session(context)).toEqual({ status: 'loading' })
-    await expect(within(context.canvasElement).getByText('loading')).toBeVisible()
-    await waitFor(() => expect(session(context)).toMatchObject({ status: 'authenticated' }), {
-      timeout: SLOW_WAIT_MS,
-    })
-    await expectSignedInAsAlice(context)
-    await expect(storyRequests(context).gets()).toBe(1)
-  },
+  ...sessionState('slow'),
+  play: expectLoadingThenAlice,
 }
 
 export const Malformed: Story = {
-  parameters: { session: { initialSession: () => authenticatedPayload(alice) } },
-  beforeEach: (context) => serveScenario(context, 'malformed'),
+  ...sessionState('malformed', { initialSession: signedIn(alice) }),
   play: (context) => expectErrorKeepingAlice(context, 'malformed'),
 }
 
 export const Timeout: Story = {
   args: { requestTimeoutMs: 300 },
-  parameters: { session: { initialSession: () => authenticatedPayload(alice) } },
-  beforeEach: (context) => serveScenario(context, 'slow'),
+  ...sessionState('slow', { initialSession: signedIn(alice) }),
   play: (context) => expectErrorKeepingAlice(context, 'timeout'),
+}
+
+/** Nothing known and the check failed: the `error` state, never "signed out". */
+function expectFirstCheckFailed(kind: SessionRequestErrorKind) {
+  return async (context: Context) => {
+    await waitFor(() =>
+      expect(session(context)).toEqual({
+        status: 'error',
+        error: expect.objectContaining({ kind }),
+      }),
+    )
+    await expect(storyStore(context).get(userAtom)).toBeNull()
+    await expect(within(context.canvasElement).getByText(kind)).toBeVisible()
+  }
 }
 
 export const FirstCheckFails: Story = {
   args: { retryBaseMs: FAST_RETRY_MS },
-  beforeEach: (context) => serveScenario(context, 'serverError'),
+  ...sessionState('serverError', { initialSession: noInitialSession }),
   play: async (context) => {
-    // Nothing known and the check failed: the `error` state, never "signed out".
-    await waitFor(() =>
-      expect(session(context)).toEqual({
-        status: 'error',
-        error: expect.objectContaining({ kind: 'http', httpStatus: 500 }),
-      }),
-    )
-    await expect(storyStore(context).get(userAtom)).toBeNull()
+    await expectFirstCheckFailed('http')(context)
+    await expect(session(context)).toMatchObject({ error: { httpStatus: 500 } })
+    // ... and it keeps trying.
     await waitFor(() => expect(storyRequests(context).gets()).toBeGreaterThanOrEqual(2))
   },
 }
@@ -247,11 +283,8 @@ export const SignedOutInAnotherTab: Story = signedOutInAnotherTabStory(
 )
 
 export const Navigation: Story = {
-  parameters: { session: { initialSession: () => authenticatedPayload(alice) } },
-  beforeEach: (context) => {
-    serveScenario(context, 'authenticated')
-    mockNavigation(context, '/dashboard')
-  },
+  ...sessionState('authenticated'),
+  beforeEach: (context) => mockNavigation(context, '/dashboard'),
   play: async (context) => {
     await expectSignedInAsAlice(context)
     await expectNoRequestOnMount(context)
@@ -263,8 +296,7 @@ export const Navigation: Story = {
 }
 
 export const FocusStorm: Story = {
-  parameters: { session: { initialSession: () => authenticatedPayload(alice) } },
-  beforeEach: (context) => serveScenario(context, 'authenticated'),
+  ...sessionState('authenticated'),
   play: async (context) => {
     await expectSignedInAsAlice(context)
     window.dispatchEvent(new Event('focus'))
@@ -282,8 +314,7 @@ export const FocusStorm: Story = {
 }
 
 export const ExpiresWhileOpen: Story = {
-  parameters: { session: { initialSession: () => authenticatedPayload(alice, SHORT_SESSION_MS) } },
-  beforeEach: (context) => serveScenario(context, 'expired'),
+  ...sessionState('expired', { initialSession: signedIn(alice, SHORT_SESSION_MS) }),
   play: async (context) => {
     await expectSignedInAsAlice(context)
     const state = session(context)
@@ -302,9 +333,8 @@ export const ExpiresWhileOpen: Story = {
 }
 
 export const CookieGoneAtExpiry: Story = {
-  parameters: { session: { initialSession: () => authenticatedPayload(alice, SHORT_SESSION_MS) } },
   // The browser drops a cookie at its `expires`: the server then sees no cookie at all.
-  beforeEach: (context) => serveScenario(context, 'anonymous'),
+  ...sessionState('anonymous', { initialSession: signedIn(alice, SHORT_SESSION_MS) }),
   play: async (context) => {
     await expectSignedInAsAlice(context)
     // ... and the client still calls it an expiry (it knew the session ended then).
@@ -319,8 +349,7 @@ export const CookieGoneAtExpiry: Story = {
 }
 
 export const StaleAnswerDropped: Story = {
-  parameters: { session: { initialSession: () => authenticatedPayload(alice) } },
-  beforeEach: (context) => serveScenario(context, 'slow'),
+  ...sessionState('slow', { initialSession: signedIn(alice) }),
   play: async (context) => {
     await expectSignedInAsAlice(context)
     window.dispatchEvent(new Event('online')) // a slow check starts ...
@@ -336,38 +365,22 @@ export const StaleAnswerDropped: Story = {
   },
 }
 
-export const ToolbarScenario: Story = {
-  // No scenario of its own: the toolbar's "Session" global decides what the mock answers.
-  globals: { session: 'revoked' },
-  play: async (context) => {
-    await waitFor(() =>
-      expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'revoked' }),
-    )
-    await expect(fetcher).toHaveBeenCalledTimes(1)
-  },
-}
-
 export const LayoutRendersAgain: Story = {
   // The click below may focus the window; this story counts only the re-render's request.
   args: { revalidateOnFocus: false },
-  parameters: { session: { initialSession: () => authenticatedPayload(alice) } },
-  beforeEach: (context) => serveScenario(context, 'revoked'),
-  render: (args, context) => (
-    <LayoutRerender
-      first={storyInitialSession(context)}
-      next={unauthenticatedPayload('revoked')}
-      label="Server renders the layout again (user revoked)"
-    >
-      {(initialSession) => (
-        <SessionProvider
-          {...args}
-          store={storyStore(context)}
-          initialSession={initialSession}
-          channelName={storyChannelName(context)}
-        />
-      )}
-    </LayoutRerender>
-  ),
+  ...sessionState('revoked', { initialSession: signedIn(alice) }),
+  // Stands in for Next.js: each new layout render hands the provider its newer initialSession.
+  decorators: [
+    (Story, context) => (
+      <LayoutRerender
+        first={storyInitialSession(context)}
+        next={unauthenticatedPayload('revoked')}
+        label="Server renders the layout again (user revoked)"
+      >
+        {(initialSession) => <Story args={{ ...context.args, initialSession }} />}
+      </LayoutRerender>
+    ),
+  ],
   play: async (context) => {
     await expectSignedInAsAlice(context)
     await expectNoRequestOnMount(context)
@@ -396,8 +409,7 @@ const withSignOutButton = {
 
 export const SignOut: Story = {
   args: withSignOutButton,
-  parameters: { session: { initialSession: () => authenticatedPayload(alice) } },
-  beforeEach: (context) => serveScenario(context, 'authenticated', 'signOutSucceeds'),
+  ...sessionState('authenticated'),
   play: async (context) => {
     await expectSignedInAsAlice(context)
     const otherTab = listenAsAnotherTab(context)
@@ -415,8 +427,7 @@ export const SignOut: Story = {
 
 export const SignOutFails: Story = {
   args: withSignOutButton,
-  parameters: { session: { initialSession: () => authenticatedPayload(alice) } },
-  beforeEach: (context) => serveScenario(context, 'authenticated', 'signOutFails'),
+  ...sessionState('authenticated', { signOut: 'signOutFails' }),
   play: async (context) => {
     await expectSignedInAsAlice(context)
     const otherTab = listenAsAnotherTab(context)
@@ -435,3 +446,34 @@ export const SignOutFails: Story = {
     otherTab.close()
   },
 }
+
+/** The layout's session stands: alice, with no request on mount. */
+async function expectAliceWithoutRequest(context: Context) {
+  await expectSignedInAsAlice(context)
+  await expectNoRequestOnMount(context)
+}
+
+export const Playground: Story = playground({
+  authenticated: expectAliceWithoutRequest,
+  expiringSoon: expectAliceWithoutRequest,
+  expired: (context) => expectOneCheckEnding(context, 'expired'),
+  invalid: (context) => expectOneCheckEnding(context, 'invalid'),
+  revoked: (context) => expectOneCheckEnding(context, 'revoked'),
+  anonymous: expectAnonymous,
+  serverError: expectFirstCheckFailed('http'),
+  rateLimited: expectFirstCheckFailed('http'),
+  networkError: expectFirstCheckFailed('network'),
+  malformed: expectFirstCheckFailed('malformed'),
+  slow: expectLoadingThenAlice,
+})
+export const ToolbarAuthenticated: Story = playgroundWith(Playground, 'authenticated')
+export const ToolbarExpiringSoon: Story = playgroundWith(Playground, 'expiringSoon')
+export const ToolbarExpired: Story = playgroundWith(Playground, 'expired')
+export const ToolbarAnonymous: Story = playgroundWith(Playground, 'anonymous')
+export const ToolbarInvalid: Story = playgroundWith(Playground, 'invalid')
+export const ToolbarRevoked: Story = playgroundWith(Playground, 'revoked')
+export const ToolbarServerError: Story = playgroundWith(Playground, 'serverError')
+export const ToolbarRateLimited: Story = playgroundWith(Playground, 'rateLimited')
+export const ToolbarNetworkError: Story = playgroundWith(Playground, 'networkError')
+export const ToolbarSlow: Story = playgroundWith(Playground, 'slow')
+export const ToolbarMalformed: Story = playgroundWith(Playground, 'malformed')

@@ -1,17 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/nextjs-vite'
 import { getRouter } from '@storybook/nextjs-vite/navigation.mock'
 import { expect, waitFor, within } from 'storybook/test'
-import {
-  authenticatedPayload,
-  EXPIRING_SOON_MS,
-  MINUTE_MS,
-  unauthenticatedPayload,
-} from '../mocks/fixtures/sessions'
+import { MINUTE_MS } from '../mocks/fixtures/sessions'
 import { alice } from '../mocks/fixtures/users'
-import { sessionAtom } from '../src/client/atoms'
+import { sessionAtom } from '@/lib/session/client/atoms'
 import { SessionLostNotice } from './docs/recipes/session-lost-notice'
-import { serveScenario, storyRequests } from './support/requests'
-import { signedInAsAlice } from './support/session-stories'
+import { WARN_BEFORE_CONTROL } from './support/arg-types'
+import { playground, playgroundWith } from './support/playground'
+import { storyRequests } from './support/requests'
+import { sessionState, signedIn } from './support/session-state'
 import { settle } from './support/settle'
 import { storyStore, type PlayContext } from './support/story-context'
 import { expectNoToast } from './support/toasts'
@@ -22,6 +19,7 @@ import { EXPIRY_WAIT_MS, SHORT_SESSION_MS } from './support/timing'
 const meta = {
   title: 'Client/useSessionLoss',
   component: SessionLostNotice,
+  argTypes: { warnBefore: WARN_BEFORE_CONTROL },
   parameters: {
     session: {},
     nextjs: { navigation: { pathname: '/dashboard' } },
@@ -33,21 +31,20 @@ type Story = StoryObj<typeof meta>
 
 const alertIn = (context: PlayContext) => within(context.canvasElement).queryByRole('alert')
 
+/** Nothing lost: no banner, no navigation. */
+async function noBanner(context: PlayContext) {
+  await settle()
+  await expect(alertIn(context)).toBeNull()
+  await expect(getRouter().replace).not.toHaveBeenCalled()
+}
+
 export const SignedIn: Story = {
-  parameters: signedInAsAlice,
-  beforeEach: (context) => serveScenario(context, 'authenticated'),
-  play: async (context) => {
-    await settle()
-    await expect(alertIn(context)).toBeNull()
-    await expect(getRouter().replace).not.toHaveBeenCalled()
-  },
+  ...sessionState('authenticated'),
+  play: noBanner,
 }
 
 export const ExpiresWhileOpen: Story = {
-  parameters: {
-    session: { initialSession: () => authenticatedPayload(alice, SHORT_SESSION_MS) },
-  },
-  beforeEach: (context) => serveScenario(context, 'expired'),
+  ...sessionState('expired', { initialSession: signedIn(alice, SHORT_SESSION_MS) }),
   // The provider's timer at expiresAt asks the server, which says expired: told once, with a
   // sign-in link back to this page.
   play: async (context) => {
@@ -86,12 +83,14 @@ export const DismissedStaysDismissed: Story = {
 }
 
 export const ReasonFromServerRedirect: Story = {
-  parameters: {
-    // The proxy found an expired cookie, deleted it and redirected here.
-    session: { initialSession: () => unauthenticatedPayload('missing') },
-    nextjs: { navigation: { pathname: '/auth', query: { next: '/dashboard', reason: 'revoked' } } },
-  },
-  beforeEach: (context) => serveScenario(context, 'anonymous'),
+  // The proxy found a revoked user's cookie, deleted it and redirected here.
+  ...sessionState('anonymous', {
+    parameters: {
+      nextjs: {
+        navigation: { pathname: '/auth', query: { next: '/dashboard', reason: 'revoked' } },
+      },
+    },
+  }),
   play: async (context) => {
     const banner = await within(context.canvasElement).findByRole('alert')
     await expect(banner).toHaveTextContent('Your access has been revoked.')
@@ -105,12 +104,12 @@ export const ReasonFromServerRedirect: Story = {
 }
 
 export const CraftedReasonWhileSignedIn: Story = {
-  parameters: {
-    // Anyone can send "/dashboard?reason=revoked": a signed-in user is told nothing.
-    ...signedInAsAlice,
-    nextjs: { navigation: { pathname: '/dashboard', query: { reason: 'revoked' } } },
-  },
-  beforeEach: (context) => serveScenario(context, 'authenticated'),
+  // Anyone can send "/dashboard?reason=revoked": a signed-in user is told nothing.
+  ...sessionState('authenticated', {
+    parameters: {
+      nextjs: { navigation: { pathname: '/dashboard', query: { reason: 'revoked' } } },
+    },
+  }),
   play: async (context) => {
     await waitFor(() => expect(getRouter().replace).toHaveBeenCalledWith('/dashboard'))
     await settle()
@@ -118,15 +117,55 @@ export const CraftedReasonWhileSignedIn: Story = {
   },
 }
 
+/** Two minutes left, inside the five-minute window: the early warning, no loss. */
+async function warnsEarly(context: PlayContext) {
+  await expect(await within(context.canvasElement).findByRole('status')).toHaveTextContent(
+    'Your session expires in 2 min.',
+  )
+  await expect(alertIn(context)).toBeNull()
+}
+
 export const ExpiringSoon: Story = {
   args: { warnBefore: 5 * MINUTE_MS },
-  parameters: { session: { initialSession: () => authenticatedPayload(alice, EXPIRING_SOON_MS) } },
-  beforeEach: (context) => serveScenario(context, 'expiringSoon'),
-  // Two minutes left, inside the five-minute window: the early warning, no loss.
-  play: async (context) => {
-    await expect(await within(context.canvasElement).findByRole('status')).toHaveTextContent(
-      'Your session expires in 2 min.',
-    )
-    await expect(alertIn(context)).toBeNull()
-  },
+  ...sessionState('expiringSoon'),
+  play: warnsEarly,
 }
+
+/** The banner tells the loss in its own words, once the check confirmed it. */
+function showsLoss(text: string) {
+  return async (context: PlayContext) => {
+    await expect(await within(context.canvasElement).findByRole('alert')).toHaveTextContent(text)
+    await waitFor(() => expect(storyRequests(context).gets()).toBe(1))
+    await expectNoToast()
+  }
+}
+
+export const Playground: Story = {
+  // Five minutes: `expiringSoon` (two left) shows the early warning.
+  args: { warnBefore: 5 * MINUTE_MS },
+  ...playground({
+    authenticated: noBanner,
+    expiringSoon: warnsEarly,
+    expired: showsLoss('Your session has expired.'),
+    invalid: showsLoss('Your session is no longer valid.'),
+    revoked: showsLoss('Your access has been revoked.'),
+    anonymous: noBanner,
+    // A failed check is not a loss: no banner.
+    serverError: noBanner,
+    rateLimited: noBanner,
+    networkError: noBanner,
+    malformed: noBanner,
+    slow: noBanner,
+  }),
+}
+export const ToolbarAuthenticated: Story = playgroundWith(Playground, 'authenticated')
+export const ToolbarExpiringSoon: Story = playgroundWith(Playground, 'expiringSoon')
+export const ToolbarExpired: Story = playgroundWith(Playground, 'expired')
+export const ToolbarAnonymous: Story = playgroundWith(Playground, 'anonymous')
+export const ToolbarInvalid: Story = playgroundWith(Playground, 'invalid')
+export const ToolbarRevoked: Story = playgroundWith(Playground, 'revoked')
+export const ToolbarServerError: Story = playgroundWith(Playground, 'serverError')
+export const ToolbarRateLimited: Story = playgroundWith(Playground, 'rateLimited')
+export const ToolbarNetworkError: Story = playgroundWith(Playground, 'networkError')
+export const ToolbarSlow: Story = playgroundWith(Playground, 'slow')
+export const ToolbarMalformed: Story = playgroundWith(Playground, 'malformed')

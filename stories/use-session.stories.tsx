@@ -1,26 +1,22 @@
 import type { Meta, StoryObj } from '@storybook/nextjs-vite'
 import { getRouter } from '@storybook/nextjs-vite/navigation.mock'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import {
-  authenticatedPayload,
-  EXPIRING_SOON_MS,
-  unauthenticatedPayload,
-} from '../mocks/fixtures/sessions'
 import { alice } from '../mocks/fixtures/users'
-import { sessionAtom } from '../src/client/atoms'
+import { sessionAtom } from '@/lib/session/client/atoms'
+import type { LostSessionReason, SessionRequestErrorKind } from '@/lib/session/shared/types'
 import { SessionPanel } from './support/demo'
-import { serveScenario, storyRequests } from './support/requests'
+import { mockNavigation, storyNavigation } from './support/navigation'
+import { playground, playgroundWith } from './support/playground'
+import { storyRequests } from './support/requests'
 import {
   failedCheckStory,
   lostSessionStory,
-  signedInAsAlice,
   signedOutInAnotherTabStory,
 } from './support/session-stories'
-import { mockNavigation, storyNavigation } from './support/navigation'
+import { sessionState } from './support/session-state'
 import { settle } from './support/settle'
 import { storyStore, type PlayContext } from './support/story-context'
 import { SLOW_WAIT_MS } from './support/timing'
-import type { LostSessionReason } from '../src/shared/types'
 
 const meta = {
   title: 'Client/useSession',
@@ -53,19 +49,20 @@ async function expectSignedIn(context: PlayContext) {
   })
 }
 
+/** Signed in, and nothing failed. */
+async function signedInWithoutError(context: PlayContext) {
+  await expectSignedIn(context)
+  await expect(canvasOf(context).queryByRole('alert')).toBeNull()
+}
+
 export const Authenticated: Story = {
-  parameters: signedInAsAlice,
-  beforeEach: (context) => serveScenario(context, 'authenticated'),
-  play: async (context) => {
-    await expectSignedIn(context)
-    await expect(canvasOf(context).queryByRole('alert')).toBeNull()
-  },
+  ...sessionState('authenticated'),
+  play: signedInWithoutError,
 }
 
 export const ExpiringSoon: Story = {
-  parameters: { session: { initialSession: () => authenticatedPayload(alice, EXPIRING_SOON_MS) } },
-  beforeEach: (context) => serveScenario(context, 'expiringSoon'),
-  play: (context) => Authenticated.play?.(context),
+  ...sessionState('expiringSoon'),
+  play: signedInWithoutError,
 }
 
 /** The panel shows the loss, with no error alert (a loss is an answer, not a failure). */
@@ -92,14 +89,16 @@ export const Expired: Story = lostSessionStory('expired', showsReason('expired')
 export const Invalid: Story = lostSessionStory('invalid', showsReason('invalid'))
 export const Revoked: Story = lostSessionStory('revoked', showsReason('revoked'))
 
+/** Never signed in: the layout's answer stands, no request. */
+async function anonymous(context: PlayContext) {
+  await expect(await canvasOf(context).findByText('Reason: missing')).toBeVisible()
+  await settle()
+  await expect(storyRequests(context).gets()).toBe(0)
+}
+
 export const Anonymous: Story = {
-  parameters: { session: { initialSession: () => unauthenticatedPayload('missing') } },
-  beforeEach: (context) => serveScenario(context, 'anonymous'),
-  play: async (context) => {
-    await expect(await canvasOf(context).findByText('Reason: missing')).toBeVisible()
-    await settle()
-    await expect(storyRequests(context).gets()).toBe(0)
-  },
+  ...sessionState('anonymous'),
+  play: anonymous,
 }
 
 const serverError = failedCheckStory('serverError', explainsFailure('http (500)'), checkAgain)
@@ -128,21 +127,22 @@ export const Malformed: Story = failedCheckStory(
   checkAgain,
 )
 
+/** No session from the layout: loading until the slow answer signs alice in. */
+async function loadsAlice(context: PlayContext) {
+  await expect(canvasOf(context).getByText('Status: loading')).toBeVisible()
+  await waitFor(() => expect(canvasOf(context).getByText('Status: authenticated')).toBeVisible(), {
+    timeout: SLOW_WAIT_MS,
+  })
+  await expectSignedIn(context)
+}
+
 export const Slow: Story = {
-  beforeEach: (context) => serveScenario(context, 'slow'),
-  play: async (context) => {
-    await expect(canvasOf(context).getByText('Status: loading')).toBeVisible()
-    await waitFor(
-      () => expect(canvasOf(context).getByText('Status: authenticated')).toBeVisible(),
-      { timeout: SLOW_WAIT_MS },
-    )
-    await expectSignedIn(context)
-  },
+  ...sessionState('slow'),
+  play: loadsAlice,
 }
 
 export const Refresh: Story = {
-  parameters: signedInAsAlice,
-  beforeEach: (context) => serveScenario(context, 'authenticated'),
+  ...sessionState('authenticated'),
   play: async (context) => {
     await Authenticated.play?.(context)
     await expect(storyRequests(context).gets()).toBe(0)
@@ -153,8 +153,7 @@ export const Refresh: Story = {
 }
 
 export const SignOut: Story = {
-  parameters: signedInAsAlice,
-  beforeEach: (context) => serveScenario(context, 'authenticated', 'signOutSucceeds'),
+  ...sessionState('authenticated'),
   play: async (context) => {
     await Authenticated.play?.(context)
     await userEvent.click(canvasOf(context).getByRole('button', { name: 'Sign out' }))
@@ -170,11 +169,8 @@ export const SignOut: Story = {
 }
 
 export const SignOutThenRedirect: Story = {
-  parameters: signedInAsAlice,
-  beforeEach: (context) => {
-    serveScenario(context, 'authenticated', 'signOutSucceeds')
-    mockNavigation(context, '/dashboard')
-  },
+  ...sessionState('authenticated'),
+  beforeEach: (context) => mockNavigation(context, '/dashboard'),
   // The router then lands on /auth: a pathname change, which normally re-checks the session.
   // Signed out moments ago, there is nothing to ask: one DELETE, no GET (the bench had 1 + 1).
   play: async (context) => {
@@ -191,8 +187,7 @@ export const SignOutThenRedirect: Story = {
 }
 
 export const SignOutFails: Story = {
-  parameters: signedInAsAlice,
-  beforeEach: (context) => serveScenario(context, 'authenticated', 'signOutFails'),
+  ...sessionState('authenticated', { signOut: 'signOutFails' }),
   play: async (context) => {
     await Authenticated.play?.(context)
     await userEvent.click(canvasOf(context).getByRole('button', { name: 'Sign out' }))
@@ -216,3 +211,38 @@ export const SignedOutInAnotherTab: Story = signedOutInAnotherTabStory(
     await expect(storyRequests(context).gets()).toBe(0)
   },
 )
+
+/** The first check failed and nothing is known: the status says error, and why. */
+function firstCheckFailed(kind: SessionRequestErrorKind) {
+  return async (context: PlayContext) => {
+    await expect(await canvasOf(context).findByRole('alert')).toHaveTextContent(
+      `Session request failed: ${kind}`,
+    )
+    await expect(canvasOf(context).getByText('Status: error')).toBeVisible()
+  }
+}
+
+export const Playground: Story = playground({
+  authenticated: signedInWithoutError,
+  expiringSoon: signedInWithoutError,
+  expired: showsReason('expired'),
+  invalid: showsReason('invalid'),
+  revoked: showsReason('revoked'),
+  anonymous,
+  serverError: firstCheckFailed('http'),
+  rateLimited: firstCheckFailed('http'),
+  networkError: firstCheckFailed('network'),
+  malformed: firstCheckFailed('malformed'),
+  slow: loadsAlice,
+})
+export const ToolbarAuthenticated: Story = playgroundWith(Playground, 'authenticated')
+export const ToolbarExpiringSoon: Story = playgroundWith(Playground, 'expiringSoon')
+export const ToolbarExpired: Story = playgroundWith(Playground, 'expired')
+export const ToolbarAnonymous: Story = playgroundWith(Playground, 'anonymous')
+export const ToolbarInvalid: Story = playgroundWith(Playground, 'invalid')
+export const ToolbarRevoked: Story = playgroundWith(Playground, 'revoked')
+export const ToolbarServerError: Story = playgroundWith(Playground, 'serverError')
+export const ToolbarRateLimited: Story = playgroundWith(Playground, 'rateLimited')
+export const ToolbarNetworkError: Story = playgroundWith(Playground, 'networkError')
+export const ToolbarSlow: Story = playgroundWith(Playground, 'slow')
+export const ToolbarMalformed: Story = playgroundWith(Playground, 'malformed')

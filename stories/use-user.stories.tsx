@@ -1,22 +1,18 @@
 import type { Meta, StoryObj } from '@storybook/nextjs-vite'
 import { expect, waitFor, within } from 'storybook/test'
-import {
-  authenticatedPayload,
-  EXPIRING_SOON_MS,
-  unauthenticatedPayload,
-} from '../mocks/fixtures/sessions'
 import { alice } from '../mocks/fixtures/users'
-import { sessionStatusAtom, userAtom } from '../src/client/atoms'
-import type { SessionStatus, SessionUser, UnauthenticatedReason } from '../src/shared/types'
+import { sessionStatusAtom, userAtom } from '@/lib/session/client/atoms'
+import type { SessionStatus, SessionUser } from '@/lib/session/shared/types'
 import { UserBadge } from './support/demo'
 import { mockNavigation, storyNavigation } from './support/navigation'
-import { serveScenario, storyRequests } from './support/requests'
+import { playground, playgroundWith } from './support/playground'
+import { storyRequests } from './support/requests'
 import {
   failedCheckStory,
   lostSessionStory,
-  signedInAsAlice,
   signedOutInAnotherTabStory,
 } from './support/session-stories'
+import { noInitialSession, sessionState } from './support/session-state'
 import { settle } from './support/settle'
 import { storyStore, type PlayContext } from './support/story-context'
 import { SLOW_WAIT_MS } from './support/timing'
@@ -40,10 +36,6 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-const initially = (reason: UnauthenticatedReason) => ({
-  session: { initialSession: () => unauthenticatedPayload(reason) },
-})
-
 async function expectUser(context: PlayContext, user: SessionUser | null, status: SessionStatus) {
   const text = user
     ? `Signed in as ${user.name}`
@@ -56,8 +48,7 @@ async function expectUser(context: PlayContext, user: SessionUser | null, status
 }
 
 export const Authenticated: Story = {
-  parameters: signedInAsAlice,
-  beforeEach: (context) => serveScenario(context, 'authenticated'),
+  ...sessionState('authenticated'),
   play: async (context) => {
     await expectUser(context, alice, 'authenticated')
     await settle()
@@ -66,8 +57,7 @@ export const Authenticated: Story = {
 }
 
 export const ExpiringSoon: Story = {
-  parameters: { session: { initialSession: () => authenticatedPayload(alice, EXPIRING_SOON_MS) } },
-  beforeEach: (context) => serveScenario(context, 'expiringSoon'),
+  ...sessionState('expiringSoon'),
   play: (context) => expectUser(context, alice, 'authenticated'),
 }
 
@@ -83,8 +73,7 @@ export const Invalid: Story = lostSessionStory('invalid', signedOut)
 export const Revoked: Story = lostSessionStory('revoked', signedOut)
 
 export const Anonymous: Story = {
-  parameters: initially('missing'),
-  beforeEach: (context) => serveScenario(context, 'anonymous'),
+  ...sessionState('anonymous'),
   play: (context) => expectUser(context, null, 'unauthenticated'),
 }
 
@@ -93,15 +82,18 @@ export const RateLimited: Story = failedCheckStory('rateLimited', keepsAlice)
 export const NetworkError: Story = failedCheckStory('networkError', keepsAlice)
 export const Malformed: Story = failedCheckStory('malformed', keepsAlice)
 
+/** No session from the layout: "Checking session…" until the slow answer signs alice in. */
+async function loadsAlice(context: PlayContext) {
+  await expectUser(context, null, 'loading')
+  await waitFor(() => expect(storyStore(context).get(userAtom)).toEqual(alice), {
+    timeout: SLOW_WAIT_MS,
+  })
+  await expectUser(context, alice, 'authenticated')
+}
+
 export const Slow: Story = {
-  beforeEach: (context) => serveScenario(context, 'slow'),
-  play: async (context) => {
-    await expectUser(context, null, 'loading')
-    await waitFor(() => expect(storyStore(context).get(userAtom)).toEqual(alice), {
-      timeout: SLOW_WAIT_MS,
-    })
-    await expectUser(context, alice, 'authenticated')
-  },
+  ...sessionState('slow'),
+  play: loadsAlice,
 }
 
 export const SignedOutInAnotherTab: Story = signedOutInAnotherTabStory(
@@ -117,10 +109,8 @@ export const TenConsumers: Story = {
       ))}
     </>
   ),
-  beforeEach: (context) => {
-    serveScenario(context, 'authenticated')
-    mockNavigation(context, '/dashboard')
-  },
+  ...sessionState('authenticated', { initialSession: noInitialSession }),
+  beforeEach: (context) => mockNavigation(context, '/dashboard'),
   play: async (context) => {
     // No initialSession: one check on mount, shared by all ten.
     const canvas = within(context.canvasElement)
@@ -131,8 +121,7 @@ export const TenConsumers: Story = {
 }
 
 export const TenConsumersNavigate: Story = {
-  render: TenConsumers.render,
-  beforeEach: TenConsumers.beforeEach,
+  ...TenConsumers,
   play: async (context) => {
     await TenConsumers.play?.(context)
     // A client-side navigation: one more check, still not ten.
@@ -145,3 +134,34 @@ export const TenConsumersNavigate: Story = {
     ).toHaveLength(10)
   },
 }
+
+/** The first check failed and nothing is known: no user, and the badge says so. */
+const noUserAfterFailure = async (context: PlayContext) => {
+  await waitFor(() => expect(storyStore(context).get(sessionStatusAtom)).toBe('error'))
+  await expectUser(context, null, 'error')
+}
+
+export const Playground: Story = playground({
+  authenticated: (context) => expectUser(context, alice, 'authenticated'),
+  expiringSoon: (context) => expectUser(context, alice, 'authenticated'),
+  expired: signedOut,
+  invalid: signedOut,
+  revoked: signedOut,
+  anonymous: signedOut,
+  serverError: noUserAfterFailure,
+  rateLimited: noUserAfterFailure,
+  networkError: noUserAfterFailure,
+  malformed: noUserAfterFailure,
+  slow: loadsAlice,
+})
+export const ToolbarAuthenticated: Story = playgroundWith(Playground, 'authenticated')
+export const ToolbarExpiringSoon: Story = playgroundWith(Playground, 'expiringSoon')
+export const ToolbarExpired: Story = playgroundWith(Playground, 'expired')
+export const ToolbarAnonymous: Story = playgroundWith(Playground, 'anonymous')
+export const ToolbarInvalid: Story = playgroundWith(Playground, 'invalid')
+export const ToolbarRevoked: Story = playgroundWith(Playground, 'revoked')
+export const ToolbarServerError: Story = playgroundWith(Playground, 'serverError')
+export const ToolbarRateLimited: Story = playgroundWith(Playground, 'rateLimited')
+export const ToolbarNetworkError: Story = playgroundWith(Playground, 'networkError')
+export const ToolbarSlow: Story = playgroundWith(Playground, 'slow')
+export const ToolbarMalformed: Story = playgroundWith(Playground, 'malformed')

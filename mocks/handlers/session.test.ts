@@ -88,10 +88,17 @@ describe('counted scenarios', () => {
     const first = countedSessionScenario('anonymous')
     const second = countedSessionScenario('anonymous')
     server.use(first.handler)
+    const before = Date.now()
     await getSession()
     await getSession()
     expect(first.count()).toBe(2)
     expect(second.count()).toBe(0)
+    // When each arrived, in order: what "no request before expiresAt" stories compare against.
+    const [firstAt, secondAt] = first.times()
+    expect(first.times()).toHaveLength(2)
+    expect(firstAt).toBeGreaterThanOrEqual(before)
+    expect(secondAt).toBeGreaterThanOrEqual(firstAt ?? Infinity)
+    expect(second.times()).toEqual([])
   })
 
   it('counts DELETE requests and still answers with the scenario', async () => {

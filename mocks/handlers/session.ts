@@ -10,7 +10,7 @@ import {
   unauthenticatedPayload,
 } from '../fixtures/sessions'
 import { alice } from '../fixtures/users'
-import { countCalls, type Resolver } from './counted'
+import { countCalls, type CallLog, type Resolver } from './counted'
 
 /** One per state GET /api/session can be in; a state without a scenario does not compile. */
 type SessionScenario =
@@ -138,22 +138,16 @@ const sessionHandlers: HttpHandler[] = [
   signOutScenarios.signOutSucceeds,
 ]
 
-/** A GET scenario that also counts the requests it answered (revalidation, dedupe tests). */
-function countedSessionScenario(scenario: SessionScenario): {
-  handler: HttpHandler
-  count: () => number
-} {
-  const { resolver, count } = countCalls(sessionResolvers[scenario])
-  return { handler: sessionHandler(resolver), count }
+/** A GET scenario that also logs the requests it answered (revalidation, dedupe tests). */
+function countedSessionScenario(scenario: SessionScenario): CallLog & { handler: HttpHandler } {
+  const { resolver, ...log } = countCalls(sessionResolvers[scenario])
+  return { handler: sessionHandler(resolver), ...log }
 }
 
-/** A DELETE scenario that also counts the requests it answered. */
-function countedSignOutScenario(scenario: SignOutScenario): {
-  handler: HttpHandler
-  count: () => number
-} {
-  const { resolver, count } = countCalls(signOutResolvers[scenario])
-  return { handler: signOutHandler(resolver), count }
+/** A DELETE scenario that also logs the requests it answered. */
+function countedSignOutScenario(scenario: SignOutScenario): CallLog & { handler: HttpHandler } {
+  const { resolver, ...log } = countCalls(signOutResolvers[scenario])
+  return { handler: signOutHandler(resolver), ...log }
 }
 
 export {

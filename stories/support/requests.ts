@@ -1,12 +1,7 @@
-import { http, type HttpHandler } from 'msw'
 import type { SetupWorker } from 'msw/browser'
-import {
-  countedSignOutScenario,
-  SESSION_URL_PATTERN,
-  sessionResolvers,
-  type SessionScenario,
-  type SignOutScenario,
-} from '../../mocks/handlers/session'
+import { countedSessionScenario, countedSignOutScenario } from '../../mocks/handlers/session'
+import { storyScenario } from './session-state'
+import type { SessionStoryParameters } from './story-context'
 
 /** What the mocked backend saw during one story. */
 type StoryRequests = {
@@ -21,45 +16,31 @@ type StoryRequests = {
 // Keyed by the story's `loaded` object: beforeEach, render and play share one context object.
 const requestsByStory = new WeakMap<object, StoryRequests>()
 
-function timedSessionScenario(scenario: SessionScenario): {
-  handler: HttpHandler
-  times: number[]
-} {
-  const times: number[] = []
-  const resolve = sessionResolvers[scenario]
-  const handler = http.get(SESSION_URL_PATTERN, () => {
-    times.push(Date.now())
-    return resolve()
-  })
-  return { handler, times }
-}
-
 /**
- * For a story's `beforeEach`: answer GET with `scenario` and DELETE with `signOut`, counting both.
- * These override preview.tsx's baseline and the toolbar's "Session" choice.
+ * For preview.tsx's `beforeEach`: answer GET with the story's scenario (its `sessionState`, else
+ * the toolbar's) and DELETE with its `signOut`, counting both for `storyRequests`.
  */
-function serveScenario(
-  context: { msw: SetupWorker; loaded: object },
-  scenario: SessionScenario,
-  signOut: SignOutScenario = 'signOutSucceeds',
-): void {
-  const get = timedSessionScenario(scenario)
-  const del = countedSignOutScenario(signOut)
+function serveSession(context: {
+  msw: SetupWorker
+  loaded: object
+  globals: Record<string, unknown>
+  parameters: { session?: SessionStoryParameters }
+}): void {
+  const get = countedSessionScenario(storyScenario(context))
+  const del = countedSignOutScenario(context.parameters.session?.signOut ?? 'signOutSucceeds')
   context.msw.use(get.handler, del.handler)
-  requestsByStory.set(context.loaded, {
-    gets: () => get.times.length,
-    getTimes: () => [...get.times],
-    deletes: del.count,
-  })
+  requestsByStory.set(context.loaded, { gets: get.count, getTimes: get.times, deletes: del.count })
 }
 
-/** For a play function: the counters `serveScenario` set up for this story. */
+/** For a play function: the counters `serveSession` set up for this story. */
 function storyRequests(context: { loaded: object; id: string }): StoryRequests {
   const requests = requestsByStory.get(context.loaded)
   if (!requests)
-    throw new Error(`Story ${context.id}: call serveScenario() in its beforeEach first`)
+    throw new Error(
+      `Story ${context.id}: no request log (preview.tsx's beforeEach calls serveSession)`,
+    )
   return requests
 }
 
-export { serveScenario, storyRequests }
+export { serveSession, storyRequests }
 export type { StoryRequests }

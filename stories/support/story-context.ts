@@ -2,14 +2,20 @@ import type { Store } from 'jotai'
 // Loads the module augmented below: without an import of it in the program (an app whose only
 // Storybook file this is), `declare module` fails with TS2664 "module cannot be found".
 import type {} from 'storybook/internal/csf'
+import type { SignOutScenario } from '../../mocks/handlers/session'
 import { SESSION_CHANNEL_NAME } from '@/lib/session/shared/constants'
 import type { SessionPayload } from '@/lib/session/shared/types'
 import type { SessionProviderProps } from '@/lib/session/client/session-provider'
 
-/** `parameters.session`: how preview.tsx wraps a story in a SessionProvider. */
+/** `parameters.session`: how preview.tsx wraps a story in a SessionProvider (set by `sessionState`). */
 type SessionStoryParameters = {
-  /** The layout's payload, built when the story starts (so `expiresAt` counts from then). */
-  initialSession?: () => SessionPayload
+  /**
+   * The layout's payload (null: none), built when the story starts (so `expiresAt` counts from
+   * then). Left out: what the toolbar's "Session" value implies (the Playground stories).
+   */
+  initialSession?: () => SessionPayload | null
+  /** What DELETE /api/session answers; default `signOutSucceeds`. */
+  signOut?: SignOutScenario
   /** Further SessionProvider props (fast retries, a short timeout). */
   provider?: Partial<
     Omit<SessionProviderProps, 'children' | 'store' | 'initialSession' | 'channelName'>
@@ -27,7 +33,11 @@ declare module 'storybook/internal/csf' {
 /** The slice of a story context these helpers read. */
 type LoadedContext = { loaded: Record<string, unknown>; id: string }
 /** The slice of a play function's context the stories' shared assertions read. */
-type PlayContext = LoadedContext & { canvasElement: HTMLElement }
+type PlayContext = LoadedContext & {
+  canvasElement: HTMLElement
+  /** The toolbar's values, with the story's own (`sessionState`) applied. */
+  globals: Record<string, unknown>
+}
 
 function isStore(value: unknown): value is Store {
   return (
@@ -49,7 +59,7 @@ function storyStore(context: LoadedContext): Store {
   return store
 }
 
-/** The initial session preview.tsx's loader built from `parameters.session.initialSession`, or null. */
+/** The initial session preview.tsx's loader built for this story (`storyLayoutSession`), or null. */
 function storyInitialSession(context: LoadedContext): SessionPayload | null {
   return (context.loaded.initialSession as SessionPayload | null | undefined) ?? null
 }

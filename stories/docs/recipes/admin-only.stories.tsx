@@ -1,20 +1,22 @@
 import type { Meta, StoryObj } from '@storybook/nextjs-vite'
 import { getRouter } from '@storybook/nextjs-vite/navigation.mock'
 import { expect, waitFor, within } from 'storybook/test'
-import { authenticatedPayload, unauthenticatedPayload } from '@/mocks/fixtures/sessions'
-import { alice, grace } from '@/mocks/fixtures/users'
-import { serveScenario } from '@/stories/support/requests'
+import { grace } from '@/mocks/fixtures/users'
+import { sessionState, signedIn } from '@/stories/support/session-state'
 import { settle } from '@/stories/support/settle'
 import type { PlayContext } from '@/stories/support/story-context'
 import { AdminOnly } from './admin-only'
 
-// The role-gate recipe (admin-only.tsx) tested the way an app tests its own components: the
-// kit's MSW scenarios answer GET /api/session, `parameters.session` wraps the story in a
-// SessionProvider (preview.tsx), and the play functions check what each visitor sees.
+// The role-gate recipe (admin-only.tsx) tested the way an app tests its own components: each
+// story states its visitor once with `sessionState` (what the layout passed, what the kit's MSW
+// scenario answers), preview.tsx wraps it in a SessionProvider, and the play functions check
+// what each visitor sees.
 const meta = {
   title: 'Recipes/AdminOnly',
   component: AdminOnly,
   args: { children: <p>Admin tools: only administrators see this.</p> },
+  // Markup, not a value to edit: the table shows its type instead of a React element object.
+  argTypes: { children: { control: false, table: { type: { summary: 'ReactNode' } } } },
   parameters: { nextjs: { navigation: { pathname: '/admin' } } },
 } satisfies Meta<typeof AdminOnly>
 
@@ -25,8 +27,7 @@ const adminTools = (context: PlayContext) =>
   within(context.canvasElement).queryByText('Admin tools: only administrators see this.')
 
 export const Admin: Story = {
-  parameters: { session: { initialSession: () => authenticatedPayload(grace) } },
-  beforeEach: (context) => serveScenario(context, 'authenticated'),
+  ...sessionState('authenticated', { initialSession: signedIn(grace) }),
   play: async (context) => {
     await waitFor(() => expect(adminTools(context)).toBeVisible())
     await settle()
@@ -35,8 +36,8 @@ export const Admin: Story = {
 }
 
 export const Member: Story = {
-  parameters: { session: { initialSession: () => authenticatedPayload(alice) } },
-  beforeEach: (context) => serveScenario(context, 'authenticated'),
+  // alice, a member.
+  ...sessionState('authenticated'),
   // Signed in, but not an admin: the refusal, and no redirect (signing in again would not help).
   play: async (context) => {
     const canvas = within(context.canvasElement)
@@ -50,8 +51,7 @@ export const Member: Story = {
 }
 
 export const Expired: Story = {
-  parameters: { session: { initialSession: () => unauthenticatedPayload('expired') } },
-  beforeEach: (context) => serveScenario(context, 'expired'),
+  ...sessionState('expired'),
   // Signed out: the gate sends the visitor to sign in, and back here afterwards.
   play: async (context) => {
     await waitFor(() =>
