@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/chromium'
+// `.js` names the .ts file: Vite's config loader warns about imports without an extension.
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/chromium.js'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
