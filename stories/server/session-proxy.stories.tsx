@@ -1,33 +1,47 @@
 import type { Meta, StoryObj } from '@storybook/nextjs-vite'
 import { expect, within } from 'storybook/test'
+// The template users get is already the usage: a second copy would drift from it.
+import usage from '../../registry/templates/proxy.ts?raw'
+import { optionArgTypes } from './support/option-arg-types'
 import { countTableRows, readTableRow } from './support/read-table-row'
 import { PROXY_OPTIONS, proxyCaseLabel, type ProxyCase } from './support/proxy-cases'
 import { ProxyConfigCheck } from './support/proxy-config-check'
 import { SessionProxyTable } from './support/session-proxy-table'
+import { serverHelperPage } from './support/server-helper-page'
 
 const meta = {
-  title: 'Server/Session proxy',
+  title: 'Server/createSessionProxy',
   component: SessionProxyTable,
-  parameters: {
-    docs: {
-      description: {
-        component: [
-          "`createSessionProxy()` for Next 16's `proxy.ts`, with the reference app's options:",
-          '',
-          '```ts',
-          `createSessionProxy(${JSON.stringify(PROXY_OPTIONS, null, 2)})`,
-          '```',
-          '',
-          'Each row sends one path with one cookie (made by `encryptSession` in your browser) through',
-          'the real proxy and shows its decision: continue or redirect, where to, whether the session',
-          'cookie is deleted, and the path passed on to Server Components for `verifySession()`.',
-          'The proxy reads only the cookie, never `loadUser`, so it has no `revoked` state: that one is',
-          "caught by `verifySession()` and the route handler. Page scripts may not set a request's",
-          '`Cookie` header, so the stories give the `NextRequest` the headers a server would receive.',
-        ].join('\n'),
+  argTypes: {
+    cases: { table: { disable: true }, control: false },
+    ...optionArgTypes('createSessionProxy(options)', {
+      protectedPaths: {
+        type: 'readonly string[]',
+        description: 'Paths (and everything below them) that need a valid session cookie.',
       },
-    },
+      guestOnlyPaths: {
+        type: 'readonly string[]',
+        description:
+          'Paths (and everything below them) for signed-out visitors only: the login page.',
+      },
+      loginPath: {
+        type: 'string',
+        description: 'Where visitors without a valid cookie go; it may not be protected.',
+        defaultValue: 'LOGIN_PATH',
+      },
+      homePath: {
+        type: 'string',
+        description: 'Where signed-in visitors of a guest-only path go without a safe `next`.',
+        defaultValue: 'HOME_PATH',
+      },
+    }),
   },
+  parameters: serverHelperPage({
+    item: 'session-proxy',
+    usage,
+    description:
+      "Next 16's `proxy.ts`: a cookie-only check (no `loadUser`, no database) that redirects before a protected or guest-only page renders.",
+  }),
 } satisfies Meta<typeof SessionProxyTable>
 export default meta
 
@@ -120,6 +134,14 @@ async function expectDecisions(canvasElement: HTMLElement, expected: Expected): 
 
 const casesOf = (expected: Expected) => expected.map(([proxyCase]) => proxyCase)
 
+/**
+ * Each row sends one path with one cookie (made by `encryptSession` in your browser) through the
+ * real proxy, with the reference app's options (`/dashboard` and `/settings` protected), and shows
+ * its decision: continue or redirect, where to, whether the session cookie is deleted, and the
+ * path passed on to `verifySession()`.
+ * The proxy never calls `loadUser`, so it has no `revoked` state: `verifySession()` and the route
+ * handler catch that one.
+ */
 export const Authenticated: Story = {
   args: { cases: casesOf(AUTHENTICATED) },
   play: async ({ canvasElement }) => expectDecisions(canvasElement, AUTHENTICATED),

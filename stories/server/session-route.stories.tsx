@@ -3,34 +3,44 @@ import { expect, spyOn } from 'storybook/test'
 import { authenticatedPayload, unauthenticatedPayload } from '../../mocks/fixtures/sessions'
 import { alice } from '../../mocks/fixtures/users'
 import type { UnauthenticatedReason } from '../../src/shared/types'
+import usage from '../usage/create-session-route.ts?raw'
 import { expectedClearedCookie } from './support/cleared-cookie'
+import { optionArgTypes } from './support/option-arg-types'
 import { countTableRows, readTableRow } from './support/read-table-row'
 import { ROUTE_NOW } from './support/route-states'
 import { SessionRouteTable } from './support/session-route-table'
 import { STORY_SESSION_SECONDS } from './support/story-tokens'
+import { serverHelperPage } from './support/server-helper-page'
 
 const meta = {
-  title: 'Server/Session route',
+  title: 'Server/createSessionRoute',
   component: SessionRouteTable,
-  parameters: {
-    docs: {
-      description: {
-        component: [
-          '`createSessionRoute({ loadUser })` returns the `GET` and `DELETE` handlers of `/api/session` as',
-          'plain `Request → Response` functions. Each story builds a real situation in your browser',
-          '(a token made by `encryptSession`, an expired one, a tampered one, a user `loadUser` no',
-          'longer finds, no cookie, a sign-out from this or another origin), calls the real handler',
-          'and shows its answer. The route runs on a fixed clock (2030-01-01 12:00 UTC), so the dates',
-          'never change.',
-          '',
-          'Two browser rules are worked around, and only those two: page scripts may not put `Cookie`,',
-          '`Origin` or `Sec-Fetch-Site` on a `Request`, and may not read `Set-Cookie` from a `Response`.',
-          'The stories give the handler a `Request` whose `headers` are those a server would receive, and',
-          'swap `Response` for a subclass that keeps `Set-Cookie` while the handler runs.',
-        ].join('\n'),
+  argTypes: {
+    states: { table: { disable: true }, control: false },
+    ...optionArgTypes('createSessionRoute(options)', {
+      loadUser: {
+        type: '(userId: string) => Promise<SessionUser | null>',
+        description:
+          "Your user lookup; null means the user may no longer sign in (reason 'revoked').",
       },
-    },
+      allowedOrigins: {
+        type: 'readonly string[]',
+        description: "Other exact origins allowed to sign users out; the app's own always is.",
+        defaultValue: '[]',
+      },
+      now: {
+        type: '() => number',
+        description: 'The clock, in epoch ms; tests pass a fixed one.',
+        defaultValue: 'Date.now',
+      },
+    }),
   },
+  parameters: serverHelperPage({
+    item: 'session-route',
+    usage,
+    description:
+      'The `GET` and `DELETE` handlers of `/api/session`: the session as JSON for `SessionProvider` (clearing a stale cookie), and sign-out.',
+  }),
 } satisfies Meta<typeof SessionRouteTable>
 export default meta
 
@@ -49,6 +59,12 @@ function lostSessionRow(reason: Exclude<UnauthenticatedReason, 'missing'>) {
   }
 }
 
+/**
+ * Each story builds a real request in your browser (a token made by `encryptSession`, an expired
+ * or tampered one, a user `loadUser` no longer finds, no cookie, a sign-out from this or another
+ * origin), calls the real handler and shows its answer. The route runs on a fixed clock
+ * (2030-01-01 12:00 UTC), so the dates never change.
+ */
 export const Authenticated: Story = {
   args: { states: ['authenticated'] },
   play: async ({ canvasElement }) => {

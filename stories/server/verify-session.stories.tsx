@@ -1,21 +1,42 @@
-import { cookies, headers } from '@storybook/nextjs-vite/headers.mock'
+import { headers } from '@storybook/nextjs-vite/headers.mock'
 import { redirect } from '@storybook/nextjs-vite/navigation.mock'
 import type { Meta, StoryObj } from '@storybook/nextjs-vite'
 import { expect, within } from 'storybook/test'
 import { alice } from '../../mocks/fixtures/users'
 import { REQUEST_PATH_HEADER } from '../../src/server/request-path-header'
-import { currentSessionCookieName } from '../../src/server/session-cookie-options'
+import usage from '../usage/verify-session.tsx?raw'
 import { AccountPage } from './support/account-page'
+import { optionArgTypes } from './support/option-arg-types'
 import { RedirectBoundary } from './support/redirect-boundary'
+import { freshRequest, setSessionCookie } from './support/session-cookie-jar'
 import { DELETED_USER_ID, expiredToken, tamperedToken, validToken } from './support/story-tokens'
+import { serverHelperPage } from './support/server-helper-page'
 
 const meta = {
-  title: 'Server/verifySession',
+  title: 'Server/verifySession & getSession',
   component: AccountPage,
-  // No docs page: it would render every story at once, and they share one mocked cookie jar,
-  // so each story would show whichever cookie was set last.
-  tags: ['!autodocs'],
   args: { next: '/dashboard' },
+  argTypes: {
+    ...optionArgTypes('createSessionDal(options)', {
+      loadUser: {
+        type: '(userId: string) => Promise<SessionUser | null>',
+        description:
+          "Your user lookup; null means the user may no longer sign in (reason 'revoked').",
+      },
+      loginPath: {
+        type: 'string',
+        description: 'Where verifySession() sends visitors without a valid session.',
+        defaultValue: 'LOGIN_PATH',
+      },
+    }),
+    ...optionArgTypes('verifySession(options)', {
+      next: {
+        type: 'string',
+        description: 'Where to come back after sign-in; without it, the path the proxy forwarded.',
+        defaultValue: 'the requested path',
+      },
+    }),
+  },
   decorators: [
     (Story) => (
       <RedirectBoundary>
@@ -23,35 +44,17 @@ const meta = {
       </RedirectBoundary>
     ),
   ],
-  beforeEach: () => {
-    // A fresh request: no cookie and no forwarded path left over from the previous story.
-    cookies().delete(currentSessionCookieName())
-    headers().delete(REQUEST_PATH_HEADER)
-    redirect.mockClear()
-  },
-  parameters: {
-    docs: {
-      description: {
-        component: [
-          '`verifySession()` from `createSessionDal({ loadUser })`, called by an async Server Component',
-          "(Storybook's experimental RSC support). The session cookie is set in each story's",
-          '`beforeEach` with `cookies()` from `@storybook/nextjs-vite/headers.mock`, using a token made',
-          'by `encryptSession` in your browser. With a valid session the page renders the user; otherwise',
-          '`verifySession()` calls `redirect()` with the login href, and the error boundary around the',
-          'story shows where it was going.',
-        ].join('\n'),
-      },
-    },
-  },
+  beforeEach: freshRequest,
+  parameters: serverHelperPage({
+    item: 'session-app',
+    usage,
+    description:
+      'For Server Components, actions and route handlers: `verifySession()` returns the signed-in user or redirects to the login page; `getSession()` never redirects.',
+  }),
 } satisfies Meta<typeof AccountPage>
 export default meta
 
 type Story = StoryObj<typeof meta>
-
-/** The cookie as the browser would send it, under the name verifySession() reads in this build. */
-async function setSessionCookie(token: Promise<string>): Promise<void> {
-  cookies().set(currentSessionCookieName(), await token)
-}
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
@@ -69,6 +72,12 @@ async function expectRedirectTo(canvasElement: HTMLElement, href: string): Promi
   await expect(canvas.queryByRole('heading', { name: /Signed in as/ })).not.toBeInTheDocument()
 }
 
+/**
+ * An async Server Component calls `verifySession()` (Storybook's experimental RSC support), with
+ * the session cookie set in the mocked `cookies()` of `next/headers`, from a token made by
+ * `encryptSession` in your browser. Signed in, the page renders the user; otherwise the error
+ * boundary around the story shows where `redirect()` was sending the visitor.
+ */
 export const Authenticated: Story = {
   beforeEach: () => setSessionCookie(validToken(alice.id)),
   play: async ({ canvasElement }) => {

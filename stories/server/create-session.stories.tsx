@@ -1,0 +1,120 @@
+import { cookies } from '@storybook/nextjs-vite/headers.mock'
+import type { Meta, StoryObj } from '@storybook/nextjs-vite'
+import { expect } from 'storybook/test'
+import { decryptSession } from '@/lib/session/server/session'
+import { MAX_COOKIE_BYTES } from '@/lib/session/server/session-cookie'
+import {
+  currentSessionCookieName,
+  sessionCookieOptions,
+} from '@/lib/session/server/session-cookie-options'
+import { alice } from '../../mocks/fixtures/users'
+import usage from '../usage/create-session.ts?raw'
+import { expectedClearedCookie } from './support/cleared-cookie'
+import { STEP_CALLS } from './support/cookie-steps'
+import { optionArgTypes } from './support/option-arg-types'
+import { readTableRow } from './support/read-table-row'
+import { freshRequest, sessionCookieValue, setSessionCookie } from './support/session-cookie-jar'
+import { SessionCookieTable } from './support/session-cookie-table'
+import { STORY_SESSION_SECONDS, validToken } from './support/story-tokens'
+import { serverHelperPage } from './support/server-helper-page'
+
+const meta = {
+  title: 'Server/createSession & deleteSession',
+  component: SessionCookieTable,
+  beforeEach: freshRequest,
+  argTypes: {
+    steps: { table: { disable: true }, control: false },
+    ...optionArgTypes('createSession(userId, options)', {
+      userId: {
+        type: 'string',
+        description: 'Whose session it is: the cookie holds only this id.',
+      },
+      maxAgeSeconds: {
+        type: 'number',
+        description:
+          'Lifetime of the token and the cookie, in whole seconds (options.maxAgeSeconds).',
+      },
+    }),
+  },
+  parameters: serverHelperPage({
+    item: 'session-server',
+    usage,
+    description:
+      'In a Server Action or route handler, `createSession()` signs a user in by setting the encrypted session cookie; `deleteSession()` clears it.',
+  }),
+} satisfies Meta<typeof SessionCookieTable>
+export default meta
+
+type Story = StoryObj<typeof meta>
+
+/** Signing in: a cookie with the token, the kit's attributes, and the token's own expiry. */
+export const CreateSession: Story = {
+  args: { steps: ['createSession'] },
+  play: async ({ canvasElement }) => {
+    const row = await readTableRow(canvasElement, STEP_CALLS.createSession.label)
+    const token = sessionCookieValue()
+    const opened = await decryptSession(token)
+    if (!opened.ok)
+      throw new Error(`the cookie set by createSession did not open: ${opened.reason}`)
+    const { userId, issuedAt, expiresAt } = opened.session
+    await expect(userId).toBe(alice.id)
+    await expect(expiresAt - issuedAt).toBe(STORY_SESSION_SECONDS * 1000)
+    await expect(cookies().set).toHaveBeenLastCalledWith(
+      currentSessionCookieName(),
+      token,
+      sessionCookieOptions(new Date(expiresAt)),
+    )
+    await expect(row).toMatchObject({
+      Outcome: `{ expiresAt: ${new Date(expiresAt).toISOString()} }`,
+      'Next request sees': `${alice.id} until ${new Date(expiresAt).toISOString()}`,
+    })
+    await expect(row['Set-Cookie']).toMatch(
+      new RegExp(
+        `^${currentSessionCookieName()}=\\S+…; Path=/; Expires=${new Date(expiresAt).toUTCString()}`,
+      ),
+    )
+  },
+}
+
+/** Signing out on this browser: the same cookie, empty and expired. */
+export const DeleteSession: Story = {
+  args: { steps: ['deleteSession'] },
+  beforeEach: () => setSessionCookie(validToken(alice.id)),
+  play: async ({ canvasElement }) => {
+    await expect(await readTableRow(canvasElement, STEP_CALLS.deleteSession.label)).toMatchObject({
+      Outcome: 'undefined',
+      'Set-Cookie': expectedClearedCookie(),
+      'Next request sees': 'missing',
+    })
+    await expect(sessionCookieValue()).toBe('')
+  },
+}
+
+/** A session over the 4096-byte cookie limit is refused loudly; browsers would drop it silently. */
+export const TooLargeForACookie: Story = {
+  args: { steps: ['createOversizeSession'] },
+  play: async ({ canvasElement }) => {
+    const row = await readTableRow(canvasElement, STEP_CALLS.createOversizeSession.label)
+    await expect(row.Outcome).toMatch(
+      new RegExp(
+        `^threw SessionCookieTooLargeError: The session cookie would be \\d+ bytes; browsers drop cookies over ${MAX_COOKIE_BYTES}\\.`,
+      ),
+    )
+    await expect(row).toMatchObject({ 'Set-Cookie': '(none)', 'Next request sees': 'missing' })
+    await expect(cookies().set).not.toHaveBeenCalled()
+  },
+}
+
+/** Sign in, then out, on one request: the last cookie written is the one the next request sees. */
+export const SignInThenOut: Story = {
+  args: { steps: ['createSession', 'deleteSession'] },
+  play: async ({ canvasElement }) => {
+    await expect(await readTableRow(canvasElement, STEP_CALLS.createSession.label)).toMatchObject({
+      'Next request sees': expect.stringMatching(new RegExp(`^${alice.id} until `)),
+    })
+    await expect(await readTableRow(canvasElement, STEP_CALLS.deleteSession.label)).toMatchObject({
+      'Set-Cookie': expectedClearedCookie(),
+      'Next request sees': 'missing',
+    })
+  },
+}
