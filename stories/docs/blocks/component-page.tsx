@@ -42,6 +42,10 @@ function ComponentPage() {
         "({ item: '<registry.json item>', usage: '<stories/usage file>?raw' })",
     )
   }
+  // ArgTypes' own empty state speaks of controls, which a page without options has no use for.
+  const hasOptions = Object.values(preparedMeta.argTypes).some(
+    (argType) => argType.table?.disable !== true,
+  )
   return (
     <>
       <Title />
@@ -52,7 +56,7 @@ function ComponentPage() {
       <Heading>Installation</Heading>
       <InstallTabs item={page.item} />
       <Heading>Options</Heading>
-      <ArgTypes />
+      {hasOptions ? <ArgTypes /> : <p>None: it takes no options.</p>}
       <Stories title="States" />
     </>
   )
