@@ -1,5 +1,6 @@
-// The README's Performance section shows the last `npm run bench` table: written between two
-// markers, so it is never a hand-copied figure that drifts from bench/RESULTS.md.
+// The README's Performance section: a three-line summary of the last `npm run bench`, written
+// between two markers, so it never drifts from the table. The table itself lives in
+// bench/RESULTS.md (results-file.mjs), with the method and the machine.
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import prettier from 'prettier'
@@ -7,6 +8,41 @@ import { ROOT_DIR } from './paths.mjs'
 
 const START = '<!-- bench:start (written by npm run bench) -->'
 const END = '<!-- bench:end -->'
+
+/** The rows of a table renderTable wrote, as objects keyed by its column headers. */
+function parseTable(table) {
+  // Cells are split on unescaped pipes: renderTable writes a `|` inside a cell as `\|`.
+  const cells = (line) =>
+    line
+      .trim()
+      .slice(1, -1)
+      .split(/(?<!\\)\|/)
+      .map((cell) => cell.trim().replace(/\\\|/g, '|'))
+  const [header, , ...body] = table.trim().split('\n')
+  const columns = cells(header)
+  return body.map((line) => Object.fromEntries(cells(line).map((cell, i) => [columns[i], cell])))
+}
+
+/** The figure's name without its unit or method: "client size, min+gzip" -> "client size". */
+const shortName = (figure) => figure.split(/,| \(/)[0]
+
+/** Three points: when and where, the targets the kit misses (its figures), where the rest is. */
+function summary({ table, machine, seconds }) {
+  const rows = parseTable(table)
+  const targets = rows.filter((row) => row.Met !== '')
+  const missed = targets.filter((row) => row.Met === 'NO')
+  const met = `${targets.length - missed.length} of its ${targets.length} targets`
+  return [
+    `- Measured by \`npm run bench\` on ${machine.date.slice(0, 10)}: ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, 1-minute load average ${machine.loadAtStart.toFixed(2)} at the start, ${seconds.toFixed(0)} s in all.`,
+    missed.length
+      ? `- The kit meets ${met}; it misses ${missed.length}:`
+      : `- The kit meets ${met}.`,
+    ...missed.map(
+      (row) => `  - ${shortName(row.Figure)}: ${row.Result}. Target: ${row['Target (kit)']}.`,
+    ),
+    `- Every figure (${rows.length} rows, the kit beside the packages it is compared with), the method and the machine: [bench/RESULTS.md](bench/RESULTS.md).`,
+  ].join('\n')
+}
 
 /** Replaces the README's text between the bench markers; throws when they are missing. */
 async function writeReadmeSection({ table, machine, seconds }) {
@@ -17,13 +53,7 @@ async function writeReadmeSection({ table, machine, seconds }) {
   if (start === -1 || end < start) {
     throw new Error(`README.md: the Performance section needs the markers ${START} and ${END}`)
   }
-  const body = [
-    `Measured by \`npm run bench\` on ${machine.date.slice(0, 10)}: ${machine.cores} cores (${machine.cpu}),`,
-    `Node ${machine.node}, 1-minute load average ${machine.loadAtStart.toFixed(2)} when it started,`,
-    `${seconds.toFixed(0)} s in all. Method and details: [bench/RESULTS.md](bench/RESULTS.md).`,
-    '',
-    table,
-  ].join('\n')
+  const body = summary({ table, machine, seconds })
   const next = `${readme.slice(0, start + START.length)}\n\n${body}\n\n${readme.slice(end)}`
   const options = (await prettier.resolveConfig(file)) ?? {}
   writeFileSync(file, await prettier.format(next, { ...options, filepath: file }))
