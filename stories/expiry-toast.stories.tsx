@@ -7,7 +7,7 @@ import { sessionAtom } from '@/lib/session/client/atoms'
 import { ExpiryToast } from '@/lib/session/client/expiry-toast'
 import { notEditable, WARN_BEFORE_CONTROL } from './support/arg-types'
 import { SessionPanel } from './support/demo'
-import { playground, playgroundWith } from './support/playground'
+import { playground } from './support/playground'
 import { storyRequests } from './support/requests'
 import { failedCheckStory, signedOutInAnotherTabStory } from './support/session-stories'
 import { sessionState, signedIn } from './support/session-state'
@@ -342,14 +342,3 @@ export const Playground: Story = {
     slow: loadsQuietly,
   }),
 }
-export const ToolbarAuthenticated: Story = playgroundWith(Playground, 'authenticated')
-export const ToolbarExpiringSoon: Story = playgroundWith(Playground, 'expiringSoon')
-export const ToolbarExpired: Story = playgroundWith(Playground, 'expired')
-export const ToolbarAnonymous: Story = playgroundWith(Playground, 'anonymous')
-export const ToolbarInvalid: Story = playgroundWith(Playground, 'invalid')
-export const ToolbarRevoked: Story = playgroundWith(Playground, 'revoked')
-export const ToolbarServerError: Story = playgroundWith(Playground, 'serverError')
-export const ToolbarRateLimited: Story = playgroundWith(Playground, 'rateLimited')
-export const ToolbarNetworkError: Story = playgroundWith(Playground, 'networkError')
-export const ToolbarSlow: Story = playgroundWith(Playground, 'slow')
-export const ToolbarMalformed: Story = playgroundWith(Playground, 'malformed')

@@ -7,7 +7,7 @@ import { SessionGate } from '@/lib/session/client/session-gate'
 import type { LostSessionReason, SessionUser } from '@/lib/session/shared/types'
 import { notEditable, REACT_NODE_ARG } from './support/arg-types'
 import { DashboardContent, SessionPanel } from './support/demo'
-import { playground, playgroundWith } from './support/playground'
+import { playground } from './support/playground'
 import { storyRequests } from './support/requests'
 import { signedOutInAnotherTabStory } from './support/session-stories'
 import { sessionState, signedIn } from './support/session-state'
@@ -34,6 +34,15 @@ const meta = {
     unauthorized: REACT_NODE_ARG,
     allow: notEditable('(user: SessionUser) => boolean'),
     errorFallback: notEditable('(props: { error; retry }) => ReactNode'),
+    // A path or `false`: two choices, not an object editor that could set `{}`.
+    redirectTo: {
+      options: ['default', 'none'],
+      mapping: { default: undefined, none: false },
+      control: {
+        type: 'radio',
+        labels: { default: 'the login path (default)', none: 'false: render unauthorized' },
+      },
+    },
   },
   parameters: {
     session: { provider: { retryBaseMs: 100 } },
@@ -329,14 +338,3 @@ export const Playground: Story = playground({
   malformed: (context) => expectErrorFallback(context, 'malformed'),
   slow: fallbackThenDashboard,
 })
-export const ToolbarAuthenticated: Story = playgroundWith(Playground, 'authenticated')
-export const ToolbarExpiringSoon: Story = playgroundWith(Playground, 'expiringSoon')
-export const ToolbarExpired: Story = playgroundWith(Playground, 'expired')
-export const ToolbarAnonymous: Story = playgroundWith(Playground, 'anonymous')
-export const ToolbarInvalid: Story = playgroundWith(Playground, 'invalid')
-export const ToolbarRevoked: Story = playgroundWith(Playground, 'revoked')
-export const ToolbarServerError: Story = playgroundWith(Playground, 'serverError')
-export const ToolbarRateLimited: Story = playgroundWith(Playground, 'rateLimited')
-export const ToolbarNetworkError: Story = playgroundWith(Playground, 'networkError')
-export const ToolbarSlow: Story = playgroundWith(Playground, 'slow')
-export const ToolbarMalformed: Story = playgroundWith(Playground, 'malformed')

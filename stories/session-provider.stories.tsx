@@ -26,7 +26,7 @@ import { SessionInspector, SessionPanel } from './support/demo'
 import { LayoutRerender } from './support/layout-rerender'
 import { mockNavigation, storyNavigation } from './support/navigation'
 import { listenAsAnotherTab, signOutInAnotherTab } from './support/other-tab'
-import { playground, playgroundWith } from './support/playground'
+import { playground } from './support/playground'
 import { storyRequests } from './support/requests'
 import { signedOutInAnotherTabStory } from './support/session-stories'
 import { noInitialSession, sessionState, signedIn, storyScenario } from './support/session-state'
@@ -466,14 +466,3 @@ export const Playground: Story = playground({
   malformed: expectFirstCheckFailed('malformed'),
   slow: expectLoadingThenAlice,
 })
-export const ToolbarAuthenticated: Story = playgroundWith(Playground, 'authenticated')
-export const ToolbarExpiringSoon: Story = playgroundWith(Playground, 'expiringSoon')
-export const ToolbarExpired: Story = playgroundWith(Playground, 'expired')
-export const ToolbarAnonymous: Story = playgroundWith(Playground, 'anonymous')
-export const ToolbarInvalid: Story = playgroundWith(Playground, 'invalid')
-export const ToolbarRevoked: Story = playgroundWith(Playground, 'revoked')
-export const ToolbarServerError: Story = playgroundWith(Playground, 'serverError')
-export const ToolbarRateLimited: Story = playgroundWith(Playground, 'rateLimited')
-export const ToolbarNetworkError: Story = playgroundWith(Playground, 'networkError')
-export const ToolbarSlow: Story = playgroundWith(Playground, 'slow')
-export const ToolbarMalformed: Story = playgroundWith(Playground, 'malformed')

@@ -6,7 +6,7 @@ import { alice } from '../mocks/fixtures/users'
 import { sessionAtom } from '@/lib/session/client/atoms'
 import { SessionLostNotice } from './docs/recipes/session-lost-notice'
 import { WARN_BEFORE_CONTROL } from './support/arg-types'
-import { playground, playgroundWith } from './support/playground'
+import { playground } from './support/playground'
 import { storyRequests } from './support/requests'
 import { sessionState, signedIn } from './support/session-state'
 import { settle } from './support/settle'
@@ -158,14 +158,3 @@ export const Playground: Story = {
     slow: noBanner,
   }),
 }
-export const ToolbarAuthenticated: Story = playgroundWith(Playground, 'authenticated')
-export const ToolbarExpiringSoon: Story = playgroundWith(Playground, 'expiringSoon')
-export const ToolbarExpired: Story = playgroundWith(Playground, 'expired')
-export const ToolbarAnonymous: Story = playgroundWith(Playground, 'anonymous')
-export const ToolbarInvalid: Story = playgroundWith(Playground, 'invalid')
-export const ToolbarRevoked: Story = playgroundWith(Playground, 'revoked')
-export const ToolbarServerError: Story = playgroundWith(Playground, 'serverError')
-export const ToolbarRateLimited: Story = playgroundWith(Playground, 'rateLimited')
-export const ToolbarNetworkError: Story = playgroundWith(Playground, 'networkError')
-export const ToolbarSlow: Story = playgroundWith(Playground, 'slow')
-export const ToolbarMalformed: Story = playgroundWith(Playground, 'malformed')

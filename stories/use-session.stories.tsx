@@ -6,7 +6,7 @@ import { sessionAtom } from '@/lib/session/client/atoms'
 import type { LostSessionReason, SessionRequestErrorKind } from '@/lib/session/shared/types'
 import { SessionPanel } from './support/demo'
 import { mockNavigation, storyNavigation } from './support/navigation'
-import { playground, playgroundWith } from './support/playground'
+import { playground } from './support/playground'
 import { storyRequests } from './support/requests'
 import {
   failedCheckStory,
@@ -235,14 +235,3 @@ export const Playground: Story = playground({
   malformed: firstCheckFailed('malformed'),
   slow: loadsAlice,
 })
-export const ToolbarAuthenticated: Story = playgroundWith(Playground, 'authenticated')
-export const ToolbarExpiringSoon: Story = playgroundWith(Playground, 'expiringSoon')
-export const ToolbarExpired: Story = playgroundWith(Playground, 'expired')
-export const ToolbarAnonymous: Story = playgroundWith(Playground, 'anonymous')
-export const ToolbarInvalid: Story = playgroundWith(Playground, 'invalid')
-export const ToolbarRevoked: Story = playgroundWith(Playground, 'revoked')
-export const ToolbarServerError: Story = playgroundWith(Playground, 'serverError')
-export const ToolbarRateLimited: Story = playgroundWith(Playground, 'rateLimited')
-export const ToolbarNetworkError: Story = playgroundWith(Playground, 'networkError')
-export const ToolbarSlow: Story = playgroundWith(Playground, 'slow')
-export const ToolbarMalformed: Story = playgroundWith(Playground, 'malformed')
