@@ -1,5 +1,7 @@
 import type { Decorator, Preview } from '@storybook/nextjs-vite'
 import './preview.css'
+import { ComponentPage } from '../stories/docs/blocks/component-page'
+import { sessionKitTheme } from './theme'
 import { createStore } from 'jotai'
 import { mswLoader } from 'msw-storybook-addon/csf3'
 import { toast, Toaster } from 'sonner'
@@ -87,6 +89,9 @@ const preview: Preview = {
       // every story of a page would share one document, one set of mock handlers and one toast
       // region, and the page would show states the stories' names deny (Docs/Architecture).
       story: { inline: false, height: '240px' },
+      // Every component and server helper page: description, preview, usage, install, options, states.
+      page: ComponentPage,
+      theme: sessionKitTheme,
     },
     options: {
       // A reader's path: what the kit is, how to wire it, how it works, then the reference.

@@ -15,6 +15,7 @@ import { settle } from './support/settle'
 import { storyStore, type PlayContext } from './support/story-context'
 import { expectNoToast, expectOneToast, visibleToasts } from './support/toasts'
 import { EXPIRY_WAIT_MS, SHORT_SESSION_MS, SLOW_WAIT_MS } from './support/timing'
+import usage from './usage/expiry-toast.tsx?raw'
 
 const EXPIRED_TEXT = 'Your session has expired. Please sign in again.'
 const INVALID_TEXT = 'Your session is no longer valid. Please sign in again.'
@@ -30,6 +31,13 @@ const meta = {
     messages: notEditable('Partial<ExpiryToastMessages>'),
   },
   parameters: {
+    componentPage: { item: 'expiry-toast', usage },
+    docs: {
+      description: {
+        component:
+          "One sonner toast when the session is lost (expired, invalid or revoked), with a 'Sign in' action that brings the user back.",
+      },
+    },
     session: {},
     nextjs: { navigation: { pathname: '/dashboard' } },
   },

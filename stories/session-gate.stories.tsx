@@ -14,6 +14,7 @@ import { sessionState, signedIn } from './support/session-state'
 import { settle } from './support/settle'
 import { storyStore, type PlayContext } from './support/story-context'
 import { EXPIRY_WAIT_MS, SHORT_SESSION_MS, SLOW_WAIT_MS } from './support/timing'
+import usage from './usage/session-gate.tsx?raw'
 
 /** The page the stories guard: /dashboard?tab=usage (so `next` carries a query too). */
 const NEXT_DASHBOARD = '%2Fdashboard%3Ftab%3Dusage'
@@ -45,6 +46,13 @@ const meta = {
     },
   },
   parameters: {
+    componentPage: { item: 'session-gate', usage },
+    docs: {
+      description: {
+        component:
+          'Renders its children only for a signed-in user (one `allow` accepts, if given) and sends everyone else to the login page.',
+      },
+    },
     session: { provider: { retryBaseMs: 100 } },
     nextjs: { navigation: { pathname: '/dashboard', query: { tab: 'usage' } } },
   },

@@ -38,6 +38,7 @@ import {
   type PlayContext,
 } from './support/story-context'
 import { EXPIRY_WAIT_MS, SHORT_SESSION_MS, SLOW_WAIT_MS } from './support/timing'
+import usage from './usage/session-provider.tsx?raw'
 
 /** Every request goes through this spy first: a request started counts even before MSW answers. */
 const fetcher = fn<SessionFetcher>((input, init) => fetch(input, init)).mockName('fetcher')
@@ -62,6 +63,13 @@ const meta = {
     refetchInterval: OPTIONAL_INTERVAL_CONTROL,
   },
   parameters: {
+    componentPage: { item: 'session-provider', usage },
+    docs: {
+      description: {
+        component:
+          "Holds the session in a jotai store, checks it with the route handler only when it must, and shares sign-outs across tabs: wrap your root layout's body in it.",
+      },
+    },
     // These stories render the provider themselves (preview.tsx would wrap them in a second one).
     session: { decorate: false },
     nextjs: { navigation: { pathname: '/dashboard' } },

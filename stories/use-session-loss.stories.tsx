@@ -13,6 +13,7 @@ import { settle } from './support/settle'
 import { storyStore, type PlayContext } from './support/story-context'
 import { expectNoToast } from './support/toasts'
 import { EXPIRY_WAIT_MS, SHORT_SESSION_MS } from './support/timing'
+import usage from './usage/use-session-loss.tsx?raw'
 
 // useSessionLoss is headless: these stories render the "Your own toast" recipe's banner, a real
 // consumer, and check what it is told (and that sonner stays silent: no ExpiryToast here).
@@ -21,6 +22,13 @@ const meta = {
   component: SessionLostNotice,
   argTypes: { warnBefore: WARN_BEFORE_CONTROL },
   parameters: {
+    componentPage: { item: 'use-session-loss', usage },
+    docs: {
+      description: {
+        component:
+          '`useSessionLoss({ onLoss, warnBefore, onWarning })` calls you once per lost session and once before it ends, for your own notice instead of ExpiryToast.',
+      },
+    },
     session: {},
     nextjs: { navigation: { pathname: '/dashboard' } },
   },

@@ -17,6 +17,7 @@ import { sessionState } from './support/session-state'
 import { settle } from './support/settle'
 import { storyStore, type PlayContext } from './support/story-context'
 import { SLOW_WAIT_MS } from './support/timing'
+import usage from './usage/use-session.tsx?raw'
 
 const meta = {
   title: 'Client/useSession',
@@ -24,12 +25,11 @@ const meta = {
   parameters: {
     session: { provider: { retryBaseMs: 100 } },
     nextjs: { navigation: { pathname: '/dashboard' } },
+    componentPage: { item: 'use-session', usage },
     docs: {
       description: {
         component:
-          '`useSession()` returns `{ session, status, error, refresh, signOut }`. `signOut()` calls ' +
-          'DELETE on the endpoint; on success every tab becomes `signed-out` and the router replaces ' +
-          'to the login path; on failure the user stays signed in and `error` says why.',
+          '`useSession()` returns the session, its status and last error, with `refresh()` and `signOut()`.',
       },
     },
   },

@@ -16,6 +16,7 @@ import { noInitialSession, sessionState } from './support/session-state'
 import { settle } from './support/settle'
 import { storyStore, type PlayContext } from './support/story-context'
 import { SLOW_WAIT_MS } from './support/timing'
+import usage from './usage/use-user.tsx?raw'
 
 const meta = {
   title: 'Client/useUser',
@@ -23,11 +24,11 @@ const meta = {
   parameters: {
     session: { provider: { retryBaseMs: 100 } },
     nextjs: { navigation: { pathname: '/dashboard' } },
+    componentPage: { item: 'use-user', usage },
     docs: {
       description: {
         component:
-          "`useUser()` returns `{ user, status }` from the provider's store. Calling it makes no request: " +
-          'however many components use it, the provider checks once for all of them.',
+          "`useUser()` returns `{ user, status }` from the provider's store; it makes no request of its own.",
       },
     },
   },

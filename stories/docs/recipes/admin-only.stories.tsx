@@ -12,7 +12,9 @@ import { AdminOnly } from './admin-only'
 // scenario answers), preview.tsx wraps it in a SessionProvider, and the play functions check
 // what each visitor sees.
 const meta = {
-  title: 'Recipes/AdminOnly',
+  // Under the recipe: Docs/Recipes/Role gates (role-gates.mdx) is this file's docs page.
+  title: 'Docs/Recipes/Role gates',
+  tags: ['!autodocs'],
   component: AdminOnly,
   args: { children: <p>Admin tools: only administrators see this.</p> },
   // Markup, not a value to edit: the table shows its type instead of a React element object.

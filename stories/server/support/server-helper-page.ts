@@ -1,5 +1,4 @@
 import type { Parameters } from '@storybook/nextjs-vite'
-import { ComponentPage } from '../../docs/blocks/component-page'
 
 type ServerHelperPage = {
   /** The registry.json item that installs the helper. */
@@ -19,7 +18,6 @@ function serverHelperPage({ item, usage, description }: ServerHelperPage): Param
   return {
     componentPage: { item, usage },
     docs: {
-      page: ComponentPage,
       description: { component: description },
       source: { code: usage, language: 'tsx' },
     },
