@@ -1,10 +1,12 @@
 import type { BrowserContext, Page } from '@playwright/test'
 import type { CrawlEntry } from './crawl-entries'
+import { describeUnfinished } from './describe-unfinished'
 import {
   recordStorybookEvents,
   type RecordedEvent,
   type StorybookCrawlLog,
 } from './record-storybook-events'
+import { storyBlocks, type StoryBlock } from './story-blocks'
 
 /** What one entry showed: the input of every page check. */
 type PageVisit = {
@@ -21,9 +23,14 @@ type PageVisit = {
   events: RecordedEvent[]
   /** Null when the entry finished; else what was still running when the wait ran out. */
   unfinished: string | null
+  /** A docs page's story blocks, each once it finished (none for a story, or an unfinished page). */
+  blocks: StoryBlock[]
 }
 
-/** Per entry, in ms: the slowest story waits ~5 s of real timers, a docs page renders ~20. */
+/**
+ * Per entry, and per story block of a docs page, in ms: the slowest story waits ~5 s of real
+ * timers, a docs page renders ~20.
+ */
 const FINISH_TIMEOUT_MS = 30_000
 /** How long (ms) a docs page's inline stories must stay still to count as done. */
 const DOCS_QUIET_MS = 500
@@ -89,10 +96,12 @@ class PreviewTab {
       entry,
       page,
       after,
+      // The same arrays the listeners fill: what the blocks log while they are waited for counts.
       pageErrors: this.pageErrors,
       consoleErrors: this.consoleErrors,
       events,
-      unfinished: finished ? null : describeUnfinished(events, running),
+      unfinished: finished ? null : describeUnfinished(FINISH_TIMEOUT_MS, events, running),
+      blocks: finished && entry.type === 'docs' ? await storyBlocks(page, FINISH_TIMEOUT_MS) : [],
     }
   }
 
@@ -117,11 +126,5 @@ class PreviewTab {
   }
 }
 
-function describeUnfinished(events: RecordedEvent[], running: string[]): string {
-  const within = `not done within ${FINISH_TIMEOUT_MS / 1000} s`
-  if (events.length === 0) return `${within}: Storybook reported nothing (did the preview load?)`
-  return running.length === 0 ? within : `${within}: still running ${running.join(', ')}`
-}
-
-export { PreviewTab }
+export { FINISH_TIMEOUT_MS, PreviewTab }
 export type { PageVisit }

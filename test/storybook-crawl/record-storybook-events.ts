@@ -1,12 +1,27 @@
-// Runs inside the preview iframe (page.addInitScript), before Storybook's own code: it catches the
-// addons channel the moment the preview installs it, keeps a log of the events that say how far
+// Runs inside the preview iframe (page.addInitScript, so in every frame of the page too: a docs
+// page's story blocks are preview iframes of their own), before Storybook's own code: it catches
+// the addons channel the moment the preview installs it, keeps a log of the events that say how far
 // each story got, and answers whether the page is done. Self-contained: Playwright sends this
 // function's source, not its imports.
+
+/**
+ * What a story showed when it finished: the rendered text of its root and of each toast on
+ * screen, whitespace collapsed (nothing else is normalised: a text that differs between two
+ * renders is a difference).
+ */
+type StoryShown = { text: string; toasts: string[] }
 
 /** One channel event, reduced to plain data that survives page.evaluate. */
 type RecordedEvent =
   | { type: 'storyRenderPhaseChanged'; storyId: string; phase: string }
-  | { type: 'storyFinished'; storyId: string; status: string; reports: RecordedReport[] }
+  | {
+      type: 'storyFinished'
+      storyId: string
+      status: string
+      reports: RecordedReport[]
+      /** Null unless this document shows the story in story view (#storybook-root). */
+      shown: StoryShown | null
+    }
   | { type: 'docsRendered'; id: string }
   | { type: 'failure'; event: string; message: string }
 
@@ -22,14 +37,25 @@ type StorybookCrawlLog = {
   clear(): void
   /**
    * Whether entry `id` is done. A story: once Storybook says it finished (play and afterEach
-   * included). A docs page: once it rendered and none of its inline stories has been running, or
-   * changed phase, for `quietMs` (they start as React mounts their blocks, so "none running" alone
-   * could be seen before the last one began). A missing or broken entry ends at once.
+   * included). A docs page: once it rendered and none of the stories rendered inline in it (none,
+   * while each block is an iframe: story-blocks.ts waits for those) has been running, or changed
+   * phase, for `quietMs` (they start as React mounts their blocks, so "none running" alone could
+   * be seen before the last one began). A missing or broken entry ends at once.
    */
   progress(id: string, type: 'story' | 'docs', quietMs: number): CrawlProgress
+  /** What `root` shows now, with the toasts of this document (a docs page's inline story). */
+  shownIn(root: Element | null): StoryShown
 }
 
-type Channel = { on(event: string, listener: (...args: unknown[]) => void): void }
+/**
+ * Storybook's channel calls each listener with `this` set to the event, whose `from` is the
+ * sending channel's `sender`. A nested preview (a docs page's story block) posts its events to its
+ * parent, whose channel hands them to its own listeners as if they were its own.
+ */
+type Channel = {
+  sender: string
+  on(event: string, listener: (this: { from?: string }, ...args: unknown[]) => void): void
+}
 
 /** Installs the recorder on `window.__storybookCrawl`. Never throws into the page. */
 function recordStorybookEvents(): void {
@@ -76,12 +102,34 @@ function recordStorybookEvents(): void {
       return `${violation.id}: ${violation.help} (${nodes} element${nodes === 1 ? '' : 's'})`
     })
   }
+  const collapse = (text: string) => text.replace(/\s+/g, ' ').trim()
+  // The toasts on screen as stories/support/toasts.ts's visibleToasts counts them (sonner renders
+  // them into document.body; a dismissed one stays a moment with data-removed="true").
+  const shownIn = (root: Element | null): StoryShown => ({
+    text: collapse(root instanceof HTMLElement ? root.innerText : ''),
+    toasts: [...document.body.querySelectorAll<HTMLElement>('[data-sonner-toast]')]
+      .filter((toast) => toast.dataset.removed !== 'true')
+      .map((toast) => collapse(toast.innerText)),
+  })
+  // Taken the moment Storybook says the story finished, in the document that rendered it: a
+  // story view and the same story's docs block are then compared at the same point of their run.
+  const shownInStoryView = (storyId: string): StoryShown | null => {
+    const shows = new URLSearchParams(location.search)
+    if (shows.get('viewMode') !== 'story' || shows.get('id') !== storyId) return null
+    return shownIn(document.getElementById('storybook-root'))
+  }
   const listen = (channel: Channel) => {
-    channel.on('storyRenderPhaseChanged', (...args) => {
+    // Only this document's own events: a docs page's blocks report for themselves (every frame
+    // has its own log), and their events must not count as the page's.
+    const on = (event: string, listener: (...args: unknown[]) => void) =>
+      channel.on(event, function (...args) {
+        if (this.from === channel.sender) listener(...args)
+      })
+    on('storyRenderPhaseChanged', (...args) => {
       const { storyId, newPhase } = args[0] as { storyId: string; newPhase: string }
       push({ type: 'storyRenderPhaseChanged', storyId, phase: newPhase })
     })
-    channel.on('storyFinished', (...args) => {
+    on('storyFinished', (...args) => {
       const { storyId, status, reporters } = args[0] as {
         storyId: string
         status: string
@@ -92,9 +140,9 @@ function recordStorybookEvents(): void {
         status: report.status,
         details: detailsOf(report.result),
       }))
-      push({ type: 'storyFinished', storyId, status, reports })
+      push({ type: 'storyFinished', storyId, status, reports, shown: shownInStoryView(storyId) })
     })
-    channel.on('docsRendered', (...args) => push({ type: 'docsRendered', id: String(args[0]) }))
+    on('docsRendered', (...args) => push({ type: 'docsRendered', id: String(args[0]) }))
     for (const event of [
       'playFunctionThrewException',
       'unhandledErrorsWhilePlaying',
@@ -102,7 +150,7 @@ function recordStorybookEvents(): void {
       'storyErrored',
       'storyMissing',
     ]) {
-      channel.on(event, (...args) => push({ type: 'failure', event, message: messageOf(args[0]) }))
+      on(event, (...args) => push({ type: 'failure', event, message: messageOf(args[0]) }))
     }
   }
   let installed: Channel | undefined
@@ -110,7 +158,7 @@ function recordStorybookEvents(): void {
     events.length = 0
     lastChangeAt = performance.now()
   }
-  const log: StorybookCrawlLog = { events, clear, progress }
+  const log: StorybookCrawlLog = { events, clear, progress, shownIn }
   Object.defineProperty(window, '__storybookCrawl', { value: log })
   // Storybook assigns its channel to this global (channel-slot.ts); the setter sees it first.
   Object.defineProperty(window, '__STORYBOOK_ADDONS_CHANNEL__', {
@@ -124,4 +172,4 @@ function recordStorybookEvents(): void {
 }
 
 export { recordStorybookEvents }
-export type { CrawlProgress, RecordedEvent, RecordedReport, StorybookCrawlLog }
+export type { CrawlProgress, RecordedEvent, RecordedReport, StoryShown, StorybookCrawlLog }
