@@ -11,6 +11,8 @@ import {
 
 export default defineConfig({
   testDir: 'test/storybook-crawl',
+  // This run's folder for what each story view showed, which the docs page tests compare with.
+  globalSetup: './test/storybook-crawl/story-views-folder.ts',
   // Its own folder: each run empties its outputDir, and e2e's is test-results/.
   outputDir: 'test-results/storybook-crawl',
   // Two workers on a 2-core machine: most of a page's time is a story waiting on real timers.

@@ -1,5 +1,9 @@
+import { test } from '@playwright/test'
 import { allowedConsoleError } from './allowed-console-errors'
-import type { PageVisit } from './preview-tab'
+import { FINISH_TIMEOUT_MS, type PageVisit } from './preview-tab'
+import type { RecordedEvent } from './record-storybook-events'
+import { shownDifferences } from './shown-differences'
+import { storyViews } from './story-views'
 
 /**
  * One thing every crawled page must satisfy. `run` returns its problems (none: passed); it may
@@ -24,16 +28,63 @@ const finishes: PageCheck = {
  */
 const storiesPass: PageCheck = {
   name: 'stories pass',
-  run: ({ events }) =>
-    events.flatMap((event) => {
-      if (event.type === 'failure') return [`${event.event}: ${event.message}`]
-      if (event.type !== 'storyFinished' || event.status === 'success') return []
-      const failed = event.reports.filter((report) => report.status === 'failed')
-      const reasons = failed.map((report) => `${report.type} ${report.details.join('; ')}`)
-      return [
-        `${event.storyId} finished with ${event.status}${reasons.map((reason) => `: ${reason}`).join('')}`,
-      ]
-    }),
+  run: ({ events }) => failures(events),
+}
+
+/**
+ * Every story block of a docs page (each in its own iframe: its own preview, play function and
+ * a11y check) finished, and passed as storiesPass judges a story.
+ */
+const storyBlocksPass: PageCheck = {
+  name: 'story blocks pass',
+  run: ({ blocks }) =>
+    blocks.flatMap(({ blockId, unfinished, events }) =>
+      [...(unfinished === null ? [] : [unfinished]), ...failures(events)].map(
+        (problem) => `block ${blockId}: ${problem}`,
+      ),
+    ),
+}
+
+/**
+ * A component's docs page shows its stories in story blocks, so the checks of blocks have
+ * something to check. (Which ones is Storybook's call: a story's `!autodocs` tag keeps it off the
+ * page, and index.json misses that tag when a helper sets it, so the index cannot say.)
+ */
+const componentPageShowsStories: PageCheck = {
+  name: 'component page shows stories',
+  run: ({ entry, unfinished, blocks }) =>
+    entry.componentStories === null || unfinished !== null || blocks.length > 0
+      ? []
+      : [`no story block (index.json lists ${entry.componentStories.length} stories of its file)`],
+}
+
+/**
+ * Each story block of a docs page shows what that story's own view shows, once each finished:
+ * the same text and the same toasts (shown-differences.ts). The story views are the ones this
+ * run's story tests visited (story-views.ts).
+ */
+const storyBlocksMatchStoryViews: PageCheck = {
+  name: 'story blocks match story views',
+  async run({ blocks }) {
+    const finished = blocks.filter((block) => block.shown !== null)
+    if (finished.length === 0) return []
+    test.info().setTimeout(test.info().timeout + STORY_VIEW_WAIT_MS)
+    const views = await storyViews(
+      finished.map((block) => block.storyId),
+      STORY_VIEW_WAIT_MS,
+    )
+    return finished.flatMap(({ blockId, storyId, shown }) => {
+      const view = views.get(storyId)
+      if (view === undefined)
+        return [`block ${blockId}: its story view was not visited in this run`]
+      if (view.shown === null)
+        return [`block ${blockId}: its story view never finished (see its test)`]
+      if (shown === null) return []
+      return shownDifferences(shown, view.shown).map(
+        (difference) => `block ${blockId} vs story view ${storyId}: ${difference}`,
+      )
+    })
+  },
 }
 
 const noPageErrors: PageCheck = {
@@ -47,7 +98,35 @@ const noConsoleErrors: PageCheck = {
 }
 
 /** Run on every page, in this order. */
-const PAGE_CHECKS: ReadonlyArray<PageCheck> = [finishes, storiesPass, noPageErrors, noConsoleErrors]
+const PAGE_CHECKS: ReadonlyArray<PageCheck> = [
+  finishes,
+  storiesPass,
+  storyBlocksPass,
+  componentPageShowsStories,
+  storyBlocksMatchStoryViews,
+  noPageErrors,
+  noConsoleErrors,
+]
+
+/**
+ * How long (ms) a docs page test waits for a story view another worker is still visiting: the
+ * story tests are declared first, so at most the last one or two are, each done within
+ * FINISH_TIMEOUT_MS; the rest is the time around that wait (a fresh page, the checks).
+ */
+const STORY_VIEW_WAIT_MS = FINISH_TIMEOUT_MS + 10_000
+
+/** Storybook's verdicts among `events`: each failure, each story that finished without success. */
+function failures(events: RecordedEvent[]): string[] {
+  return events.flatMap((event) => {
+    if (event.type === 'failure') return [`${event.event}: ${event.message}`]
+    if (event.type !== 'storyFinished' || event.status === 'success') return []
+    const failed = event.reports.filter((report) => report.status === 'failed')
+    const reasons = failed.map((report) => `${report.type} ${report.details.join('; ')}`)
+    return [
+      `${event.storyId} finished with ${event.status}${reasons.map((reason) => `: ${reason}`).join('')}`,
+    ]
+  })
+}
 
 /** Lines kept of one problem: enough for the message and the top of its stack. */
 const PROBLEM_LINES = 12
