@@ -56,6 +56,10 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
+// The docs page's "States" shows one story per state a reader looks for; behaviour tests carry
+// `tags: ['!autodocs']` written in the story (Storybook reads tags from the file, not from a
+// helper's result): they stay in the sidebar and run as tests.
+
 async function expectNoNavigation() {
   await settle()
   await expect(getRouter().replace).not.toHaveBeenCalled()
@@ -133,6 +137,7 @@ export const Expired: Story = {
 }
 
 export const SignInFromToast: Story = {
+  tags: ['!autodocs'],
   ...sessionState('expired'),
   // The toast's 'Sign in' goes to the login page and back here after, and closes the toast.
   play: async (context) => {
@@ -162,9 +167,18 @@ export const Revoked: Story = {
 }
 
 export const ServerError: Story = failedCheckStory('serverError', errorWithoutToast)
-export const RateLimited: Story = failedCheckStory('rateLimited', errorWithoutToast)
-export const NetworkError: Story = failedCheckStory('networkError', errorWithoutToast)
-export const Malformed: Story = failedCheckStory('malformed', errorWithoutToast)
+export const RateLimited: Story = {
+  ...failedCheckStory('rateLimited', errorWithoutToast),
+  tags: ['!autodocs'],
+}
+export const NetworkError: Story = {
+  ...failedCheckStory('networkError', errorWithoutToast),
+  tags: ['!autodocs'],
+}
+export const Malformed: Story = {
+  ...failedCheckStory('malformed', errorWithoutToast),
+  tags: ['!autodocs'],
+}
 
 export const Slow: Story = {
   ...sessionState('slow'),
@@ -172,6 +186,7 @@ export const Slow: Story = {
 }
 
 export const SignOut: Story = {
+  tags: ['!autodocs'],
   ...sessionState('authenticated'),
   play: async (context) => {
     await Authenticated.play?.(context)
@@ -187,6 +202,7 @@ export const SignOut: Story = {
 }
 
 export const SignOutFails: Story = {
+  tags: ['!autodocs'],
   ...sessionState('authenticated', { signOut: 'signOutFails' }),
   play: async (context) => {
     await Authenticated.play?.(context)
@@ -199,16 +215,17 @@ export const SignOutFails: Story = {
   },
 }
 
-export const SignedOutInAnotherTab: Story = signedOutInAnotherTabStory(
-  Authenticated.play,
-  async (context) => {
+export const SignedOutInAnotherTab: Story = {
+  ...signedOutInAnotherTabStory(Authenticated.play, async (context) => {
     await expect(await within(context.canvasElement).findByText('Reason: signed-out')).toBeVisible()
     // The same user left, in another tab: no toast here either.
     await expectNoToast()
-  },
-)
+  }),
+  tags: ['!autodocs'],
+}
 
 export const ReasonFromServerRedirect: Story = {
+  tags: ['!autodocs'],
   // The proxy found an expired cookie, deleted it and redirected here.
   ...sessionState('anonymous', {
     parameters: {
@@ -230,6 +247,7 @@ export const ReasonFromServerRedirect: Story = {
 }
 
 export const ReasonFromServerRedirectWithStaleCookie: Story = {
+  tags: ['!autodocs'],
   // verifySession() redirected, but a Server Component cannot delete the cookie: the layout
   // still says `expired`, and the URL says so too. Two signals, one loss, one toast.
   ...sessionState('expired', {
@@ -248,6 +266,7 @@ export const ReasonFromServerRedirectWithStaleCookie: Story = {
 }
 
 export const UnknownReasonParam: Story = {
+  tags: ['!autodocs'],
   ...sessionState('anonymous', {
     parameters: { nextjs: { navigation: { pathname: '/auth', query: { reason: 'hacked' } } } },
   }),
@@ -267,6 +286,7 @@ async function expectReasonStrippedSilently(href: string) {
 }
 
 export const ReasonParamWhileSignedIn: Story = {
+  tags: ['!autodocs'],
   // A crafted link to a signed-in user: "/dashboard?reason=revoked" must not say "revoked".
   ...sessionState('authenticated', {
     parameters: {
@@ -285,6 +305,7 @@ export const ReasonParamWhileSignedIn: Story = {
 }
 
 export const ReasonParamWhileSignedInOnLoginPath: Story = {
+  tags: ['!autodocs'],
   // The same link to the login path: the proxy lets a signed-in user through with a lost-session
   // reason (a revoked user must not loop), and the guest gate sends them home; no toast.
   ...sessionState('authenticated', {
@@ -298,6 +319,7 @@ export const ReasonParamWhileSignedInOnLoginPath: Story = {
 }
 
 export const ReasonParamOffLoginPath: Story = {
+  tags: ['!autodocs'],
   // Signed out, but not on the login path: no server redirect ends here, so no toast.
   ...sessionState('anonymous', {
     parameters: { nextjs: { navigation: { pathname: '/pricing', query: { reason: 'expired' } } } },
@@ -306,6 +328,7 @@ export const ReasonParamOffLoginPath: Story = {
 }
 
 export const ExpiresWhileOpen: Story = {
+  tags: ['!autodocs'],
   ...sessionState('expired', { initialSession: signedIn(alice, SHORT_SESSION_MS) }),
   play: async (context) => {
     const session = storyStore(context).get(sessionAtom)
@@ -334,6 +357,7 @@ async function firstCheckFailsQuietly(context: PlayContext) {
 }
 
 export const Playground: Story = {
+  tags: ['!autodocs'],
   // Five minutes: `expiringSoon` (two left) shows the early warning.
   args: { warnBefore: 5 * MINUTE_MS },
   ...playground({

@@ -61,6 +61,10 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
+// The docs page's "States" shows one story per state a reader looks for; behaviour tests carry
+// `tags: ['!autodocs']` written in the story (Storybook reads tags from the file, not from a
+// helper's result): they stay in the sidebar and run as tests.
+
 async function expectDashboard(context: PlayContext) {
   await expect(
     await within(context.canvasElement).findByRole('heading', { name: 'Dashboard' }),
@@ -160,16 +164,19 @@ export const ServerError: Story = {
 }
 
 export const RateLimited: Story = {
+  tags: ['!autodocs'],
   ...sessionState('rateLimited'),
   play: (context) => expectErrorFallback(context, 'http'),
 }
 
 export const NetworkError: Story = {
+  tags: ['!autodocs'],
   ...sessionState('networkError'),
   play: (context) => expectErrorFallback(context, 'network'),
 }
 
 export const Malformed: Story = {
+  tags: ['!autodocs'],
   ...sessionState('malformed'),
   play: (context) => expectErrorFallback(context, 'malformed'),
 }
@@ -192,6 +199,7 @@ export const Slow: Story = {
 }
 
 export const SignOut: Story = {
+  tags: ['!autodocs'],
   args: {
     children: (
       <>
@@ -219,6 +227,7 @@ export const SignOut: Story = {
 }
 
 export const SignOutFails: Story = {
+  tags: ['!autodocs'],
   args: SignOut.args,
   ...sessionState('authenticated', { signOut: 'signOutFails' }),
   play: async (context) => {
@@ -238,12 +247,13 @@ export const SignOutFails: Story = {
   },
 }
 
-export const SignedOutInAnotherTab: Story = signedOutInAnotherTabStory(
-  Authenticated.play,
-  (context) => expectRedirect(context, '/auth'),
-)
+export const SignedOutInAnotherTab: Story = {
+  ...signedOutInAnotherTabStory(Authenticated.play, (context) => expectRedirect(context, '/auth')),
+  tags: ['!autodocs'],
+}
 
 export const ExpiresWhileOpen: Story = {
+  tags: ['!autodocs'],
   ...sessionState('expired', { initialSession: signedIn(alice, SHORT_SESSION_MS) }),
   play: async (context) => {
     await expectDashboard(context)
@@ -260,6 +270,7 @@ export const ExpiresWhileOpen: Story = {
 const signInPage = <h1>Sign in</h1>
 
 export const GuestPage: Story = {
+  tags: ['!autodocs'],
   args: { require: 'guest', children: signInPage },
   ...sessionState('authenticated', {
     parameters: {
@@ -278,6 +289,7 @@ export const GuestPage: Story = {
 }
 
 export const GuestPageUnsafeNext: Story = {
+  tags: ['!autodocs'],
   args: GuestPage.args,
   ...sessionState('authenticated', {
     parameters: {
@@ -293,6 +305,7 @@ export const GuestPageUnsafeNext: Story = {
 }
 
 export const GuestPageAnonymous: Story = {
+  tags: ['!autodocs'],
   args: GuestPage.args,
   ...sessionState('anonymous', {
     parameters: { nextjs: { navigation: { pathname: '/auth', query: { next: '/settings' } } } },
@@ -306,6 +319,7 @@ export const GuestPageAnonymous: Story = {
 }
 
 export const AllowedAdmin: Story = {
+  tags: ['!autodocs'],
   args: { allow: isAdmin },
   ...sessionState('authenticated', { initialSession: signedIn(grace) }),
   play: async (context) => {
@@ -328,21 +342,25 @@ export const NotAllowedMember: Story = {
 }
 
 export const NoRedirect: Story = {
+  tags: ['!autodocs'],
   args: { redirectTo: false },
   ...sessionState('anonymous'),
   play: NotAllowedMember.play,
 }
 
-export const Playground: Story = playground({
-  authenticated: showsDashboard,
-  expiringSoon: showsDashboard,
-  expired: redirectsWithReason('expired'),
-  invalid: redirectsWithReason('invalid'),
-  revoked: redirectsWithReason('revoked'),
-  anonymous: redirectsToSignIn,
-  serverError: (context) => expectErrorFallback(context, 'http'),
-  rateLimited: (context) => expectErrorFallback(context, 'http'),
-  networkError: (context) => expectErrorFallback(context, 'network'),
-  malformed: (context) => expectErrorFallback(context, 'malformed'),
-  slow: fallbackThenDashboard,
-})
+export const Playground: Story = {
+  ...playground({
+    authenticated: showsDashboard,
+    expiringSoon: showsDashboard,
+    expired: redirectsWithReason('expired'),
+    invalid: redirectsWithReason('invalid'),
+    revoked: redirectsWithReason('revoked'),
+    anonymous: redirectsToSignIn,
+    serverError: (context) => expectErrorFallback(context, 'http'),
+    rateLimited: (context) => expectErrorFallback(context, 'http'),
+    networkError: (context) => expectErrorFallback(context, 'network'),
+    malformed: (context) => expectErrorFallback(context, 'malformed'),
+    slow: fallbackThenDashboard,
+  }),
+  tags: ['!autodocs'],
+}

@@ -99,6 +99,10 @@ const meta = {
 
 export default meta
 type Story = StoryObj<typeof meta>
+
+// The docs page's "States" shows one story per state a reader looks for; behaviour tests carry
+// `tags: ['!autodocs']` written in the story (Storybook reads tags from the file, not from a
+// helper's result): they stay in the sidebar and run as tests.
 type Context = PlayContext
 
 const session = (context: Context): ClientSession => storyStore(context).get(sessionAtom)
@@ -209,6 +213,7 @@ export const ServerError: Story = {
 }
 
 export const RateLimited: Story = {
+  tags: ['!autodocs'],
   // A fast backoff: without Retry-After the retry would come after FAST_RETRY_MS.
   args: { retryBaseMs: FAST_RETRY_MS },
   ...sessionState('rateLimited', { initialSession: signedIn(alice) }),
@@ -224,6 +229,7 @@ export const RateLimited: Story = {
 }
 
 export const NetworkError: Story = {
+  tags: ['!autodocs'],
   ...sessionState('networkError', { initialSession: signedIn(alice) }),
   play: (context) => expectErrorKeepingAlice(context, 'network'),
 }
@@ -245,11 +251,13 @@ export const Slow: Story = {
 }
 
 export const Malformed: Story = {
+  tags: ['!autodocs'],
   ...sessionState('malformed', { initialSession: signedIn(alice) }),
   play: (context) => expectErrorKeepingAlice(context, 'malformed'),
 }
 
 export const Timeout: Story = {
+  tags: ['!autodocs'],
   args: { requestTimeoutMs: 300 },
   ...sessionState('slow', { initialSession: signedIn(alice) }),
   play: (context) => expectErrorKeepingAlice(context, 'timeout'),
@@ -270,6 +278,7 @@ function expectFirstCheckFailed(kind: SessionRequestErrorKind) {
 }
 
 export const FirstCheckFails: Story = {
+  tags: ['!autodocs'],
   args: { retryBaseMs: FAST_RETRY_MS },
   ...sessionState('serverError', { initialSession: noInitialSession }),
   play: async (context) => {
@@ -280,17 +289,18 @@ export const FirstCheckFails: Story = {
   },
 }
 
-export const SignedOutInAnotherTab: Story = signedOutInAnotherTabStory(
-  expectSignedInAsAlice,
-  async (context) => {
+export const SignedOutInAnotherTab: Story = {
+  ...signedOutInAnotherTabStory(expectSignedInAsAlice, async (context) => {
     await expect(storyStore(context).get(userAtom)).toBeNull()
     await expect(within(context.canvasElement).getByText('signed-out')).toBeVisible()
     // The other tab's word is enough: no request.
     await expect(storyRequests(context).gets()).toBe(0)
-  },
-)
+  }),
+  tags: ['!autodocs'],
+}
 
 export const Navigation: Story = {
+  tags: ['!autodocs'],
   ...sessionState('authenticated'),
   beforeEach: (context) => mockNavigation(context, '/dashboard'),
   play: async (context) => {
@@ -304,6 +314,7 @@ export const Navigation: Story = {
 }
 
 export const FocusStorm: Story = {
+  tags: ['!autodocs'],
   ...sessionState('authenticated'),
   play: async (context) => {
     await expectSignedInAsAlice(context)
@@ -322,6 +333,7 @@ export const FocusStorm: Story = {
 }
 
 export const ExpiresWhileOpen: Story = {
+  tags: ['!autodocs'],
   ...sessionState('expired', { initialSession: signedIn(alice, SHORT_SESSION_MS) }),
   play: async (context) => {
     await expectSignedInAsAlice(context)
@@ -341,6 +353,7 @@ export const ExpiresWhileOpen: Story = {
 }
 
 export const CookieGoneAtExpiry: Story = {
+  tags: ['!autodocs'],
   // The browser drops a cookie at its `expires`: the server then sees no cookie at all.
   ...sessionState('anonymous', { initialSession: signedIn(alice, SHORT_SESSION_MS) }),
   play: async (context) => {
@@ -357,6 +370,7 @@ export const CookieGoneAtExpiry: Story = {
 }
 
 export const StaleAnswerDropped: Story = {
+  tags: ['!autodocs'],
   ...sessionState('slow', { initialSession: signedIn(alice) }),
   play: async (context) => {
     await expectSignedInAsAlice(context)
@@ -374,6 +388,7 @@ export const StaleAnswerDropped: Story = {
 }
 
 export const LayoutRendersAgain: Story = {
+  tags: ['!autodocs'],
   // The click below may focus the window; this story counts only the re-render's request.
   args: { revalidateOnFocus: false },
   ...sessionState('revoked', { initialSession: signedIn(alice) }),
@@ -416,6 +431,7 @@ const withSignOutButton = {
 }
 
 export const SignOut: Story = {
+  tags: ['!autodocs'],
   args: withSignOutButton,
   ...sessionState('authenticated'),
   play: async (context) => {
@@ -434,6 +450,7 @@ export const SignOut: Story = {
 }
 
 export const SignOutFails: Story = {
+  tags: ['!autodocs'],
   args: withSignOutButton,
   ...sessionState('authenticated', { signOut: 'signOutFails' }),
   play: async (context) => {
@@ -461,16 +478,19 @@ async function expectAliceWithoutRequest(context: Context) {
   await expectNoRequestOnMount(context)
 }
 
-export const Playground: Story = playground({
-  authenticated: expectAliceWithoutRequest,
-  expiringSoon: expectAliceWithoutRequest,
-  expired: (context) => expectOneCheckEnding(context, 'expired'),
-  invalid: (context) => expectOneCheckEnding(context, 'invalid'),
-  revoked: (context) => expectOneCheckEnding(context, 'revoked'),
-  anonymous: expectAnonymous,
-  serverError: expectFirstCheckFailed('http'),
-  rateLimited: expectFirstCheckFailed('http'),
-  networkError: expectFirstCheckFailed('network'),
-  malformed: expectFirstCheckFailed('malformed'),
-  slow: expectLoadingThenAlice,
-})
+export const Playground: Story = {
+  ...playground({
+    authenticated: expectAliceWithoutRequest,
+    expiringSoon: expectAliceWithoutRequest,
+    expired: (context) => expectOneCheckEnding(context, 'expired'),
+    invalid: (context) => expectOneCheckEnding(context, 'invalid'),
+    revoked: (context) => expectOneCheckEnding(context, 'revoked'),
+    anonymous: expectAnonymous,
+    serverError: expectFirstCheckFailed('http'),
+    rateLimited: expectFirstCheckFailed('http'),
+    networkError: expectFirstCheckFailed('network'),
+    malformed: expectFirstCheckFailed('malformed'),
+    slow: expectLoadingThenAlice,
+  }),
+  tags: ['!autodocs'],
+}

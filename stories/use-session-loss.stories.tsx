@@ -37,6 +37,10 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
+// The docs page's "States" shows one story per state a reader looks for; behaviour tests carry
+// `tags: ['!autodocs']` written in the story (Storybook reads tags from the file, not from a
+// helper's result): they stay in the sidebar and run as tests.
+
 const alertIn = (context: PlayContext) => within(context.canvasElement).queryByRole('alert')
 
 /** Nothing lost: no banner, no navigation. */
@@ -51,7 +55,22 @@ export const SignedIn: Story = {
   play: noBanner,
 }
 
+/** The banner tells the loss in its own words, once the check confirmed it. */
+function showsLoss(text: string) {
+  return async (context: PlayContext) => {
+    await expect(await within(context.canvasElement).findByRole('alert')).toHaveTextContent(text)
+    await waitFor(() => expect(storyRequests(context).gets()).toBe(1))
+    await expectNoToast()
+  }
+}
+
+export const Expired: Story = {
+  ...sessionState('expired'),
+  play: showsLoss('Your session has expired.'),
+}
+
 export const ExpiresWhileOpen: Story = {
+  tags: ['!autodocs'],
   ...sessionState('expired', { initialSession: signedIn(alice, SHORT_SESSION_MS) }),
   // The provider's timer at expiresAt asks the server, which says expired: told once, with a
   // sign-in link back to this page.
@@ -75,6 +94,7 @@ export const ExpiresWhileOpen: Story = {
 }
 
 export const DismissedStaysDismissed: Story = {
+  tags: ['!autodocs'],
   ...ExpiresWhileOpen,
   // A later check confirming the same loss is not a new one: the banner does not come back.
   play: async (context) => {
@@ -112,6 +132,7 @@ export const ReasonFromServerRedirect: Story = {
 }
 
 export const CraftedReasonWhileSignedIn: Story = {
+  tags: ['!autodocs'],
   // Anyone can send "/dashboard?reason=revoked": a signed-in user is told nothing.
   ...sessionState('authenticated', {
     parameters: {
@@ -139,16 +160,8 @@ export const ExpiringSoon: Story = {
   play: warnsEarly,
 }
 
-/** The banner tells the loss in its own words, once the check confirmed it. */
-function showsLoss(text: string) {
-  return async (context: PlayContext) => {
-    await expect(await within(context.canvasElement).findByRole('alert')).toHaveTextContent(text)
-    await waitFor(() => expect(storyRequests(context).gets()).toBe(1))
-    await expectNoToast()
-  }
-}
-
 export const Playground: Story = {
+  tags: ['!autodocs'],
   // Five minutes: `expiringSoon` (two left) shows the early warning.
   args: { warnBefore: 5 * MINUTE_MS },
   ...playground({

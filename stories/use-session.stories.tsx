@@ -38,6 +38,10 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
+// The docs page's "States" shows one story per state a reader looks for; behaviour tests carry
+// `tags: ['!autodocs']` written in the story (Storybook reads tags from the file, not from a
+// helper's result): they stay in the sidebar and run as tests.
+
 const canvasOf = (context: PlayContext) => within(context.canvasElement)
 
 async function expectSignedIn(context: PlayContext) {
@@ -111,21 +115,18 @@ export const ServerError: Story = {
     await expectSignedIn(context)
   },
 }
-export const RateLimited: Story = failedCheckStory(
-  'rateLimited',
-  explainsFailure('http (429)'),
-  checkAgain,
-)
-export const NetworkError: Story = failedCheckStory(
-  'networkError',
-  explainsFailure('network'),
-  checkAgain,
-)
-export const Malformed: Story = failedCheckStory(
-  'malformed',
-  explainsFailure('malformed'),
-  checkAgain,
-)
+export const RateLimited: Story = {
+  ...failedCheckStory('rateLimited', explainsFailure('http (429)'), checkAgain),
+  tags: ['!autodocs'],
+}
+export const NetworkError: Story = {
+  ...failedCheckStory('networkError', explainsFailure('network'), checkAgain),
+  tags: ['!autodocs'],
+}
+export const Malformed: Story = {
+  ...failedCheckStory('malformed', explainsFailure('malformed'), checkAgain),
+  tags: ['!autodocs'],
+}
 
 /** No session from the layout: loading until the slow answer signs alice in. */
 async function loadsAlice(context: PlayContext) {
@@ -142,6 +143,7 @@ export const Slow: Story = {
 }
 
 export const Refresh: Story = {
+  tags: ['!autodocs'],
   ...sessionState('authenticated'),
   play: async (context) => {
     await Authenticated.play?.(context)
@@ -153,6 +155,7 @@ export const Refresh: Story = {
 }
 
 export const SignOut: Story = {
+  tags: ['!autodocs'],
   ...sessionState('authenticated'),
   play: async (context) => {
     await Authenticated.play?.(context)
@@ -169,6 +172,7 @@ export const SignOut: Story = {
 }
 
 export const SignOutThenRedirect: Story = {
+  tags: ['!autodocs'],
   ...sessionState('authenticated'),
   beforeEach: (context) => mockNavigation(context, '/dashboard'),
   // The router then lands on /auth: a pathname change, which normally re-checks the session.
@@ -187,6 +191,7 @@ export const SignOutThenRedirect: Story = {
 }
 
 export const SignOutFails: Story = {
+  tags: ['!autodocs'],
   ...sessionState('authenticated', { signOut: 'signOutFails' }),
   play: async (context) => {
     await Authenticated.play?.(context)
@@ -201,16 +206,16 @@ export const SignOutFails: Story = {
   },
 }
 
-export const SignedOutInAnotherTab: Story = signedOutInAnotherTabStory(
-  Authenticated.play,
-  async (context) => {
+export const SignedOutInAnotherTab: Story = {
+  ...signedOutInAnotherTabStory(Authenticated.play, async (context) => {
     await expect(await canvasOf(context).findByText('Reason: signed-out')).toBeVisible()
     // Only this tab's own sign-out navigates; here a SessionGate would (see its story).
     await settle()
     await expect(getRouter().replace).not.toHaveBeenCalled()
     await expect(storyRequests(context).gets()).toBe(0)
-  },
-)
+  }),
+  tags: ['!autodocs'],
+}
 
 /** The first check failed and nothing is known: the status says error, and why. */
 function firstCheckFailed(kind: SessionRequestErrorKind) {
@@ -222,16 +227,19 @@ function firstCheckFailed(kind: SessionRequestErrorKind) {
   }
 }
 
-export const Playground: Story = playground({
-  authenticated: signedInWithoutError,
-  expiringSoon: signedInWithoutError,
-  expired: showsReason('expired'),
-  invalid: showsReason('invalid'),
-  revoked: showsReason('revoked'),
-  anonymous,
-  serverError: firstCheckFailed('http'),
-  rateLimited: firstCheckFailed('http'),
-  networkError: firstCheckFailed('network'),
-  malformed: firstCheckFailed('malformed'),
-  slow: loadsAlice,
-})
+export const Playground: Story = {
+  ...playground({
+    authenticated: signedInWithoutError,
+    expiringSoon: signedInWithoutError,
+    expired: showsReason('expired'),
+    invalid: showsReason('invalid'),
+    revoked: showsReason('revoked'),
+    anonymous,
+    serverError: firstCheckFailed('http'),
+    rateLimited: firstCheckFailed('http'),
+    networkError: firstCheckFailed('network'),
+    malformed: firstCheckFailed('malformed'),
+    slow: loadsAlice,
+  }),
+  tags: ['!autodocs'],
+}

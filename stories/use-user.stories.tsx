@@ -37,6 +37,10 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
+// The docs page's "States" shows one story per state a reader looks for; behaviour tests carry
+// `tags: ['!autodocs']` written in the story (Storybook reads tags from the file, not from a
+// helper's result): they stay in the sidebar and run as tests.
+
 async function expectUser(context: PlayContext, user: SessionUser | null, status: SessionStatus) {
   const text = user
     ? `Signed in as ${user.name}`
@@ -79,9 +83,18 @@ export const Anonymous: Story = {
 }
 
 export const ServerError: Story = failedCheckStory('serverError', keepsAlice)
-export const RateLimited: Story = failedCheckStory('rateLimited', keepsAlice)
-export const NetworkError: Story = failedCheckStory('networkError', keepsAlice)
-export const Malformed: Story = failedCheckStory('malformed', keepsAlice)
+export const RateLimited: Story = {
+  ...failedCheckStory('rateLimited', keepsAlice),
+  tags: ['!autodocs'],
+}
+export const NetworkError: Story = {
+  ...failedCheckStory('networkError', keepsAlice),
+  tags: ['!autodocs'],
+}
+export const Malformed: Story = {
+  ...failedCheckStory('malformed', keepsAlice),
+  tags: ['!autodocs'],
+}
 
 /** No session from the layout: "Checking session…" until the slow answer signs alice in. */
 async function loadsAlice(context: PlayContext) {
@@ -97,12 +110,13 @@ export const Slow: Story = {
   play: loadsAlice,
 }
 
-export const SignedOutInAnotherTab: Story = signedOutInAnotherTabStory(
-  Authenticated.play,
-  signedOut,
-)
+export const SignedOutInAnotherTab: Story = {
+  ...signedOutInAnotherTabStory(Authenticated.play, signedOut),
+  tags: ['!autodocs'],
+}
 
 export const TenConsumers: Story = {
+  tags: ['!autodocs'],
   render: () => (
     <>
       {Array.from({ length: 10 }, (_, index) => (
@@ -122,6 +136,7 @@ export const TenConsumers: Story = {
 }
 
 export const TenConsumersNavigate: Story = {
+  tags: ['!autodocs'],
   ...TenConsumers,
   play: async (context) => {
     await TenConsumers.play?.(context)
@@ -142,16 +157,19 @@ const noUserAfterFailure = async (context: PlayContext) => {
   await expectUser(context, null, 'error')
 }
 
-export const Playground: Story = playground({
-  authenticated: (context) => expectUser(context, alice, 'authenticated'),
-  expiringSoon: (context) => expectUser(context, alice, 'authenticated'),
-  expired: signedOut,
-  invalid: signedOut,
-  revoked: signedOut,
-  anonymous: signedOut,
-  serverError: noUserAfterFailure,
-  rateLimited: noUserAfterFailure,
-  networkError: noUserAfterFailure,
-  malformed: noUserAfterFailure,
-  slow: loadsAlice,
-})
+export const Playground: Story = {
+  ...playground({
+    authenticated: (context) => expectUser(context, alice, 'authenticated'),
+    expiringSoon: (context) => expectUser(context, alice, 'authenticated'),
+    expired: signedOut,
+    invalid: signedOut,
+    revoked: signedOut,
+    anonymous: signedOut,
+    serverError: noUserAfterFailure,
+    rateLimited: noUserAfterFailure,
+    networkError: noUserAfterFailure,
+    malformed: noUserAfterFailure,
+    slow: loadsAlice,
+  }),
+  tags: ['!autodocs'],
+}
