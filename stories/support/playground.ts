@@ -20,8 +20,9 @@ function playground<Context extends PlayContext>(shown: ShownPerScenario<Context
 
 /**
  * The Playground under one toolbar value, as a test: the same story with that value as its own
- * global. Each component's `*.toolbar.stories.tsx` lists one per value, under a meta tagged
- * `!dev` and `!autodocs` (Storybook reads tags from the file, not from a function's result).
+ * global. ExpiryToast's and SessionGate's `*.toolbar.stories.tsx` list one per value, under a
+ * meta tagged `!dev` and `!autodocs` (Storybook reads tags from the file, not from a function's
+ * result). Two components are enough: every Playground runs through `playground()` above.
  */
 function playgroundWith<Story extends object>(story: Story, session: SessionScenario) {
   return { ...story, globals: { session } }
