@@ -2,6 +2,17 @@ import { useAtomValue } from 'jotai'
 import { sessionAtom } from '@/lib/session/client/atoms'
 import { useSession } from '@/lib/session/client/use-session'
 import { useUser } from '@/lib/session/client/use-user'
+import { MINUTE_MS } from '../../mocks/fixtures/sessions'
+
+/**
+ * The time left, in whole minutes: a story's view and its docs block run seconds apart, so a
+ * clock time (or seconds) would differ between them; rounding to the nearest minute keeps an
+ * hour's session at "60 min" and two minutes at "2 min" for the first 30 s either way.
+ */
+function timeLeft(expiresAt: number): string {
+  const minutes = Math.round((expiresAt - Date.now()) / MINUTE_MS)
+  return minutes < 1 ? 'in under a minute' : `in ${minutes} min`
+}
 
 /** What the provider's store holds, as a reader of the docs would want to see it. */
 function SessionInspector() {
@@ -15,7 +26,7 @@ function SessionInspector() {
           <dt>User</dt>
           <dd>{session.user.name}</dd>
           <dt>Expires</dt>
-          <dd>{new Date(session.expiresAt).toISOString()}</dd>
+          <dd>{timeLeft(session.expiresAt)}</dd>
         </>
       ) : null}
       {session.status === 'unauthenticated' ? (
