@@ -14,6 +14,7 @@ import { sessionState, signedIn } from './support/session-state'
 import { settle } from './support/settle'
 import { storyStore, type PlayContext } from './support/story-context'
 import { expectNoToast, expectOneToast, visibleToasts } from './support/toasts'
+import { focusWindowFirst } from './support/window-focus'
 import { EXPIRY_WAIT_MS, SHORT_SESSION_MS, SLOW_WAIT_MS } from './support/timing'
 import usage from './usage/expiry-toast.tsx?raw'
 
@@ -190,6 +191,7 @@ export const SignOut: Story = {
   ...sessionState('authenticated'),
   play: async (context) => {
     await Authenticated.play?.(context)
+    await focusWindowFirst(context)
     await userEvent.click(within(context.canvasElement).getByRole('button', { name: 'Sign out' }))
     await waitFor(() => expect(getRouter().replace).toHaveBeenCalledWith('/auth'))
     await expect(storyStore(context).get(sessionAtom)).toEqual({
@@ -206,6 +208,7 @@ export const SignOutFails: Story = {
   ...sessionState('authenticated', { signOut: 'signOutFails' }),
   play: async (context) => {
     await Authenticated.play?.(context)
+    await focusWindowFirst(context)
     await userEvent.click(within(context.canvasElement).getByRole('button', { name: 'Sign out' }))
     await expect(await within(context.canvasElement).findByRole('alert')).toHaveTextContent(
       'http (500)',

@@ -14,6 +14,7 @@ import { sessionState, signedIn } from './support/session-state'
 import { settle } from './support/settle'
 import { storyStore, type PlayContext } from './support/story-context'
 import { EXPIRY_WAIT_MS, SHORT_SESSION_MS, SLOW_WAIT_MS } from './support/timing'
+import { focusWindowFirst } from './support/window-focus'
 import usage from './usage/session-gate.tsx?raw'
 
 /** The page the stories guard: /dashboard?tab=usage (so `next` carries a query too). */
@@ -211,6 +212,7 @@ export const SignOut: Story = {
   ...sessionState('authenticated'),
   play: async (context) => {
     await Authenticated.play?.(context)
+    await focusWindowFirst(context)
     await userEvent.click(within(context.canvasElement).getByRole('button', { name: 'Sign out' }))
     await waitFor(() =>
       expect(storyStore(context).get(sessionAtom)).toEqual({
@@ -232,6 +234,7 @@ export const SignOutFails: Story = {
   ...sessionState('authenticated', { signOut: 'signOutFails' }),
   play: async (context) => {
     await Authenticated.play?.(context)
+    await focusWindowFirst(context)
     const canvas = within(context.canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Sign out' }))
     await expect(await canvas.findByRole('alert')).toHaveTextContent(

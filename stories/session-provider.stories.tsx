@@ -38,6 +38,7 @@ import {
   type PlayContext,
 } from './support/story-context'
 import { EXPIRY_WAIT_MS, SHORT_SESSION_MS, SLOW_WAIT_MS } from './support/timing'
+import { focusWindowFirst } from './support/window-focus'
 import usage from './usage/session-provider.tsx?raw'
 
 /** Every request goes through this spy first: a request started counts even before MSW answers. */
@@ -436,6 +437,7 @@ export const SignOut: Story = {
   ...sessionState('authenticated'),
   play: async (context) => {
     await expectSignedInAsAlice(context)
+    await focusWindowFirst(context)
     const otherTab = listenAsAnotherTab(context)
     await userEvent.click(within(context.canvasElement).getByRole('button', { name: 'Sign out' }))
     await waitFor(() =>
@@ -455,6 +457,7 @@ export const SignOutFails: Story = {
   ...sessionState('authenticated', { signOut: 'signOutFails' }),
   play: async (context) => {
     await expectSignedInAsAlice(context)
+    await focusWindowFirst(context)
     const otherTab = listenAsAnotherTab(context)
     await userEvent.click(within(context.canvasElement).getByRole('button', { name: 'Sign out' }))
     await waitFor(() =>

@@ -16,7 +16,8 @@ import {
 import { sessionState } from './support/session-state'
 import { settle } from './support/settle'
 import { storyStore, type PlayContext } from './support/story-context'
-import { SLOW_WAIT_MS } from './support/timing'
+import { EVENTUAL_WAIT_MS, SLOW_WAIT_MS } from './support/timing'
+import { focusWindowFirst } from './support/window-focus'
 import usage from './usage/use-session.tsx?raw'
 
 const meta = {
@@ -78,8 +79,10 @@ function showsReason(reason: LostSessionReason) {
 }
 
 /** The user asks again; `error` explains the failure while `session` keeps alice. */
-const checkAgain = (context: PlayContext) =>
-  userEvent.click(canvasOf(context).getByRole('button', { name: 'Check again' }))
+async function checkAgain(context: PlayContext) {
+  await focusWindowFirst(context)
+  await userEvent.click(canvasOf(context).getByRole('button', { name: 'Check again' }))
+}
 function explainsFailure(message: string) {
   return async (context: PlayContext) => {
     await expect(await canvasOf(context).findByRole('alert')).toHaveTextContent(
@@ -111,7 +114,10 @@ export const ServerError: Story = {
   play: async (context) => {
     await serverError.play(context)
     // And it retries on its own (backoff), still without signing alice out.
-    await waitFor(() => expect(storyRequests(context).gets()).toBeGreaterThanOrEqual(2))
+    const asked = storyRequests(context).gets()
+    await waitFor(() => expect(storyRequests(context).gets()).toBeGreaterThan(asked), {
+      timeout: EVENTUAL_WAIT_MS,
+    })
     await expectSignedIn(context)
   },
 }
@@ -148,8 +154,10 @@ export const Refresh: Story = {
   play: async (context) => {
     await Authenticated.play?.(context)
     await expect(storyRequests(context).gets()).toBe(0)
+    await focusWindowFirst(context)
+    // The button asks even right after the focus check (no throttle): one more request.
     await userEvent.click(canvasOf(context).getByRole('button', { name: 'Check again' }))
-    await waitFor(() => expect(storyRequests(context).gets()).toBe(1))
+    await waitFor(() => expect(storyRequests(context).gets()).toBe(2))
     await expectSignedIn(context)
   },
 }
@@ -159,6 +167,7 @@ export const SignOut: Story = {
   ...sessionState('authenticated'),
   play: async (context) => {
     await Authenticated.play?.(context)
+    await focusWindowFirst(context)
     await userEvent.click(canvasOf(context).getByRole('button', { name: 'Sign out' }))
     await expect(await canvasOf(context).findByText('Reason: signed-out')).toBeVisible()
     await expect(storyStore(context).get(sessionAtom)).toEqual({
@@ -179,9 +188,11 @@ export const SignOutThenRedirect: Story = {
   // Signed out moments ago, there is nothing to ask: one DELETE, no GET (the bench had 1 + 1).
   play: async (context) => {
     await SignOut.play?.(context)
+    // Only the focus check before the click (focusWindowFirst), none after the sign-out.
+    await expect(storyRequests(context).gets()).toBe(1)
     storyNavigation(context).navigate('/auth')
     await settle()
-    await expect(storyRequests(context).gets()).toBe(0)
+    await expect(storyRequests(context).gets()).toBe(1)
     await expect(storyRequests(context).deletes()).toBe(1)
     await expect(storyStore(context).get(sessionAtom)).toEqual({
       status: 'unauthenticated',
@@ -195,6 +206,7 @@ export const SignOutFails: Story = {
   ...sessionState('authenticated', { signOut: 'signOutFails' }),
   play: async (context) => {
     await Authenticated.play?.(context)
+    await focusWindowFirst(context)
     await userEvent.click(canvasOf(context).getByRole('button', { name: 'Sign out' }))
     await expect(await canvasOf(context).findByRole('alert')).toHaveTextContent(
       'Session request failed: http (500)',

@@ -8,4 +8,12 @@ const EXPIRY_WAIT_MS = SHORT_SESSION_MS + EXPIRY_GRACE_MS + 2 * SECOND_MS
 /** How long to wait for the `slow` scenario's answer, with slack. */
 const SLOW_WAIT_MS = SLOW_RESPONSE_MS + 2 * SECOND_MS
 
-export { EXPIRY_WAIT_MS, SHORT_SESSION_MS, SLOW_WAIT_MS }
+/**
+ * How long a play function waits for something that will happen (a request, an answer, a
+ * toast): 5 s, for a loaded machine (the crawler runs docs pages of a dozen iframes side by side
+ * on two cores); testing-library's 1 s default failed there. Checks that something does NOT
+ * happen keep their short settle window (settle.ts).
+ */
+const EVENTUAL_WAIT_MS = 5 * SECOND_MS
+
+export { EVENTUAL_WAIT_MS, EXPIRY_WAIT_MS, SHORT_SESSION_MS, SLOW_WAIT_MS }
