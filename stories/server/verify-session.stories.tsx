@@ -9,7 +9,13 @@ import { AccountPage } from './support/account-page'
 import { optionArgTypes } from './support/option-arg-types'
 import { RedirectBoundary } from './support/redirect-boundary'
 import { freshRequest, setSessionCookie } from './support/session-cookie-jar'
-import { DELETED_USER_ID, expiredToken, tamperedToken, validToken } from './support/story-tokens'
+import {
+  DELETED_USER_ID,
+  expiredToken,
+  STORY_SESSION_SECONDS,
+  tamperedToken,
+  validToken,
+} from './support/story-tokens'
 import { serverHelperPage } from './support/server-helper-page'
 
 const meta = {
@@ -87,6 +93,13 @@ export const Authenticated: Story = {
     ).toBeVisible()
     await expect(canvas.getByText(alice.email)).toBeVisible()
     await expect(canvas.getByText(alice.role)).toBeVisible()
+    // The token was made moments ago (beforeEach) for STORY_SESSION_SECONDS: the page says how
+    // long is left in whole minutes, and its dateTime is that token's expiry.
+    const ends = canvas.getByText(`in ${STORY_SESSION_SECONDS / 60} minutes`)
+    await expect(ends.tagName).toBe('TIME')
+    const msLeft = Date.parse(ends.getAttribute('datetime') ?? '') - Date.now()
+    await expect(msLeft).toBeLessThanOrEqual(STORY_SESSION_SECONDS * 1000)
+    await expect(msLeft).toBeGreaterThan(STORY_SESSION_SECONDS * 1000 - 30_000)
     await expect(redirect).not.toHaveBeenCalled()
   },
 }

@@ -1,4 +1,5 @@
 import { createSessionDal } from '../../../src/server/dal'
+import { minutesFromNow } from './minutes-from-now'
 import { loadFixtureUser } from './story-tokens'
 
 type AccountPageProps = {
@@ -22,7 +23,8 @@ async function AccountPage({ next }: AccountPageProps) {
         <dd>{user.role}</dd>
         <dt>Session ends</dt>
         <dd>
-          <time dateTime={expiresAt}>{expiresAt}</time>
+          {/* The instant stays in dateTime; the text is one two renders seconds apart agree on. */}
+          <time dateTime={expiresAt}>{minutesFromNow(Date.parse(expiresAt))}</time>
         </dd>
       </dl>
     </section>

@@ -8,6 +8,7 @@ import {
 } from '@/lib/session/server/session-cookie-options'
 import { alice } from '../../../mocks/fixtures/users'
 import { redirectTarget } from './redirect-boundary'
+import { minutesFromNow } from './minutes-from-now'
 import { sessionCookieValue } from './session-cookie-jar'
 import { STORY_SESSION_SECONDS } from './story-tokens'
 
@@ -29,7 +30,7 @@ const STEP_CALLS: Record<CookieStep, StepCall> = {
     label: `createSession('${alice.id}', { maxAgeSeconds: ${STORY_SESSION_SECONDS} })`,
     run: async () => {
       const { expiresAt } = await createSession(alice.id, { maxAgeSeconds: STORY_SESSION_SECONDS })
-      return `{ expiresAt: ${new Date(expiresAt).toISOString()} }`
+      return `{ expiresAt: <${minutesFromNow(expiresAt)}> }`
     },
   },
   createOversizeSession: {
@@ -59,7 +60,7 @@ const STEP_CALLS: Record<CookieStep, StepCall> = {
 type CookieStepResult = {
   step: CookieStep
   label: string
-  /** What it returned, or how it ended: `redirect('/auth')`, `threw …`. */
+  /** What it returned (times as `<in 60 minutes>`), or how it ended: `redirect('/auth')`, `threw …`. */
   outcome: string
   /** The `Set-Cookie` the response would carry, token shortened; null when none was set. */
   setCookie: string | null
@@ -81,18 +82,26 @@ function describeThrown(error: unknown): string {
  * The last `cookies().set(name, value, options)` call since `from`, as a Set-Cookie header.
  * Read from the mock's recorded calls: Storybook's cookie jar is a request's jar, which keeps
  * names and values but drops the attributes (`HttpOnly`, `Expires`) the kit sets.
+ * A live cookie's `Expires` date reads `<in 60 minutes>` (the date would change on every run);
+ * a cleared one keeps its fixed 1970 date.
  */
 function setCookieSince(from: number): string | null {
   const call: unknown[] | undefined = cookies().set.mock.calls.slice(from).at(-1)
   if (call === undefined) return null
   const [name, value, options] = call as [string, string, SessionCookieOptions]
-  return serializeSessionCookie(name, shortened(value), options)
+  const header = serializeSessionCookie(name, shortened(value), options)
+  const expires = options.expires.getTime()
+  if (expires <= Date.now()) return header
+  return header.replace(
+    `Expires=${options.expires.toUTCString()}`,
+    `Expires=<${minutesFromNow(expires)}>`,
+  )
 }
 
 async function describeSession(value: string | undefined): Promise<string> {
   const result = await decryptSession(value)
   if (!result.ok) return result.reason
-  return `${result.session.userId} until ${new Date(result.session.expiresAt).toISOString()}`
+  return `${result.session.userId}, ends ${minutesFromNow(result.session.expiresAt)}`
 }
 
 /** Runs the kit's real helper for `step` against the story's cookie jar, reads what it did. */
