@@ -109,8 +109,10 @@ export const TooLargeForACookie: Story = {
   },
 }
 
+// A sequence the two stories above already explain: off the States gallery.
 /** Sign in, then out, on one request: the last cookie written is the one the next request sees. */
 export const SignInThenOut: Story = {
+  tags: ['!autodocs'],
   args: { steps: ['createSession', 'deleteSession'] },
   play: async ({ canvasElement }) => {
     await expect(await readTableRow(canvasElement, STEP_CALLS.createSession.label)).toMatchObject({

@@ -143,27 +143,35 @@ const casesOf = (expected: Expected) => expected.map(([proxyCase]) => proxyCase)
  * handler catch that one.
  */
 export const Authenticated: Story = {
+  // A docs block is an iframe of fixed height (preview.tsx: 240px): these tables need more.
+  parameters: { docs: { story: { height: '420px' } } },
   args: { cases: casesOf(AUTHENTICATED) },
   play: async ({ canvasElement }) => expectDecisions(canvasElement, AUTHENTICATED),
 }
 
 export const Anonymous: Story = {
+  parameters: { docs: { story: { height: '470px' } } },
   args: { cases: casesOf(ANONYMOUS) },
   play: async ({ canvasElement }) => expectDecisions(canvasElement, ANONYMOUS),
 }
 
 export const Expired: Story = {
+  parameters: { docs: { story: { height: '290px' } } },
   args: { cases: casesOf(EXPIRED) },
   play: async ({ canvasElement }) => expectDecisions(canvasElement, EXPIRED),
 }
 
+// The same decisions as Expired, with reason=invalid: off the States gallery.
 export const Invalid: Story = {
+  tags: ['!autodocs'],
   args: { cases: casesOf(INVALID) },
   play: async ({ canvasElement }) => expectDecisions(canvasElement, INVALID),
 }
 
+// The whole table in one view, in the sidebar; on the docs page the states above show it.
 /** Every path with every cookie state above, in one table. */
 export const AllStates: Story = {
+  tags: ['!autodocs'],
   args: { cases: [AUTHENTICATED, ANONYMOUS, EXPIRED, INVALID].flatMap(casesOf) },
   play: async (context) => {
     await expect(await countTableRows(context.canvasElement)).toBe(
@@ -175,6 +183,7 @@ export const AllStates: Story = {
 
 /** A login path that is also protected would redirect to itself forever: refused at creation. */
 export const ProtectedLoginPathRefused: Story = {
+  parameters: { docs: { story: { height: '370px' } } },
   args: { cases: [] },
   render: () => (
     <ProxyConfigCheck options={{ ...PROXY_OPTIONS, protectedPaths: ['/dashboard', '/auth'] }} />

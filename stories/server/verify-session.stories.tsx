@@ -111,7 +111,9 @@ export const Expired: Story = {
   },
 }
 
+// The same redirect as Expired, with reason=invalid: off the States gallery.
 export const Invalid: Story = {
+  tags: ['!autodocs'],
   beforeEach: () => setSessionCookie(tamperedToken()),
   play: async ({ canvasElement }) => {
     await expectRedirectTo(canvasElement, '/auth?next=%2Fdashboard&reason=invalid')
@@ -132,8 +134,10 @@ export const Anonymous: Story = {
   },
 }
 
+// Where `next` comes from without the option (two cases): off the States gallery.
 /** Without `next`, verifySession() uses the path the proxy forwarded in a request header. */
 export const NextFromProxyHeader: Story = {
+  tags: ['!autodocs'],
   args: { next: undefined },
   beforeEach: async () => {
     headers().set(REQUEST_PATH_HEADER, '/settings/users?page=2')
@@ -149,6 +153,7 @@ export const NextFromProxyHeader: Story = {
 
 /** A forged path header pointing off-site is dropped: the login href has no `next`. */
 export const UnsafeNextDropped: Story = {
+  tags: ['!autodocs'],
   args: { next: undefined },
   beforeEach: async () => {
     headers().set(REQUEST_PATH_HEADER, '//evil.example/phish')

@@ -13,6 +13,10 @@ type ServerHelperPage = {
  * The meta parameters of a server helper's docs page. Its stories render tables and pages that
  * only exist to show what the helper did, so "Show code" shows the usage a reader would write,
  * never that story wiring.
+ * Its States gallery shows the states a reader looks for; an edge-case story carries
+ * `tags: ['!autodocs']`, written in the story object itself (Storybook's indexer reads only
+ * literal tags), so it stays in the sidebar and the tests but off the page, where each story
+ * block is an iframe of its own to load.
  */
 function serverHelperPage({ item, usage, description }: ServerHelperPage): Parameters {
   return {
