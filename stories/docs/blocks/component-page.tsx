@@ -29,7 +29,7 @@ declare module 'storybook/internal/csf' {
 /**
  * The docs page of a component, hook or server helper, laid out like shadcn/ui's: title, one-line
  * description (`parameters.docs.description.component`), live preview (the first story), usage,
- * install tabs, options (the meta's argTypes, no controls) and every state (the stories).
+ * install tabs, options (the meta's argTypes, no controls) and every other state (the stories).
  * A meta without `parameters.componentPage` fails loudly: a page without usage or install steps
  * would look finished and be wrong.
  */
@@ -51,13 +51,17 @@ function ComponentPage() {
       <Title />
       <Description of="meta" />
       <Primary />
+      {/* 'story' is the primary story here: what its own docs comment says about the preview. */}
+      <Description of="story" />
       <Heading>Usage</Heading>
       <Source code={page.usage} language="tsx" dark={false} />
       <Heading>Installation</Heading>
       <InstallTabs item={page.item} />
       <Heading>Options</Heading>
       {hasOptions ? <ArgTypes /> : <p>None: it takes no options.</p>}
-      <Stories title="States" />
+      {/* The first state is the preview above: a second iframe of the same story would cost a
+          preview load and share its BroadcastChannel names with the first. */}
+      <Stories title="States" includePrimary={false} />
     </>
   )
 }
