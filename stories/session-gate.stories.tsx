@@ -13,7 +13,7 @@ import { signedOutInAnotherTabStory } from './support/session-stories'
 import { sessionState, signedIn } from './support/session-state'
 import { settle } from './support/settle'
 import { storyStore, type PlayContext } from './support/story-context'
-import { EXPIRY_WAIT_MS, SHORT_SESSION_MS, SLOW_WAIT_MS } from './support/timing'
+import { EVENTUAL_WAIT_MS, EXPIRY_WAIT_MS, SHORT_SESSION_MS, SLOW_WAIT_MS } from './support/timing'
 import { focusWindowFirst } from './support/window-focus'
 import usage from './usage/session-gate.tsx?raw'
 
@@ -90,7 +90,11 @@ async function expectRedirect(context: PlayContext, href: string) {
 
 /** The first check failed: a retry control, never a redirect. */
 async function expectErrorFallback(context: PlayContext, kind: string) {
-  const alert = await within(context.canvasElement).findByRole('alert')
+  const alert = await within(context.canvasElement).findByRole(
+    'alert',
+    {},
+    { timeout: EVENTUAL_WAIT_MS },
+  )
   await expect(alert).toHaveTextContent(`We could not check your session (${kind}).`)
   await expect(within(alert).getByRole('button', { name: 'Try again' })).toBeVisible()
   await expect(storyStore(context).get(sessionAtom)).toMatchObject({
@@ -159,7 +163,9 @@ export const ServerError: Story = {
     await expectErrorFallback(context, 'http')
     await expect(storyRequests(context).gets()).toBe(1)
     await userEvent.click(within(context.canvasElement).getByRole('button', { name: 'Try again' }))
-    await waitFor(() => expect(storyRequests(context).gets()).toBe(2))
+    await waitFor(() => expect(storyRequests(context).gets()).toBe(2), {
+      timeout: EVENTUAL_WAIT_MS,
+    })
     await expectNoRedirect()
   },
 }

@@ -37,7 +37,7 @@ import {
   storyStore,
   type PlayContext,
 } from './support/story-context'
-import { EXPIRY_WAIT_MS, SHORT_SESSION_MS, SLOW_WAIT_MS } from './support/timing'
+import { EVENTUAL_WAIT_MS, EXPIRY_WAIT_MS, SHORT_SESSION_MS, SLOW_WAIT_MS } from './support/timing'
 import { focusWindowFirst } from './support/window-focus'
 import usage from './usage/session-provider.tsx?raw'
 
@@ -109,7 +109,9 @@ type Context = PlayContext
 const session = (context: Context): ClientSession => storyStore(context).get(sessionAtom)
 
 async function expectSignedInAsAlice(context: Context) {
-  await expect(await within(context.canvasElement).findByText(alice.name)).toBeVisible()
+  await expect(
+    await within(context.canvasElement).findByText(alice.name, {}, { timeout: EVENTUAL_WAIT_MS }),
+  ).toBeVisible()
   await expect(session(context)).toMatchObject({ status: 'authenticated', user: alice })
   await expect(storyStore(context).get(userAtom)).toEqual(alice)
 }
@@ -123,8 +125,10 @@ async function expectNoRequestOnMount(context: Context) {
 
 /** The layout saw a stale cookie: exactly one request, so the route handler can delete it. */
 async function expectOneCheckEnding(context: Context, reason: UnauthenticatedReason) {
-  await waitFor(() => expect(storyRequests(context).gets()).toBe(1))
-  await waitFor(() => expect(session(context)).toEqual({ status: 'unauthenticated', reason }))
+  await waitFor(() => expect(storyRequests(context).gets()).toBe(1), { timeout: EVENTUAL_WAIT_MS })
+  await waitFor(() => expect(session(context)).toEqual({ status: 'unauthenticated', reason }), {
+    timeout: EVENTUAL_WAIT_MS,
+  })
   await expect(storyStore(context).get(userAtom)).toBeNull()
   await settle()
   await expect(storyRequests(context).gets()).toBe(1)
@@ -137,13 +141,18 @@ async function expectErrorKeepingAlice(
   httpStatus?: number,
 ) {
   window.dispatchEvent(new Event('online'))
-  await waitFor(() =>
-    expect(session(context)).toEqual({
-      status: 'authenticated',
-      user: alice,
-      expiresAt: expect.any(Number),
-      error: expect.objectContaining({ kind, ...(httpStatus === undefined ? {} : { httpStatus }) }),
-    }),
+  await waitFor(
+    () =>
+      expect(session(context)).toEqual({
+        status: 'authenticated',
+        user: alice,
+        expiresAt: expect.any(Number),
+        error: expect.objectContaining({
+          kind,
+          ...(httpStatus === undefined ? {} : { httpStatus }),
+        }),
+      }),
+    { timeout: EVENTUAL_WAIT_MS },
   )
   await expect(storyStore(context).get(userAtom)).toEqual(alice)
   await expect(within(context.canvasElement).getByText(kind)).toBeVisible()
@@ -208,7 +217,9 @@ export const ServerError: Story = {
   play: async (context) => {
     await expectErrorKeepingAlice(context, 'http', 500)
     // It retries by itself (backoff), and a 500 never signs alice out.
-    await waitFor(() => expect(storyRequests(context).gets()).toBeGreaterThanOrEqual(2))
+    await waitFor(() => expect(storyRequests(context).gets()).toBeGreaterThanOrEqual(2), {
+      timeout: EVENTUAL_WAIT_MS,
+    })
     await expect(session(context)).toMatchObject({ status: 'authenticated', user: alice })
   },
 }
@@ -286,7 +297,9 @@ export const FirstCheckFails: Story = {
     await expectFirstCheckFailed('http')(context)
     await expect(session(context)).toMatchObject({ error: { httpStatus: 500 } })
     // ... and it keeps trying.
-    await waitFor(() => expect(storyRequests(context).gets()).toBeGreaterThanOrEqual(2))
+    await waitFor(() => expect(storyRequests(context).gets()).toBeGreaterThanOrEqual(2), {
+      timeout: EVENTUAL_WAIT_MS,
+    })
   },
 }
 

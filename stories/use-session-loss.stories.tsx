@@ -12,7 +12,7 @@ import { sessionState, signedIn } from './support/session-state'
 import { settle } from './support/settle'
 import { storyStore, type PlayContext } from './support/story-context'
 import { expectNoToast } from './support/toasts'
-import { EXPIRY_WAIT_MS, SHORT_SESSION_MS } from './support/timing'
+import { EVENTUAL_WAIT_MS, EXPIRY_WAIT_MS, SHORT_SESSION_MS } from './support/timing'
 import usage from './usage/use-session-loss.tsx?raw'
 
 // useSessionLoss is headless: these stories render the "Your own toast" recipe's banner, a real
@@ -101,10 +101,12 @@ export const DismissedStaysDismissed: Story = {
     await ExpiresWhileOpen.play?.(context)
     const banner = within(context.canvasElement).getByRole('alert')
     await within(banner).getByRole('button', { name: 'Dismiss' }).click()
-    await waitFor(() => expect(alertIn(context)).toBeNull())
+    await waitFor(() => expect(alertIn(context)).toBeNull(), { timeout: EVENTUAL_WAIT_MS })
     const checks = storyRequests(context).gets()
     window.dispatchEvent(new Event('online'))
-    await waitFor(() => expect(storyRequests(context).gets()).toBeGreaterThan(checks))
+    await waitFor(() => expect(storyRequests(context).gets()).toBeGreaterThan(checks), {
+      timeout: EVENTUAL_WAIT_MS,
+    })
     await settle()
     await expect(alertIn(context)).toBeNull()
   },

@@ -15,7 +15,7 @@ import {
 import { noInitialSession, sessionState } from './support/session-state'
 import { settle } from './support/settle'
 import { storyStore, type PlayContext } from './support/story-context'
-import { SLOW_WAIT_MS } from './support/timing'
+import { EVENTUAL_WAIT_MS, SLOW_WAIT_MS } from './support/timing'
 import usage from './usage/use-user.tsx?raw'
 
 const meta = {
@@ -129,7 +129,10 @@ export const TenConsumers: Story = {
   play: async (context) => {
     // No initialSession: one check on mount, shared by all ten.
     const canvas = within(context.canvasElement)
-    await waitFor(() => expect(canvas.getAllByText(`Signed in as ${alice.name}`)).toHaveLength(10))
+    await waitFor(
+      () => expect(canvas.getAllByText(`Signed in as ${alice.name}`)).toHaveLength(10),
+      { timeout: EVENTUAL_WAIT_MS },
+    )
     await settle()
     await expect(storyRequests(context).gets()).toBe(1)
   },

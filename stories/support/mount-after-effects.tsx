@@ -17,8 +17,13 @@ function effectsRan(context: { loaded: object }): EffectsRan {
   return ran
 }
 
-/** How long mount waits for the story's effects (ms) before giving up: the story threw instead. */
-const EFFECTS_WAIT_MS = 2_000
+/**
+ * How long mount waits for the story's effects (ms) before giving up: the story threw instead.
+ * 10 s: a docs page loads a dozen story iframes at once, and on a loaded machine a first commit's
+ * effects took over 2 s; a play function started before them missed its `online` event. Only a
+ * story that never commits waits this long.
+ */
+const EFFECTS_WAIT_MS = 10_000
 
 function EffectsRanSignal({ onRan }: { onRan: () => void }) {
   // Passive effects run children first, siblings in order: this one runs after the story's.

@@ -7,6 +7,7 @@ import { signOutInAnotherTab } from './other-tab'
 import { storyRequests } from './requests'
 import { sessionState, signedIn } from './session-state'
 import { storyStore, type PlayContext } from './story-context'
+import { EVENTUAL_WAIT_MS } from './timing'
 
 /**
  * A story built here: the state is set up the same way in every client story file, and each
@@ -32,11 +33,13 @@ function signedOutInAnotherTabStory<Context extends PlayContext>(
     play: async (context) => {
       await signedIn?.(context)
       signOutInAnotherTab(context)
-      await waitFor(() =>
-        expect(storyStore(context).get(sessionAtom)).toEqual({
-          status: 'unauthenticated',
-          reason: 'signed-out',
-        }),
+      await waitFor(
+        () =>
+          expect(storyStore(context).get(sessionAtom)).toEqual({
+            status: 'unauthenticated',
+            reason: 'signed-out',
+          }),
+        { timeout: EVENTUAL_WAIT_MS },
       )
       await expectAfter(context)
     },
@@ -55,7 +58,9 @@ function lostSessionStory<Context extends PlayContext>(
     ...sessionState(reason),
     play: async (context) => {
       await expectShown(context)
-      await waitFor(() => expect(storyRequests(context).gets()).toBe(1))
+      await waitFor(() => expect(storyRequests(context).gets()).toBe(1), {
+        timeout: EVENTUAL_WAIT_MS,
+      })
       await expect(storyStore(context).get(sessionAtom)).toEqual({
         status: 'unauthenticated',
         reason,
@@ -91,12 +96,14 @@ function failedCheckStory<Context extends PlayContext>(
     ...sessionState(scenario, { initialSession: signedIn(alice) }),
     play: async (context) => {
       await check(context)
-      await waitFor(() =>
-        expect(storyStore(context).get(sessionAtom)).toMatchObject({
-          status: 'authenticated',
-          user: alice,
-          error: { kind: FAILURE_KIND[scenario] },
-        }),
+      await waitFor(
+        () =>
+          expect(storyStore(context).get(sessionAtom)).toMatchObject({
+            status: 'authenticated',
+            user: alice,
+            error: { kind: FAILURE_KIND[scenario] },
+          }),
+        { timeout: EVENTUAL_WAIT_MS },
       )
       await expectAfter(context)
     },

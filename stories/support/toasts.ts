@@ -1,5 +1,6 @@
 import { expect, waitFor } from 'storybook/test'
 import { settle } from './settle'
+import { EVENTUAL_WAIT_MS } from './timing'
 
 /** Toasts on screen: sonner renders them in document.body, outside the story's canvas. */
 function visibleToasts(): HTMLElement[] {
@@ -10,12 +11,15 @@ function visibleToasts(): HTMLElement[] {
 
 /** Waits for exactly one toast on screen, showing `text`, done with its entry animation; returns it. */
 async function expectOneToast(text: string): Promise<HTMLElement> {
-  await waitFor(() => {
-    expect(visibleToasts().map((toast) => toast.textContent)).toEqual([
-      expect.stringContaining(text),
-    ])
-    expect(visibleToasts()[0]?.dataset.mounted).toBe('true')
-  })
+  await waitFor(
+    () => {
+      expect(visibleToasts().map((toast) => toast.textContent)).toEqual([
+        expect.stringContaining(text),
+      ])
+      expect(visibleToasts()[0]?.dataset.mounted).toBe('true')
+    },
+    { timeout: EVENTUAL_WAIT_MS },
+  )
   const [toast] = visibleToasts()
   if (!toast) throw new Error('expectOneToast: the toast vanished')
   return toast
