@@ -129,7 +129,9 @@ function captureErrorLog() {
   return () => spy.mockRestore()
 }
 
+// Getting started says it in prose (an outage is an error, not a sign-out): off the States gallery.
 export const LoadUserFails: Story = {
+  tags: ['!autodocs'],
   args: { states: ['loadUserFails'] },
   beforeEach: captureErrorLog,
   play: async ({ canvasElement }) => {
