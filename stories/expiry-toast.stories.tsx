@@ -13,9 +13,9 @@ import { failedCheckStory, signedOutInAnotherTabStory } from './support/session-
 import { sessionState, signedIn } from './support/session-state'
 import { settle } from './support/settle'
 import { storyStore, type PlayContext } from './support/story-context'
-import { expectNoToast, expectOneToast, visibleToasts } from './support/toasts'
+import { expectNoToast, expectOneToast, holdToast, visibleToasts } from './support/toasts'
 import { focusWindowFirst } from './support/window-focus'
-import { EXPIRY_WAIT_MS, SHORT_SESSION_MS, SLOW_WAIT_MS } from './support/timing'
+import { EVENTUAL_WAIT_MS, EXPIRY_WAIT_MS, SHORT_SESSION_MS, SLOW_WAIT_MS } from './support/timing'
 import usage from './usage/expiry-toast.tsx?raw'
 
 const EXPIRED_TEXT = 'Your session has expired. Please sign in again.'
@@ -70,8 +70,10 @@ async function expectNoNavigation() {
 /** One toast with `text`, still one after the mount check re-confirmed the loss; it stays open. */
 function showsExpiryToast(text: string) {
   return async (context: PlayContext) => {
-    await expectOneToast(text)
-    await waitFor(() => expect(storyRequests(context).gets()).toBe(1))
+    await holdToast(await expectOneToast(text))
+    await waitFor(() => expect(storyRequests(context).gets()).toBe(1), {
+      timeout: EVENTUAL_WAIT_MS,
+    })
     await settle()
     await expectOneToast(text)
   }
@@ -97,11 +99,7 @@ async function signedInQuietly(context: PlayContext) {
 
 /** Two minutes left, inside the five-minute window: one early warning, not the expiry toast. */
 async function warnsEarly() {
-  const warning = await expectOneToast(WARNING_TEXT)
-  // sonner closes the warning after 4 s, and pauses that while the pointer is on the toasts: the
-  // pointer rests on it, so the story ends showing it however long a loaded machine takes to
-  // report the story finished (a docs block and the story view showed different toasts).
-  await userEvent.hover(warning)
+  await holdToast(await expectOneToast(WARNING_TEXT))
   await expectNoNavigation()
   await expectOneToast(WARNING_TEXT)
 }
@@ -354,6 +352,7 @@ export const CustomMessages: Story = {
   ...sessionState('expired'),
   play: async () => {
     const toast = await expectOneToast('Ihre Sitzung ist abgelaufen.')
+    await holdToast(toast)
     await expect(within(toast).getByRole('button', { name: 'Anmelden' })).toBeInTheDocument()
   },
 }

@@ -1,4 +1,4 @@
-import { expect, waitFor } from 'storybook/test'
+import { expect, userEvent, waitFor } from 'storybook/test'
 import { settle } from './settle'
 import { EVENTUAL_WAIT_MS } from './timing'
 
@@ -31,4 +31,14 @@ async function expectNoToast(): Promise<void> {
   await expect(visibleToasts()).toHaveLength(0)
 }
 
-export { expectNoToast, expectOneToast, visibleToasts }
+/**
+ * For a story that ends showing a toast: the pointer rests on it. sonner closes a toast after its
+ * duration (ExpiryToast's warning 4 s, its expiry toast 10 s) and pauses that while the pointer
+ * is on the toasts, so the story ends showing it however long a loaded machine takes to report
+ * the story finished (a docs block reported later than its story view, without the toast).
+ */
+async function holdToast(toast: HTMLElement): Promise<void> {
+  await userEvent.hover(toast)
+}
+
+export { expectNoToast, expectOneToast, holdToast, visibleToasts }
