@@ -8,7 +8,7 @@ import { toast, Toaster } from 'sonner'
 import { sessionHandlers } from '../mocks/handlers/session'
 import { SessionProvider } from '@/lib/session/client/session-provider'
 import { mountAfterEffects, withEffectsRan } from '../stories/support/mount-after-effects'
-import { serveSession } from '../stories/support/requests'
+import { serveSession, storyFetcher } from '../stories/support/requests'
 import {
   SESSION_SCENARIOS,
   storyLayoutSession,
@@ -36,6 +36,7 @@ const withSessionProvider: Decorator = (Story, context) => {
       store={storyStore(context)}
       initialSession={storyInitialSession(context)}
       channelName={storyChannelName(context)}
+      fetcher={storyFetcher(context.id, session.provider?.fetcher)}
     >
       <Story />
     </SessionProvider>

@@ -27,7 +27,7 @@ import { LayoutRerender } from './support/layout-rerender'
 import { mockNavigation, storyNavigation } from './support/navigation'
 import { listenAsAnotherTab, signOutInAnotherTab } from './support/other-tab'
 import { playground } from './support/playground'
-import { storyRequests } from './support/requests'
+import { storyFetcher, storyRequests } from './support/requests'
 import { signedOutInAnotherTabStory } from './support/session-stories'
 import { noInitialSession, sessionState, signedIn, storyScenario } from './support/session-state'
 import { settle, wait } from './support/settle'
@@ -90,7 +90,7 @@ const meta = {
             store: storyStore(context),
             initialSession: storyInitialSession(context),
             channelName: storyChannelName(context),
-            fetcher,
+            fetcher: storyFetcher(context.id, fetcher),
           }}
         />
       </Fragment>

@@ -1,5 +1,11 @@
+import { http, HttpResponse } from 'msw'
 import type { SetupWorker } from 'msw/browser'
-import { countedSessionScenario, countedSignOutScenario } from '../../mocks/handlers/session'
+import {
+  countedSessionScenario,
+  countedSignOutScenario,
+  SESSION_URL_PATTERN,
+} from '../../mocks/handlers/session'
+import type { SessionFetcher } from '@/lib/session/client/session-request'
 import { storyScenario } from './session-state'
 import type { SessionStoryParameters } from './story-context'
 
@@ -13,6 +19,23 @@ type StoryRequests = {
   deletes: () => number
 }
 
+/** Names the story whose provider sent a request (storyFetcher), so serveSession can tell. */
+const STORY_ID_HEADER = 'X-Story-Id'
+
+/**
+ * The fetcher a story's SessionProvider gets: `inner` (default: fetch), with the story's id on
+ * every request. A provider keeps retrying a failing check until it unmounts, so when the preview
+ * switches stories one of its requests can still be on the way; tagged, it is not answered and
+ * counted as the next story's.
+ */
+function storyFetcher(storyId: string, inner: SessionFetcher = fetch): SessionFetcher {
+  return (input, init) => {
+    const headers = new Headers(init?.headers)
+    headers.set(STORY_ID_HEADER, storyId)
+    return inner(input, { ...init, headers })
+  }
+}
+
 // Keyed by the story's `loaded` object: beforeEach, render and play share one context object.
 const requestsByStory = new WeakMap<object, StoryRequests>()
 
@@ -21,6 +44,7 @@ const requestsByStory = new WeakMap<object, StoryRequests>()
  * the toolbar's) and DELETE with its `signOut`, counting both for `storyRequests`.
  */
 function serveSession(context: {
+  id: string
   msw: SetupWorker
   loaded: object
   globals: Record<string, unknown>
@@ -28,7 +52,13 @@ function serveSession(context: {
 }): void {
   const get = countedSessionScenario(storyScenario(context))
   const del = countedSignOutScenario(context.parameters.session?.signOut ?? 'signOutSucceeds')
-  context.msw.use(get.handler, del.handler)
+  // First in line: a request from a story no longer shown fails as a network error, uncounted
+  // (an untagged request, e.g. from a recipe's own fetch, falls through to the counted handlers).
+  const leftover = http.all(SESSION_URL_PATTERN, ({ request }) => {
+    const sender = request.headers.get(STORY_ID_HEADER)
+    return sender !== null && sender !== context.id ? HttpResponse.error() : undefined
+  })
+  context.msw.use(leftover, get.handler, del.handler)
   requestsByStory.set(context.loaded, { gets: get.count, getTimes: get.times, deletes: del.count })
 }
 
@@ -42,5 +72,5 @@ function storyRequests(context: { loaded: object; id: string }): StoryRequests {
   return requests
 }
 
-export { serveSession, storyRequests }
+export { serveSession, storyFetcher, storyRequests }
 export type { StoryRequests }
