@@ -55,6 +55,11 @@ class PreviewTab {
 
   /** Shows `entry`, waits until Storybook says it is done, and returns what it saw. */
   async visit(entry: CrawlEntry): Promise<PageVisit> {
+    // A docs page starts from a fresh page. Its blocks are previews of their own, each an MSW
+    // client; a tab that showed stories is one too, holding the last story's handlers, and MSW's
+    // worker hands a request from a frame it has no active client for to a visible active client.
+    // Seen as a docs block answered by another story's scenario (ExpiryToast's Slow: malformed).
+    if (entry.type === 'docs') await this.discard()
     const after = this.page ? this.shown : null
     this.pageErrors = []
     this.consoleErrors = []
