@@ -18,6 +18,22 @@ const outsideShared = (...forbidden) => ({
   ],
 })
 
+// Everything outside src/ (the app, stories, mocks, tests, bench) uses the kit the way a user's
+// app does, through `@/lib/session/...`: a relative path into src/ would not survive the copy.
+const kitThroughAlias = {
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        {
+          regex: '^(\\./|(\\.\\./)+)src(/|$)',
+          message: 'Outside src/, import the kit as @/lib/session/..., exactly as an app does.',
+        },
+      ],
+    },
+  ],
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -49,6 +65,7 @@ export default tseslint.config(
       ],
     },
   },
+  { files: ['**/*.{ts,tsx,js,mjs}'], ignores: ['src/**'], rules: kitThroughAlias },
   { files: ['src/server/**'], rules: outsideShared('client', 'mocks', 'stories', 'app') },
   { files: ['src/client/**'], rules: outsideShared('server', 'mocks', 'stories', 'app') },
   { files: ['src/shared/**'], rules: outsideShared('server', 'client', 'mocks', 'stories', 'app') },

@@ -1,5 +1,5 @@
-import { createSessionProxy } from './src/server'
-import { HOME_PATH, LOGIN_PATH } from './src/shared/constants'
+import { createSessionProxy } from '@/lib/session/server'
+import { HOME_PATH, LOGIN_PATH } from '@/lib/session/shared/constants'
 
 // Optimistic, cookie-only checks before a page renders: a signed-out visitor never sees a
 // protected page start to render, a signed-in one never sees the sign-in form. The pages

@@ -2,8 +2,8 @@
 // in one worker: the 5-second session made first has run out by the time the tests that need an
 // expired cookie come up, so its wait overlaps the tests before them.
 import { expect, test } from './support/fixtures'
-import { SESSION_ENDPOINT } from '../src/shared/constants'
-import type { SessionPayload } from '../src/shared/types'
+import { SESSION_ENDPOINT } from '@/lib/session/shared/constants'
+import type { SessionPayload } from '@/lib/session/shared/types'
 import {
   askSession,
   E2E_SESSION_COOKIE_NAME,

@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { LoadUser } from '../src/server/resolve-session'
-import { createSessionRoute } from '../src/server/route'
-import { encryptSession } from '../src/server/session'
+import type { LoadUser } from '@/lib/session/server/resolve-session'
+import { createSessionRoute } from '@/lib/session/server/route'
+import { encryptSession } from '@/lib/session/server/session'
 import {
   SESSION_COOKIE_NAME,
   SESSION_ENDPOINT,
   UNAUTHENTICATED_REASONS,
-} from '../src/shared/constants'
-import { parseSessionPayload } from '../src/shared/schema'
-import type { UnauthenticatedReason } from '../src/shared/types'
+} from '@/lib/session/shared/constants'
+import { parseSessionPayload } from '@/lib/session/shared/schema'
+import type { UnauthenticatedReason } from '@/lib/session/shared/types'
 import { DEFAULT_SESSION_MS, EXPIRING_SOON_MS, MINUTE_MS, SECOND_MS } from './fixtures/sessions'
 import { alice, usersById } from './fixtures/users'
 import {

@@ -1,6 +1,6 @@
 'use server'
 import 'server-only'
-import { createSession, SessionConfigError, SessionCookieTooLargeError } from '../../src/server'
+import { createSession, SessionConfigError, SessionCookieTooLargeError } from '@/lib/session/server'
 import { findUserByCredentials } from '../lib/user-directory'
 import { isSessionLengthId, SESSION_LENGTHS } from './session-lengths'
 

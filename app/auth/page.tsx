@@ -1,4 +1,4 @@
-import { SessionGate } from '../../src/client'
+import { SessionGate } from '@/lib/session/client'
 import { DEMO_ACCOUNTS } from '../lib/demo-accounts'
 import { SignInForm } from './sign-in-form'
 

@@ -1,6 +1,6 @@
 'use client'
 import { useActionState, useEffect } from 'react'
-import { useSession } from '../../src/client'
+import { useSession } from '@/lib/session/client'
 import { signIn, type SignInState } from './actions'
 import { DEFAULT_SESSION_LENGTH, SESSION_LENGTHS, type SessionLengthId } from './session-lengths'
 

@@ -1,6 +1,6 @@
 'use client'
 import Link from 'next/link'
-import { useSession, useUser } from '../../src/client'
+import { useSession, useUser } from '@/lib/session/client'
 
 /** Navigation and who is signed in; the sign-out button tells every open tab (BroadcastChannel). */
 function SiteHeader() {

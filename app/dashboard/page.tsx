@@ -1,4 +1,4 @@
-import { SessionGate } from '../../src/client'
+import { SessionGate } from '@/lib/session/client'
 import { verifySession } from '../lib/session'
 import { SessionCountdown } from './session-countdown'
 

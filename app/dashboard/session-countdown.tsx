@@ -1,6 +1,6 @@
 'use client'
 import { useEffect, useState } from 'react'
-import { useSession } from '../../src/client'
+import { useSession } from '@/lib/session/client'
 
 const TICK_MS = 1000 // the countdown shows whole seconds
 

@@ -1,5 +1,5 @@
 import 'server-only'
-import { createSessionDal } from '../../src/server'
+import { createSessionDal } from '@/lib/session/server'
 import { loadUser } from './user-directory'
 
 // The app's data access layer: one place that knows how to turn the cookie into a user.

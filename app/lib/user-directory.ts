@@ -1,6 +1,6 @@
 import 'server-only'
 import { scrypt, timingSafeEqual } from 'node:crypto'
-import type { SessionUser } from '../../src/shared/user'
+import type { SessionUser } from '@/lib/session/shared/user'
 import { isRevoked } from './revocations'
 
 /** scrypt output length, in bytes. Cost parameters are node's defaults (N=16384, r=8, p=1). */

@@ -1,6 +1,6 @@
 'use client'
-import { SessionGate } from '../../src/client'
-import type { SessionUser } from '../../src/shared/user'
+import { SessionGate } from '@/lib/session/client'
+import type { SessionUser } from '@/lib/session/shared/user'
 import { setUserRevoked } from './actions'
 
 type ListedUser = SessionUser & { revoked: boolean }

@@ -2,9 +2,9 @@
 // (the ones `next start` runs): N async Server Components each call the DAL's getSession().
 import { createElement as h } from 'react'
 import { renderToReadableStream } from 'react-server-dom-webpack/server'
-import { createSessionDal } from '../../src/server/dal'
-import { encryptSession } from '../../src/server/session'
-import { currentSessionCookieName } from '../../src/server/session-cookie-options'
+import { createSessionDal } from '@/lib/session/server/dal'
+import { encryptSession } from '@/lib/session/server/session'
+import { currentSessionCookieName } from '@/lib/session/server/session-cookie-options'
 import { withRequest } from 'next/headers'
 
 const USER = { id: 'user-1', name: 'Ada', email: 'ada@example.com', role: 'member' }

@@ -7,8 +7,8 @@ import {
 } from '@playwright/test'
 import { SESSION_LENGTHS, type SessionLengthId } from '../../app/auth/session-lengths'
 import { DEMO_ACCOUNTS } from '../../app/lib/demo-accounts'
-import { SECURE_SESSION_COOKIE_NAME, SESSION_ENDPOINT } from '../../src/shared/constants'
-import type { SessionPayload } from '../../src/shared/types'
+import { SECURE_SESSION_COOKIE_NAME, SESSION_ENDPOINT } from '@/lib/session/shared/constants'
+import type { SessionPayload } from '@/lib/session/shared/types'
 import { E2E_BASE_URL } from './server-env'
 
 type DemoEmail = 'ada@example.com' | 'max@example.com' | 'sam@example.com' | 'olga@example.com'

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { SESSION_ENDPOINT } from '../../src/shared/constants'
-import { parseSessionPayload } from '../../src/shared/schema'
+import { SESSION_ENDPOINT } from '@/lib/session/shared/constants'
+import { parseSessionPayload } from '@/lib/session/shared/schema'
 import {
   DEFAULT_SESSION_MS,
   EXPIRING_SOON_MS,

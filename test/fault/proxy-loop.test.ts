@@ -4,8 +4,8 @@
 import fc from 'fast-check'
 import { NextRequest, type NextResponse } from 'next/server'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createSessionProxy, encryptSession } from '../../src/server'
-import { SESSION_COOKIE_NAME } from '../../src/shared/constants'
+import { createSessionProxy, encryptSession } from '@/lib/session/server'
+import { SESSION_COOKIE_NAME } from '@/lib/session/shared/constants'
 
 const ORIGIN = 'http://app.test'
 const RUNS = 1500

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { SECURE_SESSION_COOKIE_NAME } from '../../src/shared/constants'
+import { SECURE_SESSION_COOKIE_NAME } from '@/lib/session/shared/constants'
 import { INSTALL_BASE_URL } from './install-env'
 
 // The fixture app with every registry item added by `shadcn add` (see install-and-start.mjs):

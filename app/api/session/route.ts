@@ -1,4 +1,4 @@
-import { createSessionRoute } from '../../../src/server'
+import { createSessionRoute } from '@/lib/session/server'
 import { loadUser } from '../../lib/user-directory'
 
 // GET: the session as JSON (and a cleared cookie when it is stale); DELETE: sign out.

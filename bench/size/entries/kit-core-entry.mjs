@@ -1,7 +1,7 @@
 // Same names as kit-core.mjs, imported through the src/client.ts entry: shows whether the
 // entry's re-exports (ExpiryToast -> sonner) tree-shake away when unused.
 import { createElement as h } from 'react'
-import { SessionGate, SessionProvider, useSession, useUser } from '../../../src/client'
+import { SessionGate, SessionProvider, useSession, useUser } from '@/lib/session/client'
 
 function Account() {
   const { user } = useUser()

@@ -1,9 +1,9 @@
 // The kit's core as a user copies it: provider + gate + both hooks (jotai bundled in).
 import { createElement as h } from 'react'
-import { SessionGate } from '../../../src/client/session-gate'
-import { SessionProvider } from '../../../src/client/session-provider'
-import { useSession } from '../../../src/client/use-session'
-import { useUser } from '../../../src/client/use-user'
+import { SessionGate } from '@/lib/session/client/session-gate'
+import { SessionProvider } from '@/lib/session/client/session-provider'
+import { useSession } from '@/lib/session/client/use-session'
+import { useUser } from '@/lib/session/client/use-user'
 
 function Account() {
   const { user } = useUser()

@@ -1,11 +1,11 @@
 // The kit's core plus ExpiryToast, with sonner's Toaster that the toast needs on the page.
 import { createElement as h } from 'react'
 import { Toaster } from 'sonner'
-import { ExpiryToast } from '../../../src/client/expiry-toast'
-import { SessionGate } from '../../../src/client/session-gate'
-import { SessionProvider } from '../../../src/client/session-provider'
-import { useSession } from '../../../src/client/use-session'
-import { useUser } from '../../../src/client/use-user'
+import { ExpiryToast } from '@/lib/session/client/expiry-toast'
+import { SessionGate } from '@/lib/session/client/session-gate'
+import { SessionProvider } from '@/lib/session/client/session-provider'
+import { useSession } from '@/lib/session/client/use-session'
+import { useUser } from '@/lib/session/client/use-user'
 
 function Account() {
   const { user } = useUser()

@@ -1,4 +1,4 @@
-import { createSessionDal } from '../../../src/server/dal'
+import { createSessionDal } from '@/lib/session/server/dal'
 import { minutesFromNow } from './minutes-from-now'
 import { loadFixtureUser } from './story-tokens'
 

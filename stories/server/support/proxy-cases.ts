@@ -1,8 +1,8 @@
 import { serverNextRequest } from './server-next-request'
-import { createSessionProxy } from '../../../src/server/proxy'
-import { REQUEST_PATH_HEADER } from '../../../src/server/request-path-header'
-import { currentSessionCookieName } from '../../../src/server/session-cookie-options'
-import { HOME_PATH, LOGIN_PATH } from '../../../src/shared/constants'
+import { createSessionProxy } from '@/lib/session/server/proxy'
+import { REQUEST_PATH_HEADER } from '@/lib/session/server/request-path-header'
+import { currentSessionCookieName } from '@/lib/session/server/session-cookie-options'
+import { HOME_PATH, LOGIN_PATH } from '@/lib/session/shared/constants'
 import { sessionCookieHeader } from './session-cookie-header'
 import { expiredToken, tamperedToken, validToken } from './story-tokens'
 

@@ -1,5 +1,5 @@
 import './next-server-in-browser'
-import { createSessionProxy, type SessionProxyOptions } from '../../../src/server/proxy'
+import { createSessionProxy, type SessionProxyOptions } from '@/lib/session/server/proxy'
 
 type ProxyConfigCheckProps = {
   /** Options passed to `createSessionProxy()`, as an app's proxy.ts would. */

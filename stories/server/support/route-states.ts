@@ -1,5 +1,5 @@
-import { createSessionRoute } from '../../../src/server/route'
-import { SESSION_ENDPOINT } from '../../../src/shared/constants'
+import { createSessionRoute } from '@/lib/session/server/route'
+import { SESSION_ENDPOINT } from '@/lib/session/shared/constants'
 import { serverRequest, type ServerHeaders } from './server-request'
 import { sessionCookieHeader } from './session-cookie-header'
 import { withServerResponses } from './server-responses'

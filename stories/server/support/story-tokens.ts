@@ -1,6 +1,6 @@
-import { encryptSession } from '../../../src/server/session'
+import { encryptSession } from '@/lib/session/server/session'
 import { alice, usersById } from '../../../mocks/fixtures/users'
-import type { SessionUser } from '../../../src/shared/user'
+import type { SessionUser } from '@/lib/session/shared/user'
 
 const HOUR_SECONDS = 3600
 /** Lifetime of every story token: 1 h, in seconds. */
