@@ -2,11 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { LoadUser } from '@/lib/session/server/resolve-session'
 import { createSessionRoute } from '@/lib/session/server/route'
 import { encryptSession } from '@/lib/session/server/session'
-import {
-  SESSION_COOKIE_NAME,
-  SESSION_ENDPOINT,
-  UNAUTHENTICATED_REASONS,
-} from '@/lib/session/shared/constants'
+import { SESSION_COOKIE_NAME, SESSION_ENDPOINT } from '@/lib/session/shared/constants'
+import { LOST_SESSION_REASONS, UNAUTHENTICATED_REASONS } from '@/lib/session/shared/reasons'
 import { parseSessionPayload } from '@/lib/session/shared/schema'
 import type { UnauthenticatedReason } from '@/lib/session/shared/types'
 import { DEFAULT_SESSION_MS, EXPIRING_SOON_MS, MINUTE_MS, SECOND_MS } from './fixtures/sessions'
@@ -235,11 +232,9 @@ describe('contract: mocked bodies and the client-side schema', () => {
   it.each<SessionScenario>([
     'authenticated',
     'expiringSoon',
-    'expired',
     'anonymous',
-    'invalid',
-    'revoked',
     'slow',
+    ...LOST_SESSION_REASONS,
   ])('the %s body passes parseSessionPayload', async (scenario) => {
     const response = await sessionResolvers[scenario]()
     expect(response.status).toBe(200)

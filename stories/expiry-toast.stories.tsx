@@ -5,6 +5,7 @@ import { MINUTE_MS } from '../mocks/fixtures/sessions'
 import { alice } from '../mocks/fixtures/users'
 import { sessionAtom } from '@/lib/session/client/atoms'
 import { ExpiryToast } from '@/lib/session/client/expiry-toast'
+import type { LostSessionReason } from '@/lib/session/shared/reasons'
 import { notEditable, WARN_BEFORE_CONTROL } from './support/arg-types'
 import { SessionPanel } from './support/demo'
 import { playground } from './support/playground'
@@ -18,9 +19,13 @@ import { focusWindowFirst } from './support/window-focus'
 import { EVENTUAL_WAIT_MS, EXPIRY_WAIT_MS, SHORT_SESSION_MS, SLOW_WAIT_MS } from './support/timing'
 import usage from './usage/expiry-toast.tsx?raw'
 
-const EXPIRED_TEXT = 'Your session has expired. Please sign in again.'
-const INVALID_TEXT = 'Your session is no longer valid. Please sign in again.'
-const REVOKED_TEXT = 'Your access has been revoked. Please sign in again.'
+/** The toast per lost reason: a reason without its text here (or its story, see the end) fails `tsc`. */
+const LOST_TEXT = {
+  expired: 'Your session has expired. Please sign in again.',
+  invalid: 'Your session is no longer valid. Please sign in again.',
+  revoked: 'Your access has been revoked. Please sign in again.',
+} as const satisfies Record<LostSessionReason, string>
+const { expired: EXPIRED_TEXT, invalid: INVALID_TEXT, revoked: REVOKED_TEXT } = LOST_TEXT
 /** The early warning for `expiringSoon` (two minutes left) under a five-minute `warnBefore`. */
 const WARNING_TEXT = 'Your session expires in 2 minutes.'
 
@@ -381,3 +386,9 @@ export const Playground: Story = {
     slow: loadsQuietly,
   }),
 }
+
+// One story per lost reason, each on the docs page: a new reason without its story fails `tsc`.
+void ({ expired: Expired, invalid: Invalid, revoked: Revoked } satisfies Record<
+  LostSessionReason,
+  Story
+>)

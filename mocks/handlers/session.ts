@@ -1,6 +1,10 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw'
 import { SESSION_COOKIE_NAME, SESSION_ENDPOINT } from '@/lib/session/shared/constants'
-import type { SessionPayload, UnauthenticatedReason } from '@/lib/session/shared/types'
+import type {
+  LostSessionReason,
+  SessionPayload,
+  UnauthenticatedReason,
+} from '@/lib/session/shared/types'
 import {
   authenticatedPayload,
   DEFAULT_SESSION_MS,
@@ -12,14 +16,15 @@ import {
 import { alice } from '../fixtures/users'
 import { countCalls, type CallLog, type Resolver } from './counted'
 
-/** One per state GET /api/session can be in; a state without a scenario does not compile. */
+/**
+ * One per state GET /api/session can be in; a state without a scenario does not compile. Each
+ * lost-session reason is a scenario of its own name, so a new reason needs its resolver below.
+ */
 type SessionScenario =
+  | LostSessionReason
   | 'authenticated'
   | 'expiringSoon'
-  | 'expired'
   | 'anonymous'
-  | 'invalid'
-  | 'revoked'
   | 'serverError'
   | 'rateLimited'
   | 'networkError'
@@ -61,7 +66,7 @@ function sessionJson(payload: SessionPayload): Response {
 }
 
 /** expired / invalid / revoked: the server answers 200 and deletes the stale cookie. */
-function lostSession(reason: Exclude<UnauthenticatedReason, 'missing'>): Response {
+function lostSession(reason: LostSessionReason): Response {
   return HttpResponse.json(unauthenticatedPayload(reason), {
     status: 200,
     headers: { ...NO_STORE, 'Set-Cookie': CLEARED_SESSION_COOKIE },

@@ -3,6 +3,7 @@ import { useRouter } from 'next/navigation'
 import { Suspense } from 'react'
 import { toast } from 'sonner'
 import { SESSION_EXPIRED_TOAST_ID } from '../shared/constants'
+import type { LostSessionReason } from '../shared/reasons'
 import { useSessionContext } from './session-context'
 import { useSessionLoss } from './use-session-loss'
 
@@ -12,13 +13,8 @@ const SESSION_WARNING_TOAST_ID = `${SESSION_EXPIRED_TOAST_ID}-warning`
 const EXPIRY_TOAST_DURATION_MS = 10_000
 const MINUTE_MS = 60_000
 
-type ExpiryToastMessages = {
-  /** The session ran out. */
-  expired: string
-  /** The cookie could not be trusted (tampered, old key). */
-  invalid: string
-  /** The app no longer knows the user (deleted or banned). */
-  revoked: string
+/** One text per lost reason (a new reason without its text fails `tsc`), plus these two. */
+type ExpiryToastMessages = Record<LostSessionReason, string> & {
   /** The early warning, given the ms left. */
   warning: (msLeft: number) => string
   /** Label of the action that goes to the login page. */
@@ -26,8 +22,11 @@ type ExpiryToastMessages = {
 }
 
 const DEFAULT_MESSAGES: ExpiryToastMessages = {
+  /** The session ran out. */
   expired: 'Your session has expired. Please sign in again.',
+  /** The cookie could not be trusted (tampered, old key). */
   invalid: 'Your session is no longer valid. Please sign in again.',
+  /** The app no longer knows the user (deleted or banned). */
   revoked: 'Your access has been revoked. Please sign in again.',
   warning: (msLeft) => {
     const minutes = Math.max(1, Math.ceil(msLeft / MINUTE_MS))

@@ -1,5 +1,5 @@
 'use client'
-import { isRecord } from '../shared/user'
+import { isRecord } from '../shared/parse'
 
 /** What a tab tells the others after its user signed out. */
 const SIGNED_OUT_MESSAGE = { type: 'signed-out' } as const

@@ -2,7 +2,7 @@
 import { createStore, Provider, type Store } from 'jotai'
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { toClientSession } from '../shared/client-session'
-import { isLostSessionReason } from '../shared/schema'
+import { isLostSessionReason } from '../shared/reasons'
 import { LOGIN_PATH, SESSION_CHANNEL_NAME, SESSION_ENDPOINT } from '../shared/constants'
 import type { SessionPayload } from '../shared/types'
 import { sessionAtom } from './atoms'

@@ -1,5 +1,6 @@
 import 'server-only'
 import { EncryptJWT, errors, jwtDecrypt } from 'jose'
+import type { TokenFailureReason } from '../shared/reasons'
 import { SessionConfigError } from './session-config-error'
 import { getSessionKeys } from './session-keys'
 
@@ -36,7 +37,7 @@ type DecryptResult =
       /** No usable session. */
       ok: false
       /** `missing`: no value; `expired`: ours but past `exp`; `invalid`: anything else. */
-      reason: 'missing' | 'expired' | 'invalid'
+      reason: TokenFailureReason
     }
 
 /** How `encryptSession` makes a token. */

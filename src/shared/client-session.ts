@@ -1,6 +1,6 @@
 import { EXPIRY_SKEW_MS } from './expiry-timing'
-import { parseIsoInstant } from './iso-instant'
-import { isLostSessionReason } from './schema'
+import { parseIsoInstant } from './parse'
+import { isLostSessionReason } from './reasons'
 import type {
   ClientSession,
   LostSessionReason,

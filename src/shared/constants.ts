@@ -1,4 +1,4 @@
-import type { UnauthenticatedReason } from './types'
+const SESSION_ENDPOINT = '/api/session' // the route handler made by `createSessionRoute()`
 
 /**
  * Name of the session cookie when it is not `Secure` (http://localhost in `next dev`, tests,
@@ -11,8 +11,6 @@ const SESSION_COOKIE_NAME = 'session'
  * plant one next to ours (cookie tossing): every value under this name was set by this host.
  */
 const SECURE_SESSION_COOKIE_NAME = '__Host-session'
-/** The route handler made by `createSessionRoute()`. */
-const SESSION_ENDPOINT = '/api/session'
 /** Where unauthenticated users are sent. Never protected by the proxy (it would loop). */
 const LOGIN_PATH = '/auth'
 /** Where a signed-in user lands when there is no safe `next`. */
@@ -21,20 +19,6 @@ const HOME_PATH = '/dashboard'
 const SESSION_EXPIRED_TOAST_ID = 'session-expired'
 /** BroadcastChannel name shared by every tab of the app. */
 const SESSION_CHANNEL_NAME = 'next-session-kit'
-
-// A record, not a list: adding a reason to the `UnauthenticatedReason` type without adding it
-// here fails to compile, so runtime checks (schema, mocks, contract test) cannot miss one.
-const REASONS_PRESENT = {
-  missing: true,
-  expired: true,
-  invalid: true,
-  revoked: true,
-} as const satisfies Record<UnauthenticatedReason, true>
-
-const UNAUTHENTICATED_REASONS = Object.keys(REASONS_PRESENT) as ReadonlyArray<UnauthenticatedReason>
-
-/** Reasons that mean "you had a session and lost it": these toast and travel in `?reason=`. */
-const LOST_SESSION_REASONS: ReadonlyArray<UnauthenticatedReason> = ['expired', 'invalid', 'revoked']
 
 /**
  * The session cookie's name for a cookie that is (`secure`) or is not `Secure`. Writers and readers
@@ -48,12 +32,10 @@ function sessionCookieName(secure: boolean): string {
 export {
   HOME_PATH,
   LOGIN_PATH,
-  LOST_SESSION_REASONS,
   SECURE_SESSION_COOKIE_NAME,
   SESSION_CHANNEL_NAME,
   SESSION_COOKIE_NAME,
   SESSION_ENDPOINT,
   SESSION_EXPIRED_TOAST_ID,
   sessionCookieName,
-  UNAUTHENTICATED_REASONS,
 }

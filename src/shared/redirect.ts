@@ -1,4 +1,4 @@
-import { isLostSessionReason } from './schema'
+import { isLostSessionReason } from './reasons'
 import type { ClientUnauthenticatedReason } from './types'
 
 /** Longer `next` values are refused: no legitimate in-app path is this long. */

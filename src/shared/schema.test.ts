@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { UNAUTHENTICATED_REASONS } from './constants'
-import { isLostSessionReason, isUnauthenticatedReason, parseSessionPayload } from './schema'
+import { UNAUTHENTICATED_REASONS } from './reasons'
+import { parseSessionPayload } from './schema'
 import type { SessionPayload } from './types'
 import type { SessionUser } from './user'
 
@@ -152,34 +152,5 @@ describe('parseSessionPayload: malformed bodies', () => {
     ['expiresAt a Date object', new Date(EXPIRES_AT)],
   ])('refuses an authenticated payload with a bad expiresAt: %s', (_label, expiresAt) => {
     expectMalformed({ status: 'authenticated', user: MEMBER, expiresAt }, /no valid expiresAt/)
-  })
-})
-
-describe('isUnauthenticatedReason', () => {
-  it.each(UNAUTHENTICATED_REASONS)('accepts %s', (reason) => {
-    expect(isUnauthenticatedReason(reason)).toBe(true)
-  })
-
-  it.each<[string, unknown]>([
-    ['signed-out', 'signed-out'],
-    ['empty string', ''],
-    ['null', null],
-    ['number 0', 0],
-  ])('refuses %s', (_label, value) => {
-    expect(isUnauthenticatedReason(value)).toBe(false)
-  })
-})
-
-describe('isLostSessionReason', () => {
-  it('refuses unknown `?reason=` values ("hacked", "", null)', () => {
-    expect(isLostSessionReason('expired')).toBe(true)
-    expect(isLostSessionReason('hacked')).toBe(false)
-    expect(isLostSessionReason('')).toBe(false)
-    expect(isLostSessionReason(null)).toBe(false)
-  })
-
-  it('refuses `missing` and `signed-out`: neither is a lost session (no toast, no ?reason=)', () => {
-    expect(isLostSessionReason('missing')).toBe(false)
-    expect(isLostSessionReason('signed-out')).toBe(false)
   })
 })

@@ -1,26 +1,12 @@
-import { LOST_SESSION_REASONS, UNAUTHENTICATED_REASONS } from './constants'
-import { parseIsoInstant } from './iso-instant'
-import type {
-  LostSessionReason,
-  SessionPayload,
-  SessionRequestError,
-  UnauthenticatedReason,
-} from './types'
-import { isRecord, parseSessionUser } from './user'
+import { isRecord, parseIsoInstant } from './parse'
+import { isUnauthenticatedReason } from './reasons'
+import type { SessionPayload, SessionRequestError } from './types'
+import { parseSessionUser } from './user'
 
 type ParseResult = { ok: true; payload: SessionPayload } | { ok: false; error: SessionRequestError }
 
 function malformed(message: string): ParseResult {
   return { ok: false, error: { kind: 'malformed', message } }
-}
-
-function isUnauthenticatedReason(value: unknown): value is UnauthenticatedReason {
-  return UNAUTHENTICATED_REASONS.includes(value as UnauthenticatedReason)
-}
-
-/** Whether a value (a `?reason=` param, a state's reason) is a lost-session reason. */
-function isLostSessionReason(value: unknown): value is LostSessionReason {
-  return (LOST_SESSION_REASONS as ReadonlyArray<unknown>).includes(value)
 }
 
 /**
@@ -49,5 +35,5 @@ function parseSessionPayload(body: unknown): ParseResult {
   return malformed(`Session response has an unknown status: ${String(body.status)}`)
 }
 
-export { isLostSessionReason, isUnauthenticatedReason, parseSessionPayload }
+export { parseSessionPayload }
 export type { ParseResult }

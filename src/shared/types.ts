@@ -1,13 +1,5 @@
+import type { LostSessionReason, UnauthenticatedReason } from './reasons'
 import type { SessionUser } from './user'
-
-/**
- * Why there is no session:
- * - `missing`: no cookie.
- * - `expired`: the token opened fine but is past its `exp`.
- * - `invalid`: anything else wrong with it (tampered, wrong key, bad algorithm, malformed).
- * - `revoked`: the token is fine but the app's `loadUser` returned null (deleted or banned).
- */
-type UnauthenticatedReason = 'missing' | 'expired' | 'invalid' | 'revoked'
 
 /** JSON body of GET /api/session: always 200 for these two; 5xx and network failures are errors. */
 type SessionPayload =
@@ -45,9 +37,6 @@ type ClientSession =
   | { status: 'error'; error: SessionRequestError } // first check failed, nothing known
 
 type SessionStatus = ClientSession['status']
-
-/** `expired` / `invalid` / `revoked`: the user had a session and lost it (toast, `?reason=`). */
-type LostSessionReason = Exclude<UnauthenticatedReason, 'missing'>
 
 export type {
   ClientSession,

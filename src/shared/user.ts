@@ -1,3 +1,5 @@
+import { isRecord } from './parse'
+
 const ROLES = ['member', 'admin'] as const // every role a SessionUser may have
 
 /**
@@ -12,10 +14,6 @@ type SessionUser = {
   role: (typeof ROLES)[number]
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 /** Runtime check for a user that came over the network: the user or null, never a half-user. */
 function parseSessionUser(value: unknown): SessionUser | null {
   if (!isRecord(value)) return null
@@ -26,5 +24,5 @@ function parseSessionUser(value: unknown): SessionUser | null {
   return { id, name, email, role: role as SessionUser['role'] }
 }
 
-export { isRecord, parseSessionUser }
+export { parseSessionUser }
 export type { SessionUser }

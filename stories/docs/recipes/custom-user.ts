@@ -1,3 +1,5 @@
+import { isRecord } from '@/lib/session/shared/parse'
+
 /**
  * lib/session/shared/user.ts, edited for an app whose users belong to an organisation, have a
  * plan and maybe an avatar. This file is the one place the user's shape lives: the route
@@ -24,10 +26,6 @@ type SessionUser = {
 const PLANS = ['free', 'team', 'enterprise'] as const
 type Plan = (typeof PLANS)[number]
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 function isPlan(value: unknown): value is Plan {
   return PLANS.some((plan) => plan === value)
 }
@@ -51,6 +49,5 @@ function parseSessionUser(value: unknown): SessionUser | null {
   return { id, name, email, organisationId, plan, avatarUrl }
 }
 
-// isRecord stays exported: the kit's other files (schema.ts, session-channel.ts) import it.
-export { isRecord, parseSessionUser, PLANS }
+export { parseSessionUser, PLANS }
 export type { Plan, SessionUser }

@@ -29,4 +29,12 @@ function parseIsoInstant(value: string): number | null {
   return Number.isNaN(epochMs) ? null : epochMs
 }
 
-export { parseIsoInstant }
+/**
+ * A plain object (not null, not an array), as `JSON.parse` gives for `{...}`: the first check on
+ * anything from the network (the payload, its user, a message from another tab).
+ */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+export { isRecord, parseIsoInstant }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseIsoInstant } from './iso-instant'
+import { isRecord, parseIsoInstant } from './parse'
 
 describe('parseIsoInstant', () => {
   it.each([
@@ -45,5 +45,14 @@ describe('parseIsoInstant', () => {
     ['"" (empty)', ''],
   ])('refuses %s', (_label, value) => {
     expect(parseIsoInstant(value)).toBeNull()
+  })
+})
+
+describe('isRecord', () => {
+  it('accepts a plain object, refuses null, an array and a string', () => {
+    expect(isRecord({ type: 'signed-out' })).toBe(true)
+    expect(isRecord(null)).toBe(false)
+    expect(isRecord([])).toBe(false)
+    expect(isRecord('signed-out')).toBe(false)
   })
 })
