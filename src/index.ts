@@ -1,5 +1,4 @@
 export * from './shared/constants'
-export { toClientSession } from './shared/client-session'
 export {
   isLostSessionReason,
   isUnauthenticatedReason,

@@ -10,7 +10,7 @@ import {
 import { alice } from '../mocks/fixtures/users'
 import { sessionAtom, userAtom } from '@/lib/session/client/atoms'
 import { SessionProvider } from '@/lib/session/client/session-provider'
-import type { SessionFetcher } from '@/lib/session/client/session-request'
+import type { SessionFetcher } from '@/lib/session/client/session-options'
 import type {
   ClientSession,
   SessionRequestErrorKind,

@@ -103,7 +103,7 @@ function expirySection(e, graceMs) {
     `one go (any polling timer would fire), then in ${e.stepMs} ms steps until the toast is in`,
     'the DOM. From expiresAt on the server answers "no cookie", as the browser has dropped it.',
     `The kit checks on purpose ${graceMs} ms after expiresAt (\`EXPIRY_GRACE_MS\` in`,
-    '`src/shared/expiry-timing.ts`): Chromium dates cookie expiry from the whole-second `Date`',
+    '`src/client/expiry-timing.ts`): Chromium dates cookie expiry from the whole-second `Date`',
     "header, and the kit's e2e test saw the cookie outlive `exp` by ~0.9 s against `next start`",
     '(the comment there says so; not measured here), so an earlier check could',
     'still see the cookie and find the session alive. The time to the toast is that grace plus at',
@@ -123,7 +123,7 @@ function suiteSection(suite) {
 }
 
 async function writeResults(file, r) {
-  const { EXPIRY_GRACE_MS } = await importRootModule('src/shared/expiry-timing.ts')
+  const { EXPIRY_GRACE_MS } = await importRootModule('src/client/expiry-timing.ts')
   const markdown = [
     '# Benchmarks: next-session-kit side by side',
     'Written by `npm run bench` (`bench/run.mjs`); every figure below was measured in that run.',

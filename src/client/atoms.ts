@@ -1,6 +1,6 @@
 'use client'
 import { atom } from 'jotai'
-import { sessionUser } from '../shared/client-session'
+import { sessionUser } from './client-session'
 import type { ClientSession } from '../shared/types'
 
 /**

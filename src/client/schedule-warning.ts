@@ -1,10 +1,10 @@
 'use client'
-import { clampTimeoutMs } from '../shared/timeout-limit'
+import { clampTimeoutMs } from './timeout-limit'
 
 type ScheduleWarningOptions = {
   /** When the session ends (epoch ms). */
   expiresAt: number
-  /** Warn once this many ms before `expiresAt`; must be positive. */
+  /** Warn once this many ms before `expiresAt`; positive (the caller checked it, positiveMs). */
   warnBefore: number
   /** Called once, inside the warning window, with the ms left (> 0 and <= `warnBefore`). */
   onWarn: (msLeft: number) => void
@@ -17,11 +17,6 @@ type ScheduleWarningOptions = {
  * Nothing is called when the session is already over (the expiry check tells the user).
  */
 function scheduleWarning({ expiresAt, warnBefore, onWarn }: ScheduleWarningOptions): () => void {
-  if (!Number.isFinite(warnBefore) || warnBefore <= 0) {
-    throw new RangeError(
-      `scheduleWarning: warnBefore must be a positive number of ms, got ${warnBefore}`,
-    )
-  }
   // The one pending timer of this schedule, local to the call (never module state).
   let timer: ReturnType<typeof setTimeout> | undefined
   const check = () => {
@@ -36,4 +31,3 @@ function scheduleWarning({ expiresAt, warnBefore, onWarn }: ScheduleWarningOptio
 }
 
 export { scheduleWarning }
-export type { ScheduleWarningOptions }

@@ -33,16 +33,18 @@ function openSessionChannel(name: string, onSignedOut: () => void): SessionChann
 }
 
 /**
- * Tells the other tabs through a channel opened just for this message: for a sign-out that
- * ends after its provider unmounted (no channel open any more), which must still reach them.
- * postMessage queues the message for every listener before close(), so it is not lost.
+ * Tells the other tabs that the user signed out: on the provider's open `channel`, or, for a
+ * sign-out that ends after its provider unmounted (`null`), through a channel opened just for
+ * this message, which must still reach them. postMessage queues the message for every listener
+ * before close(), so it is not lost.
  */
-function announceSignedOutOnce(name: string): void {
+function announceSignedOut(channel: SessionChannel | null, name: string): void {
+  if (channel) return channel.announceSignedOut()
   if (!hasBroadcastChannel()) return
-  const channel = new BroadcastChannel(name)
-  channel.postMessage(SIGNED_OUT_MESSAGE)
-  channel.close()
+  const once = new BroadcastChannel(name)
+  once.postMessage(SIGNED_OUT_MESSAGE)
+  once.close()
 }
 
-export { announceSignedOutOnce, openSessionChannel, SIGNED_OUT_MESSAGE }
+export { announceSignedOut, openSessionChannel, SIGNED_OUT_MESSAGE }
 export type { SessionChannel }

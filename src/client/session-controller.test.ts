@@ -5,12 +5,13 @@ import {
   PAST_EXPIRY_FAST_WINDOW_MS,
   PAST_EXPIRY_RECHECK_MS,
   PAST_EXPIRY_SLOW_RECHECK_MS,
-} from '../shared/expiry-timing'
+} from './expiry-timing'
 import type { ClientSession, SessionPayload, SessionUser } from '../shared/types'
 import { sessionAtom } from './atoms'
 import { SIGNED_OUT_MESSAGE } from './session-channel'
-import { createSessionController, type SessionControllerOptions } from './session-controller'
-import type { SessionFetcher } from './session-request'
+import type { SessionController } from './session-context'
+import { createSessionController } from './session-controller'
+import type { SessionControllerOptions, SessionFetcher } from './session-options'
 
 // Inline, not from mocks/: src/client may import only src/shared (the ESLint boundary).
 const alice: SessionUser = {
@@ -94,6 +95,8 @@ function fakeFetcher(autoAnswer?: (method: string) => Response) {
   }
 }
 
+type FakeApi = ReturnType<typeof fakeFetcher>
+
 function json(body: unknown, init: ResponseInit = {}): Response {
   return new Response(JSON.stringify(body), {
     status: 200,
@@ -115,9 +118,12 @@ const signedIn = (): ClientSession => ({
   expiresAt: NOW + HOUR_MS,
 })
 
-function setup(fetcher: SessionFetcher, initial: ClientSession = signedIn()) {
+/** A controller created as a provider creates it: with the layout's answer (`initialSession`). */
+function setup(
+  fetcher: SessionFetcher,
+  initial: SessionPayload | null = signedInUntil(NOW + HOUR_MS),
+) {
   const store = createStore()
-  store.set(sessionAtom, initial)
   const options: SessionControllerOptions = {
     endpoint: '/api/session',
     fetcher,
@@ -126,7 +132,7 @@ function setup(fetcher: SessionFetcher, initial: ClientSession = signedIn()) {
     retryMaxMs: 60_000,
     channelName: CHANNEL,
   }
-  const controller = createSessionController(store, options)
+  const controller = createSessionController(store, initial, options)
   return { controller, session: () => store.get(sessionAtom) }
 }
 
@@ -146,6 +152,61 @@ afterEach(() => {
   vi.unstubAllGlobals()
 })
 
+describe("created with the layout's answer: one hydrate path for mount and re-render", () => {
+  it('no initial session: loading, and one check once connected (none before)', async () => {
+    const api = fakeFetcher(() => json(signedInUntil(NOW + HOUR_MS)))
+    const { controller, session } = setup(api.fetcher, null)
+    expect(session()).toEqual({ status: 'loading' })
+    expect(api.gets()).toHaveLength(0)
+    controller.connect()
+    await flush()
+    expect(api.gets()).toHaveLength(1)
+    expect(session()).toEqual(signedIn())
+  })
+
+  it('a lost initial session (expired): one check on connect, so the route handler clears the cookie', async () => {
+    const api = fakeFetcher(() => json({ status: 'unauthenticated', reason: 'missing' }))
+    const { controller, session } = setup(api.fetcher, {
+      status: 'unauthenticated',
+      reason: 'expired',
+    })
+    expect(session()).toEqual({ status: 'unauthenticated', reason: 'expired' })
+    controller.connect()
+    await flush()
+    expect(api.gets()).toHaveLength(1)
+  })
+
+  it('a valid initial session: no request on connect', async () => {
+    const api = fakeFetcher(() => json(signedInUntil(NOW + HOUR_MS)))
+    const { controller, session } = setup(api.fetcher)
+    controller.connect()
+    await flush()
+    expect(api.gets()).toHaveLength(0)
+    expect(session()).toEqual(signedIn())
+  })
+
+  it('connect, disconnect, connect (React StrictMode): the aborted first check is made again', async () => {
+    const api = fakeFetcher()
+    const { controller } = setup(api.fetcher, null)
+    controller.connect()()
+    controller.connect()
+    expect(api.gets()).toHaveLength(2)
+    expect(api.gets()[0]?.signal.aborted).toBe(true)
+    expect(api.gets()[1]?.signal.aborted).toBe(false)
+  })
+
+  it('a re-render with an equal answer (a new object) keeps what a later check found', async () => {
+    const api = fakeFetcher(() => json({ status: 'unauthenticated', reason: 'revoked' }))
+    const { controller, session } = setup(api.fetcher)
+    controller.connect()
+    await controller.refresh()
+    controller.hydrate(signedInUntil(NOW + HOUR_MS))
+    controller.hydrate(null)
+    expect(session()).toEqual({ status: 'unauthenticated', reason: 'revoked' })
+    expect(api.gets()).toHaveLength(1)
+  })
+})
+
 describe('one check in flight', () => {
   it('refresh() three times while a check is out makes one request, and all get its answer', async () => {
     const api = fakeFetcher()
@@ -158,27 +219,30 @@ describe('one check in flight', () => {
     expect(await Promise.all(answers)).toEqual([expected, expected, expected])
   })
 
-  it('drops an answer that arrives after another tab signed out (stale)', async () => {
+  // Two ways the user signs out while a check is out: its later "authenticated" is stale.
+  it.each<[string, (controller: SessionController, api: FakeApi) => Promise<unknown>]>([
+    [
+      'another tab signed out',
+      () => {
+        channels.otherTab(CHANNEL).post(SIGNED_OUT_MESSAGE)
+        return flush()
+      },
+    ],
+    [
+      'a sign-out in this tab',
+      (controller, api) => {
+        const signOut = controller.signOut()
+        api.deletes()[0]?.respond(new Response(null, { status: 204 }))
+        return signOut
+      },
+    ],
+  ])('drops an answer that arrives after %s (stale)', async (_how, signOut) => {
     const api = fakeFetcher()
     const { controller, session } = setup(api.fetcher)
     controller.connect()
     const check = controller.refresh()
-    channels.otherTab(CHANNEL).post(SIGNED_OUT_MESSAGE)
-    await flush()
+    await signOut(controller, api)
     expect(session()).toEqual({ status: 'unauthenticated', reason: 'signed-out' })
-    api.gets()[0]?.respond(json(signedInUntil(NOW + HOUR_MS)))
-    await check
-    expect(session()).toEqual({ status: 'unauthenticated', reason: 'signed-out' })
-  })
-
-  it('drops an answer that arrives after a sign-out in this tab (stale)', async () => {
-    const api = fakeFetcher()
-    const { controller, session } = setup(api.fetcher)
-    controller.connect()
-    const check = controller.refresh()
-    const signOut = controller.signOut()
-    api.deletes()[0]?.respond(new Response(null, { status: 204 }))
-    await signOut
     api.gets()[0]?.respond(json(signedInUntil(NOW + HOUR_MS)))
     await check
     expect(session()).toEqual({ status: 'unauthenticated', reason: 'signed-out' })
@@ -337,11 +401,7 @@ describe('retries', () => {
 describe('expiry timer', () => {
   it('checks once, EXPIRY_GRACE_MS after expiresAt, and not before', async () => {
     const api = fakeFetcher(() => json({ status: 'unauthenticated', reason: 'missing' }))
-    const { controller, session } = setup(api.fetcher, {
-      status: 'authenticated',
-      user: alice,
-      expiresAt: NOW + 60_000,
-    })
+    const { controller, session } = setup(api.fetcher, signedInUntil(NOW + 60_000))
     controller.connect()
     await vi.advanceTimersByTimeAsync(60_000 + EXPIRY_GRACE_MS - 1)
     expect(api.gets()).toHaveLength(0)
@@ -356,7 +416,7 @@ describe('expiry timer', () => {
   it('re-checks every PAST_EXPIRY_RECHECK_MS while the server still says authenticated, then slowly', async () => {
     const expiresAt = NOW + 60_000
     const api = fakeFetcher(() => json(signedInUntil(expiresAt)))
-    const { controller } = setup(api.fetcher, { status: 'authenticated', user: alice, expiresAt })
+    const { controller } = setup(api.fetcher, signedInUntil(expiresAt))
     controller.connect()
     await vi.advanceTimersByTimeAsync(60_000 + EXPIRY_GRACE_MS)
     expect(api.gets()).toHaveLength(1)
@@ -377,11 +437,7 @@ describe('expiry timer', () => {
 
   it('disconnect() cancels the pending expiry check (was: a request and a store write after unmount)', async () => {
     const api = fakeFetcher(() => json({ status: 'unauthenticated', reason: 'missing' }))
-    const { controller, session } = setup(api.fetcher, {
-      status: 'authenticated',
-      user: alice,
-      expiresAt: NOW + 60_000,
-    })
+    const { controller, session } = setup(api.fetcher, signedInUntil(NOW + 60_000))
     const disconnect = controller.connect()
     disconnect()
     await vi.advanceTimersByTimeAsync(HOUR_MS)
@@ -391,11 +447,7 @@ describe('expiry timer', () => {
 
   it('is not scheduled before connect() (no timers for a provider that never mounted)', async () => {
     const api = fakeFetcher(() => json(signedInUntil(NOW + HOUR_MS)))
-    const { controller } = setup(api.fetcher, {
-      status: 'authenticated',
-      user: alice,
-      expiresAt: NOW + 1_000,
-    })
+    const { controller } = setup(api.fetcher, signedInUntil(NOW + 1_000))
     controller.hydrate(signedInUntil(NOW + 2_000))
     await vi.advanceTimersByTimeAsync(HOUR_MS)
     expect(api.gets()).toHaveLength(0)

@@ -1,22 +1,21 @@
 'use client'
 import { createStore, Provider, type Store } from 'jotai'
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
-import { toClientSession } from '../shared/client-session'
-import { isLostSessionReason } from '../shared/reasons'
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import { LOGIN_PATH, SESSION_CHANNEL_NAME, SESSION_ENDPOINT } from '../shared/constants'
 import type { SessionPayload } from '../shared/types'
-import { sessionAtom } from './atoms'
 import { SessionContext } from './session-context'
-import { createSessionController, type SessionControllerOptions } from './session-controller'
-import { defaultFetcher, type SessionFetcher } from './session-request'
-import { FOCUS_THROTTLE_MS, useSessionRevalidation } from './use-session-revalidation'
-
-/** A check that has not answered after 10 s is a `timeout` error (and is retried). */
-const REQUEST_TIMEOUT_MS = 10_000
-/** First retry 1 s after a failed check, doubling per failure ... */
-const RETRY_BASE_MS = 1_000
-/** ... up to one retry per minute. */
-const RETRY_MAX_MS = 60_000
+import { createSessionController } from './session-controller'
+import {
+  checkedTimings,
+  positiveMs,
+  REQUEST_TIMEOUT_MS,
+  RETRY_BASE_MS,
+  RETRY_MAX_MS,
+  type SessionControllerOptions,
+  type SessionFetcher,
+} from './session-options'
+import { defaultFetcher } from './session-request'
+import { useSessionRevalidation } from './use-session-revalidation'
 
 type SessionProviderProps = {
   /** The layout's `getSession()`: first paint without a loading state and no request on mount. */
@@ -47,13 +46,6 @@ type SessionProviderProps = {
   children: ReactNode
 }
 
-function positiveMs(name: string, value: number): number {
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new RangeError(`SessionProvider: ${name} must be a positive number of ms, got ${value}`)
-  }
-  return value
-}
-
 function SessionProvider({
   initialSession = null,
   endpoint = SESSION_ENDPOINT,
@@ -69,51 +61,24 @@ function SessionProvider({
   channelName = SESSION_CHANNEL_NAME,
   children,
 }: SessionProviderProps) {
-  const options: SessionControllerOptions = {
-    endpoint,
-    fetcher,
-    requestTimeoutMs: positiveMs('requestTimeoutMs', requestTimeoutMs),
-    retryBaseMs: positiveMs('retryBaseMs', retryBaseMs),
-    retryMaxMs: positiveMs('retryMaxMs', retryMaxMs),
-    channelName,
-  }
-  if (refetchInterval !== 0) positiveMs('refetchInterval', refetchInterval)
-  const [store] = useState(() => {
-    const own = storeProp ?? createStore()
-    own.set(sessionAtom, initialSession ? toClientSession(initialSession) : { status: 'loading' })
-    return own
-  })
-  // No initial session: check now. A lost one (expired/invalid/revoked): the cookie is stale and
-  // only the route handler can delete it, so check once. Otherwise the layout's answer stands.
-  const [checkOnMount] = useState(
-    () =>
-      !initialSession ||
-      (initialSession.status === 'unauthenticated' && isLostSessionReason(initialSession.reason)),
-  )
-  const [controller] = useState(() => createSessionController(store, options))
+  const timings = checkedTimings({ requestTimeoutMs, retryBaseMs, retryMaxMs })
+  const options: SessionControllerOptions = { endpoint, fetcher, channelName, ...timings }
+  if (refetchInterval !== 0) positiveMs('SessionProvider', 'refetchInterval', refetchInterval)
+  const [store] = useState(() => storeProp ?? createStore())
+  // Created with the layout's answer, which it then takes from every render through `hydrate`.
+  const [controller] = useState(() => createSessionController(store, initialSession, options))
   // Prop changes reach the controller's next request without a new controller (and lost state).
   useEffect(() => controller.configure(options))
-
-  useEffect(() => {
-    const disconnect = controller.connect()
-    if (checkOnMount) void controller.refresh()
-    return disconnect
-  }, [controller, checkOnMount])
+  // Checks on connect when the layout's answer asks for it (none, or a stale cookie).
+  useEffect(() => controller.connect(), [controller])
+  // The layout re-renders after a Server Action or router.refresh(): its newer answer, if any.
+  useEffect(() => controller.hydrate(initialSession), [controller, initialSession])
 
   useSessionRevalidation(controller, store, {
     revalidateOnFocus,
     revalidateOnNavigation,
     refetchInterval,
   })
-
-  // The layout re-renders after a Server Action or router.refresh(): adopt its newer answer.
-  const initialKey = initialSession ? JSON.stringify(initialSession) : null
-  const hydratedKey = useRef(initialKey)
-  useEffect(() => {
-    if (initialKey === hydratedKey.current) return
-    hydratedKey.current = initialKey
-    if (initialSession) controller.hydrate(initialSession)
-  }, [controller, initialKey, initialSession])
 
   const context = useMemo(() => ({ controller, loginPath }), [controller, loginPath])
   return (
@@ -123,5 +88,5 @@ function SessionProvider({
   )
 }
 
-export { FOCUS_THROTTLE_MS, REQUEST_TIMEOUT_MS, RETRY_BASE_MS, RETRY_MAX_MS, SessionProvider }
+export { SessionProvider }
 export type { SessionProviderProps }

@@ -1,16 +1,12 @@
 'use client'
-import { honoursRetryAfter, parseRetryAfterMs } from '../shared/retry-policy'
 import { parseSessionPayload } from '../shared/schema'
 import type { SessionPayload, SessionRequestError } from '../shared/types'
+import { honoursRetryAfter, parseRetryAfterMs } from './retry-policy'
+import type { SessionFetcher, SessionTimings } from './session-options'
 
-/** `fetch`'s shape, so tests and apps can inject their own (auth headers, a test double). */
-type SessionFetcher = (input: string, init: RequestInit) => Promise<Response>
-
-type SessionRequestOptions = {
+type SessionRequestOptions = Pick<SessionTimings, 'requestTimeoutMs'> & {
   endpoint: string
   fetcher: SessionFetcher
-  /** Give up after this many ms (the answer is then a `timeout` error). */
-  timeoutMs: number
   /** Aborts the request when the provider unmounts. */
   signal?: AbortSignal
 }
@@ -37,29 +33,35 @@ function httpError(response: Response): SessionRequestError {
 type Failure = { ok: false; error: SessionRequestError }
 
 /**
- * One call to the session endpoint with a time limit. Never throws: every failure becomes a
- * `SessionRequestError`, because a failed check must never look like a verdict.
+ * One call to the session endpoint (never cached, this origin's cookies) with a time limit. Never
+ * throws: every failure becomes a `SessionRequestError`, because a failed check must never look
+ * like a verdict. `read` turns the response into the answer, within the same time limit.
  */
-async function withTimeout<T extends { ok: true }>(
-  { timeoutMs, signal }: SessionRequestOptions,
-  run: (signal: AbortSignal) => Promise<T | Failure>,
+async function callEndpoint<T extends { ok: true }>(
+  { endpoint, fetcher, requestTimeoutMs, signal }: SessionRequestOptions,
+  init: Pick<RequestInit, 'method' | 'headers'>,
+  read: (response: Response) => Promise<T | Failure>,
 ): Promise<T | Failure> {
   const abort = new AbortController()
   let timedOut = false
   const timer = setTimeout(() => {
     timedOut = true
     abort.abort()
-  }, timeoutMs)
+  }, requestTimeoutMs)
   const onOuterAbort = () => abort.abort()
   signal?.addEventListener('abort', onOuterAbort)
   try {
-    return await run(abort.signal)
+    const response = await fetcher(endpoint, {
+      ...init,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      signal: abort.signal,
+    })
+    return await read(response)
   } catch (cause) {
     if (timedOut) {
-      return {
-        ok: false,
-        error: { kind: 'timeout', message: `Session check took longer than ${timeoutMs} ms` },
-      }
+      const message = `Session check took longer than ${requestTimeoutMs} ms`
+      return { ok: false, error: { kind: 'timeout', message } }
     }
     const detail = cause instanceof Error ? cause.message : String(cause)
     return {
@@ -74,14 +76,8 @@ async function withTimeout<T extends { ok: true }>(
 
 /** GET the endpoint and check the body: a payload, or the error that says why there is none. */
 function requestSession(options: SessionRequestOptions): Promise<SessionRequestResult> {
-  return withTimeout(options, async (signal) => {
-    const response = await options.fetcher(options.endpoint, {
-      method: 'GET',
-      credentials: 'same-origin',
-      cache: 'no-store',
-      headers: { Accept: 'application/json' },
-      signal,
-    })
+  const init = { method: 'GET', headers: { Accept: 'application/json' } }
+  return callEndpoint(options, init, async (response) => {
     if (!response.ok) return { ok: false, error: httpError(response) }
     let body: unknown
     try {
@@ -96,16 +92,10 @@ function requestSession(options: SessionRequestOptions): Promise<SessionRequestR
 
 /** DELETE the endpoint: the route handler clears the cookie (204). */
 function requestSignOut(options: SessionRequestOptions): Promise<SignOutResult> {
-  return withTimeout(options, async (signal) => {
-    const response = await options.fetcher(options.endpoint, {
-      method: 'DELETE',
-      credentials: 'same-origin',
-      cache: 'no-store',
-      signal,
-    })
-    return response.ok ? { ok: true } : { ok: false, error: httpError(response) }
-  })
+  return callEndpoint(options, { method: 'DELETE' }, async (response) =>
+    response.ok ? { ok: true } : { ok: false, error: httpError(response) },
+  )
 }
 
 export { defaultFetcher, requestSession, requestSignOut }
-export type { SessionFetcher, SessionRequestOptions, SessionRequestResult, SignOutResult }
+export type { SignOutResult }

@@ -2,13 +2,14 @@
 import { useAtomValue } from 'jotai'
 import { usePathname, useRouter, useSearchParams } from 'next/navigation'
 import { useEffect, useRef } from 'react'
-import { lostSessionReason } from '../shared/client-session'
+import { lostSessionReason } from './client-session'
 import { loginHref } from '../shared/redirect'
 import { isLostSessionReason } from '../shared/reasons'
 import type { LostSessionReason } from '../shared/types'
 import { sessionAtom } from './atoms'
 import { scheduleWarning } from './schedule-warning'
 import { useSessionContext } from './session-context'
+import { positiveMs } from './session-options'
 
 /** What `onLoss` is told about a lost session. */
 type SessionLoss = {
@@ -38,11 +39,7 @@ type UseSessionLossOptions = {
  * the caller inside a Suspense boundary. Callbacks may change every render without re-arming.
  */
 function useSessionLoss({ onLoss, warnBefore, onWarning }: UseSessionLossOptions): void {
-  if (warnBefore !== undefined && (!Number.isFinite(warnBefore) || warnBefore <= 0)) {
-    throw new RangeError(
-      `useSessionLoss: warnBefore must be a positive number of ms, got ${warnBefore}`,
-    )
-  }
+  if (warnBefore !== undefined) positiveMs('useSessionLoss', 'warnBefore', warnBefore)
   if ((warnBefore === undefined) !== (onWarning === undefined)) {
     throw new TypeError('useSessionLoss: give warnBefore and onWarning together, or neither')
   }

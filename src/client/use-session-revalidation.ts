@@ -3,10 +3,8 @@ import type { Store } from 'jotai'
 import { usePathname } from 'next/navigation'
 import { useEffect, useRef } from 'react'
 import { sessionAtom } from './atoms'
-import type { SessionController } from './session-controller'
-
-/** At most one check per 30 s of refocusing: alt-tabbing must not hammer the endpoint. */
-const FOCUS_THROTTLE_MS = 30_000
+import type { SessionController } from './session-context'
+import { FOCUS_THROTTLE_MS } from './session-options'
 
 type RevalidationOptions = {
   /** Re-check on focus / becoming visible, at most once per FOCUS_THROTTLE_MS. */
@@ -78,5 +76,4 @@ function useSessionRevalidation(
   }, [controller, store, pathname, revalidateOnNavigation])
 }
 
-export { FOCUS_THROTTLE_MS, useSessionRevalidation }
-export type { RevalidationOptions }
+export { useSessionRevalidation }

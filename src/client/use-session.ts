@@ -2,7 +2,7 @@
 import { useAtomValue } from 'jotai'
 import { useRouter } from 'next/navigation'
 import { useCallback } from 'react'
-import { sessionError } from '../shared/client-session'
+import { sessionError } from './client-session'
 import type { ClientSession, SessionRequestError, SessionStatus } from '../shared/types'
 import { sessionAtom } from './atoms'
 import { useSessionContext } from './session-context'

@@ -5,7 +5,7 @@ import {
   countedSignOutScenario,
   SESSION_URL_PATTERN,
 } from '../../mocks/handlers/session'
-import type { SessionFetcher } from '@/lib/session/client/session-request'
+import type { SessionFetcher } from '@/lib/session/client/session-options'
 import { storyScenario } from './session-state'
 import type { SessionStoryParameters } from './story-context'
 

@@ -1,5 +1,5 @@
 import { SECOND_MS, SLOW_RESPONSE_MS } from '../../mocks/fixtures/sessions'
-import { EXPIRY_GRACE_MS } from '@/lib/session/shared/expiry-timing'
+import { EXPIRY_GRACE_MS } from '@/lib/session/client/expiry-timing'
 
 /**
  * How long a play function waits for something that will happen (a request, an answer, a

@@ -8,8 +8,8 @@ import {
   toClientSession,
   withError,
 } from './client-session'
-import type { ClientSession, SessionPayload, SessionRequestError } from './types'
-import type { SessionUser } from './user'
+import type { ClientSession, SessionPayload, SessionRequestError } from '../shared/types'
+import type { SessionUser } from '../shared/user'
 
 const user: SessionUser = { id: 'u1', name: 'Ada', email: 'ada@example.com', role: 'member' }
 const NOW = Date.parse('2030-01-01T12:00:00.000Z')

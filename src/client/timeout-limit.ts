@@ -1,3 +1,4 @@
+'use client'
 const MAX_TIMEOUT_MS = 2 ** 31 - 1 // setTimeout's delay is a signed 32-bit int: ~24.8 days
 // Anything longer than MAX_TIMEOUT_MS fires at once, so longer waits are clamped and re-armed.
 

@@ -1,12 +1,7 @@
+'use client'
+import type { SessionRequestError } from '../shared/types'
+import type { SessionTimings } from './session-options'
 import { clampTimeoutMs } from './timeout-limit'
-import type { SessionRequestError } from './types'
-
-type RetryPolicy = {
-  /** First retry delay, ms; doubles per consecutive failure. */
-  baseMs: number
-  /** Upper bound of the doubling, ms (a longer `Retry-After` still wins). */
-  maxMs: number
-}
 
 /**
  * The statuses whose `Retry-After` means "come back later" (RFC 9110: 503; RFC 6585: 429).
@@ -19,16 +14,20 @@ function honoursRetryAfter(httpStatus: number | undefined): boolean {
 }
 
 /**
- * ms to wait before retry number `failures` (1 = first retry): `baseMs * 2^(failures-1)` capped
- * at `maxMs`, or longer when a 429/503 asked for more with `Retry-After`. Never shorter than the
+ * ms to wait before retry number `failures` (1 = first retry): `retryBaseMs * 2^(failures-1)`
+ * capped at `retryMaxMs`, or longer when a 429/503 asked for more with `Retry-After`. Never shorter than the
  * backoff: a `Retry-After: 0` or a date already past must not turn retries into a tight loop.
  */
-function retryDelayMs(failures: number, error: SessionRequestError, policy: RetryPolicy): number {
+function retryDelayMs(
+  failures: number,
+  error: SessionRequestError,
+  { retryBaseMs, retryMaxMs }: Pick<SessionTimings, 'retryBaseMs' | 'retryMaxMs'>,
+): number {
   if (!Number.isInteger(failures) || failures < 1) {
     throw new RangeError(`retryDelayMs: failures must be an integer >= 1, got ${failures}`)
   }
-  const doubled = policy.baseMs * 2 ** Math.min(failures - 1, 30) // 2^30: past any sane cap
-  const backoff = Math.min(doubled, policy.maxMs)
+  const doubled = retryBaseMs * 2 ** Math.min(failures - 1, 30) // 2^30: past any sane cap
+  const backoff = Math.min(doubled, retryMaxMs)
   const asked = honoursRetryAfter(error.httpStatus) ? (error.retryAfterMs ?? 0) : 0
   return clampTimeoutMs(Math.max(asked, backoff))
 }
@@ -47,5 +46,4 @@ function parseRetryAfterMs(header: string | null, now: number): number | undefin
   return Math.max(date - now, 0)
 }
 
-export { honoursRetryAfter, parseRetryAfterMs, RETRY_AFTER_STATUSES, retryDelayMs }
-export type { RetryPolicy }
+export { honoursRetryAfter, parseRetryAfterMs, retryDelayMs }

@@ -1,13 +1,14 @@
+'use client'
 import { EXPIRY_SKEW_MS } from './expiry-timing'
-import { parseIsoInstant } from './parse'
-import { isLostSessionReason } from './reasons'
+import { parseIsoInstant } from '../shared/parse'
+import { isLostSessionReason } from '../shared/reasons'
 import type {
   ClientSession,
   LostSessionReason,
   SessionPayload,
   SessionRequestError,
   SessionUser,
-} from './types'
+} from '../shared/types'
 
 /** The client state a payload from GET /api/session (or the layout) stands for. */
 function toClientSession(payload: SessionPayload): ClientSession {
@@ -78,6 +79,12 @@ function sameSession(a: ClientSession, b: ClientSession): boolean {
   return a.status === 'loading' && b.status === 'loading'
 }
 
+/** Whether two server answers say the same (two renders of one layout make equal objects). */
+function samePayload(a: SessionPayload | null, b: SessionPayload | null): boolean {
+  if (a === null || b === null) return a === b
+  return sameSession(toClientSession(a), toClientSession(b))
+}
+
 function sessionUser(session: ClientSession): SessionUser | null {
   return session.status === 'authenticated' ? session.user : null
 }
@@ -95,6 +102,7 @@ function lostSessionReason(session: ClientSession): LostSessionReason | null {
 export {
   lostSessionReason,
   nextSession,
+  samePayload,
   sameSession,
   sessionError,
   sessionUser,
