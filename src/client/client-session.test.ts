@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   lostSessionReason,
   nextSession,
-  sameSession,
+  samePayload,
   sessionError,
   sessionUser,
   toClientSession,
@@ -119,15 +119,24 @@ describe('withError', () => {
   })
 })
 
-describe('sameSession', () => {
-  it('treats a different user as a change', () => {
-    expect(sameSession(authenticated, { ...authenticated, user: { ...user, role: 'admin' } })).toBe(
-      false,
-    )
+describe('samePayload', () => {
+  const payload: SessionPayload = {
+    status: 'authenticated',
+    user,
+    expiresAt: '2030-01-01T12:01:00.000Z',
+  }
+
+  it('two renders of one layout (equal, not identical objects) say the same', () => {
+    expect(samePayload(payload, { ...payload, user: { ...user } })).toBe(true)
   })
 
-  it('treats a new error as a change', () => {
-    expect(sameSession(authenticated, withError(authenticated, networkError))).toBe(false)
+  it('treats a different user as a change', () => {
+    expect(samePayload(payload, { ...payload, user: { ...user, role: 'admin' } })).toBe(false)
+  })
+
+  it('null (no answer from the layout) equals only null', () => {
+    expect(samePayload(null, null)).toBe(true)
+    expect(samePayload(null, { status: 'unauthenticated', reason: 'missing' })).toBe(false)
   })
 })
 

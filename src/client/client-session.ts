@@ -103,7 +103,6 @@ export {
   lostSessionReason,
   nextSession,
   samePayload,
-  sameSession,
   sessionError,
   sessionUser,
   toClientSession,
