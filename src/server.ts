@@ -22,12 +22,12 @@ export {
   deleteSession,
   MAX_COOKIE_BYTES,
   SessionCookieTooLargeError,
-} from './server/session-cookie'
-export type { CreateSessionOptions } from './server/session-cookie'
+} from './server/cookie'
+export type { CreateSessionOptions } from './server/cookie'
 export {
   clearedSessionCookieOptions,
   serializeSessionCookie,
   sessionCookieOptions,
-} from './server/session-cookie-options'
-export type { SessionCookieOptions } from './server/session-cookie-options'
+} from './server/cookie-options'
+export type { SessionCookieOptions } from './server/cookie-options'
 export { SessionConfigError } from './server/session-config-error'

@@ -15,7 +15,7 @@ import { createSessionDal } from './dal'
 import { createSessionProxy } from './proxy'
 import { createSessionRoute } from './route'
 import { encryptSession } from './session'
-import { createSession, deleteSession } from './session-cookie'
+import { createSession, deleteSession } from './cookie'
 
 const request = vi.hoisted(() => ({
   cookie: '',

@@ -7,8 +7,8 @@ import { loginHref } from '../shared/redirect'
 import type { SessionPayload, SessionUser } from '../shared/types'
 import { REQUEST_PATH_HEADER } from './request-path-header'
 import { resolveSession, type LoadUser } from './resolve-session'
-import { cookieValueNextReads, sessionCookieCandidates } from './session-cookie-candidates'
-import { currentSessionCookieName } from './session-cookie-options'
+import { cookieValueNextReads, sessionCookieCandidates } from './cookie-candidates'
+import { currentSessionCookieName } from './cookie-options'
 
 /** What `createSessionDal` needs from the app. */
 type SessionDalOptions = {

@@ -5,8 +5,8 @@ import { loginHref, safeNextPath } from '../shared/redirect'
 import { isLostSessionReason } from '../shared/schema'
 import { REQUEST_PATH_HEADER } from './request-path-header'
 import { decryptFirstValid } from './resolve-session'
-import { sessionCookieCandidates } from './session-cookie-candidates'
-import { clearedSessionCookieOptions } from './session-cookie-options'
+import { sessionCookieCandidates } from './cookie-candidates'
+import { clearedSessionCookieOptions } from './cookie-options'
 
 /** Which paths `createSessionProxy` guards, and where it sends visitors. */
 type SessionProxyOptions = {

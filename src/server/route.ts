@@ -2,8 +2,8 @@ import 'server-only'
 import { sessionCookieName } from '../shared/constants'
 import type { SessionPayload, UnauthenticatedReason } from '../shared/types'
 import { resolveSession, type LoadUser } from './resolve-session'
-import { sessionCookieCandidates } from './session-cookie-candidates'
-import { clearedSessionCookieOptions, serializeSessionCookie } from './session-cookie-options'
+import { sessionCookieCandidates } from './cookie-candidates'
+import { clearedSessionCookieOptions, serializeSessionCookie } from './cookie-options'
 
 // Every answer depends on the caller's cookie: no browser, CDN or proxy may store it.
 const NO_STORE = { 'Cache-Control': 'no-store' }

@@ -9,7 +9,7 @@ import {
   encryptSession,
   SessionConfigError,
 } from './session'
-import { getSessionKeys } from './session-keys'
+import { getSessionKeys } from './keys'
 
 // A pass-through spy: jose works unchanged, the test can read the options decryptSession passes.
 vi.mock('jose', async (importOriginal) => {

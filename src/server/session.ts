@@ -1,7 +1,7 @@
 import 'server-only'
 import { EncryptJWT, errors, jwtDecrypt } from 'jose'
 import { SessionConfigError } from './session-config-error'
-import { getSessionKeys } from './session-keys'
+import { getSessionKeys } from './keys'
 
 /** Pinned algorithms: direct encryption with a 256-bit key, AES-GCM. Nothing else is accepted. */
 const KEY_MANAGEMENT_ALGORITHM = 'dir'

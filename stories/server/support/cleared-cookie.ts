@@ -1,7 +1,7 @@
 import {
   currentSessionCookieName,
   isSessionCookieSecure,
-} from '@/lib/session/server/session-cookie-options'
+} from '@/lib/session/server/cookie-options'
 
 /**
  * The `Set-Cookie` value that deletes the session cookie, attribute by attribute, as the stories

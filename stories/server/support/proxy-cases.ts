@@ -1,7 +1,7 @@
 import { serverNextRequest } from './server-next-request'
 import { createSessionProxy } from '@/lib/session/server/proxy'
 import { REQUEST_PATH_HEADER } from '@/lib/session/server/request-path-header'
-import { currentSessionCookieName } from '@/lib/session/server/session-cookie-options'
+import { currentSessionCookieName } from '@/lib/session/server/cookie-options'
 import { HOME_PATH, LOGIN_PATH } from '@/lib/session/shared/constants'
 import { sessionCookieHeader } from './session-cookie-header'
 import { expiredToken, tamperedToken, validToken } from './story-tokens'

@@ -1,7 +1,7 @@
 import 'server-only'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { decryptSession } from './session'
-import { createSession, deleteSession, SessionCookieTooLargeError } from './session-cookie'
+import { createSession, deleteSession, SessionCookieTooLargeError } from './cookie'
 
 const cookieStore = vi.hoisted(() => ({ set: vi.fn() }))
 vi.mock('next/headers', () => ({ cookies: async () => cookieStore }))

@@ -6,7 +6,7 @@ import {
   isSessionCookieSecure,
   serializeSessionCookie,
   sessionCookieOptions,
-} from './session-cookie-options'
+} from './cookie-options'
 
 const EXPIRES = new Date(Date.UTC(2030, 0, 1))
 

@@ -2,7 +2,7 @@ import 'server-only'
 import { cookies } from 'next/headers'
 import { sessionCookieName } from '../shared/constants'
 import { encryptSession, sessionTimes } from './session'
-import { clearedSessionCookieOptions, sessionCookieOptions } from './session-cookie-options'
+import { clearedSessionCookieOptions, sessionCookieOptions } from './cookie-options'
 
 /** Browsers drop a cookie whose name and value pass 4096 bytes, silently: we refuse loudly. */
 const MAX_COOKIE_BYTES = 4096
