@@ -2,8 +2,7 @@ import 'server-only'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { SessionUser } from '../shared/types'
 import { RequestCookies } from 'next/dist/server/web/spec-extension/cookies'
-import { createSessionDal } from './dal'
-import { REQUEST_PATH_HEADER } from './request-path-header'
+import { createSessionDal, REQUEST_PATH_HEADER } from './dal'
 import { encryptSession } from './session'
 
 const request = vi.hoisted(() => ({

@@ -2,7 +2,7 @@ import 'server-only'
 import { NextRequest, type NextResponse } from 'next/server'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createSessionProxy, type SessionProxyOptions } from './proxy'
-import { REQUEST_PATH_HEADER } from './request-path-header'
+import { REQUEST_PATH_HEADER } from './dal'
 import { encryptSession } from './session'
 
 const ORIGIN = 'https://app.example'

@@ -52,7 +52,7 @@ async function craft(claims: Record<string, unknown>): Promise<string> {
 
 /**
  * The 32 bytes the module derives from the current SESSION_SECRET, re-derived here with the same
- * HKDF inputs as session-keys.ts: the module's key is non-extractable, and a test must be able to
+ * HKDF inputs as keys.ts: the module's key is non-extractable, and a test must be able to
  * use the SAME key material in other algorithms. 'the re-derived bytes are the real key' proves it.
  */
 async function realKeyBytes(): Promise<Uint8Array> {

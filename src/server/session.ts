@@ -1,7 +1,6 @@
 import 'server-only'
 import { EncryptJWT, errors, jwtDecrypt } from 'jose'
-import { SessionConfigError } from './session-config-error'
-import { getSessionKeys } from './keys'
+import { getSessionKeys, SessionConfigError } from './keys'
 
 /** Pinned algorithms: direct encryption with a 256-bit key, AES-GCM. Nothing else is accepted. */
 const KEY_MANAGEMENT_ALGORITHM = 'dir'
