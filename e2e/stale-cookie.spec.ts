@@ -4,12 +4,12 @@
 import { expect, test } from './support/fixtures'
 import { SESSION_ENDPOINT } from '@/lib/session/shared/constants'
 import type { SessionPayload } from '@/lib/session/shared/types'
+import { tamper } from '@/test/support/tokens'
 import {
   askSession,
   E2E_SESSION_COOKIE_NAME,
   sessionCookie,
   setSessionCookie,
-  tamper,
   toasts,
   waitUntilExpired,
 } from './support/session'

@@ -1,6 +1,6 @@
 import 'server-only'
 import { EncryptJWT, errors, jwtDecrypt } from 'jose'
-import { getSessionKeys, SessionConfigError } from './keys'
+import { getSessionKeys } from './keys'
 
 /** Pinned algorithms: direct encryption with a 256-bit key, AES-GCM. Nothing else is accepted. */
 const KEY_MANAGEMENT_ALGORITHM = 'dir'
@@ -124,5 +124,5 @@ async function decryptSession(
   return { ok: false, reason: 'invalid' }
 }
 
-export { CLOCK_TOLERANCE_SECONDS, decryptSession, encryptSession, SessionConfigError, sessionTimes }
+export { CLOCK_TOLERANCE_SECONDS, decryptSession, encryptSession, sessionTimes }
 export type { DecryptOptions, DecryptResult, EncryptOptions, SessionData }
