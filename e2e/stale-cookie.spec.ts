@@ -30,12 +30,10 @@ test.beforeAll(async ({ tokenFor }) => {
 })
 
 test('DELETE /api/session from a foreign Origin (or Sec-Fetch-Site: cross-site): 403, and the cookie stays', async ({
-  page,
+  memberPage: page,
   context,
   request,
-  signInFast,
 }) => {
-  await signInFast(page, 'max@example.com')
   const cookie = await sessionCookie(context)
   if (!cookie) throw new Error('no session cookie')
   const sessionHeader = `${E2E_SESSION_COOKIE_NAME}=${cookie.value}`
