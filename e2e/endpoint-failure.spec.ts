@@ -20,11 +20,9 @@ async function expectStillSignedIn(page: Page): Promise<void> {
 }
 
 test('7. /api/session failing (500, then aborted) while signed in: the user stays, no toast; it recovers when the endpoint does', async ({
-  page,
+  memberPage: page,
   context,
-  signInFast,
 }) => {
-  await signInFast(page, 'max@example.com')
   const cookieBefore = await sessionCookie(context)
 
   let served500 = 0

@@ -8,10 +8,8 @@ import { E2E_INSTANCE_ADDRESSES } from './support/server-env'
 const MAX_REQUESTS = 20
 
 test('one signed-in user is served by both instances (nginx names each in X-Instance): no instance pinning needed', async ({
-  page,
-  signInFast,
+  memberPage: page,
 }) => {
-  await signInFast(page, 'max@example.com')
   await page.waitForLoadState('networkidle')
 
   const servedBy = new Set<string>()

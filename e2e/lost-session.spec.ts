@@ -47,10 +47,8 @@ test('4. a revoked user (an admin revokes Sam): reason=revoked, one toast, the c
 })
 
 test('settings: a member sees "admins only" (allow(user) in SessionGate), no user list', async ({
-  page,
-  signInFast,
+  memberPage: page,
 }) => {
-  await signInFast(page, 'max@example.com')
   await page.goto('/settings')
   await expect(page.getByRole('main').getByRole('alert')).toHaveText(
     'Settings are for admins. You are signed in as a member.',

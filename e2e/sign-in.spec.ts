@@ -81,10 +81,8 @@ test('6. a safe ?next=/settings is honoured after sign-in (the guard is not just
 })
 
 test('8. guest-only /auth: a signed-in user lands on the dashboard (or a safe next); no redirect loop anywhere', async ({
-  page,
-  signInFast,
+  memberPage: page,
 }) => {
-  await signInFast(page, 'max@example.com')
   const cases: Array<[string, string]> = [
     ['/auth', '/dashboard'],
     ['/auth?next=%2Fsettings', '/settings'],

@@ -25,11 +25,9 @@ async function signOut(page: Page, context: BrowserContext, origin: string) {
 }
 
 test('sign out through the proxy (https://app.test, either instance): 204, the cookie is gone', async ({
-  page,
+  memberPage: page,
   context,
-  signInFast,
 }) => {
-  await signInFast(page, 'max@example.com')
   const response = await signOut(page, context, E2E_BASE_URL)
   expect(E2E_INSTANCE_ADDRESSES).toContain(response.headers()['x-instance'])
 })

@@ -4,12 +4,12 @@
 import { expect, test } from './support/fixtures'
 import { SESSION_ENDPOINT } from '@/lib/session/shared/constants'
 import type { SessionPayload } from '@/lib/session/shared/types'
+import { tamper } from '@/test/support/tokens'
 import {
   askSession,
   E2E_SESSION_COOKIE_NAME,
   sessionCookie,
   setSessionCookie,
-  tamper,
   toasts,
   waitUntilExpired,
 } from './support/session'
@@ -30,12 +30,10 @@ test.beforeAll(async ({ tokenFor }) => {
 })
 
 test('DELETE /api/session from a foreign Origin (or Sec-Fetch-Site: cross-site): 403, and the cookie stays', async ({
-  page,
+  memberPage: page,
   context,
   request,
-  signInFast,
 }) => {
-  await signInFast(page, 'max@example.com')
   const cookie = await sessionCookie(context)
   if (!cookie) throw new Error('no session cookie')
   const sessionHeader = `${E2E_SESSION_COOKIE_NAME}=${cookie.value}`

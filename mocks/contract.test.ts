@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { LoadUser } from '@/lib/session/server/resolve-session'
 import { createSessionRoute } from '@/lib/session/server/route'
-import { encryptSession } from '@/lib/session/server/session'
 import { SESSION_COOKIE_NAME, SESSION_ENDPOINT } from '@/lib/session/shared/constants'
 import { LOST_SESSION_REASONS, UNAUTHENTICATED_REASONS } from '@/lib/session/shared/reasons'
 import { parseSessionPayload } from '@/lib/session/shared/schema'
+import { tamper, validToken } from '@/test/support/tokens'
 import type { UnauthenticatedReason } from '@/lib/session/shared/types'
 import { DEFAULT_SESSION_MS, EXPIRING_SOON_MS, MINUTE_MS, SECOND_MS } from './fixtures/sessions'
 import { alice, usersById } from './fixtures/users'
@@ -30,24 +30,15 @@ const VALID_EXPIRES_AT = '<valid ISO 8601 instant>'
 
 const loadFixtureUser: LoadUser = async (userId) => usersById.get(userId) ?? null
 
+/** A token of `lifetimeMs` issued at `issuedAt` (epoch ms), as the server sealed it. */
 function tokenFor(userId: string, lifetimeMs: number, issuedAt: number): Promise<string> {
-  return encryptSession({ userId }, { maxAgeSeconds: lifetimeMs / SECOND_MS, now: issuedAt })
+  return validToken(userId, { maxAgeSeconds: lifetimeMs / SECOND_MS, now: issuedAt })
 }
 
 function sessionRequest(cookie?: string, init: RequestInit = {}): Request {
   const headers = new Headers(init.headers)
   if (cookie !== undefined) headers.set('cookie', cookie)
   return new Request(SESSION_URL, { ...init, headers })
-}
-
-/** Flips one character in the middle of a JWE part (0 header ... 3 ciphertext, 4 tag). */
-function tamper(token: string, part: number): string {
-  const parts = token.split('.')
-  const target = parts[part] ?? ''
-  const middle = Math.floor(target.length / 2)
-  const flipped = target[middle] === 'A' ? 'B' : 'A'
-  parts[part] = `${target.slice(0, middle)}${flipped}${target.slice(middle + 1)}`
-  return parts.join('.')
 }
 
 function withCheckedExpiresAt(body: unknown): unknown {
@@ -118,12 +109,13 @@ const SITUATIONS: ReadonlyArray<Situation> = [
   {
     state: 'a token with tampered ciphertext',
     scenario: 'invalid',
-    cookie: async () => cookie(tamper(await tokenFor(alice.id, DEFAULT_SESSION_MS, NOW), 3)),
+    cookie: async () =>
+      cookie(tamper(await tokenFor(alice.id, DEFAULT_SESSION_MS, NOW), 'ciphertext')),
   },
   {
     state: 'a token with a tampered authentication tag',
     scenario: 'invalid',
-    cookie: async () => cookie(tamper(await tokenFor(alice.id, DEFAULT_SESSION_MS, NOW), 4)),
+    cookie: async () => cookie(tamper(await tokenFor(alice.id, DEFAULT_SESSION_MS, NOW), 'tag')),
   },
   { state: 'a junk cookie value', scenario: 'invalid', cookie: async () => cookie('not-a-token') },
   {

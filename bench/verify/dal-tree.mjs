@@ -4,7 +4,7 @@ import { createElement as h } from 'react'
 import { renderToReadableStream } from 'react-server-dom-webpack/server'
 import { createSessionDal } from '@/lib/session/server/dal'
 import { encryptSession } from '@/lib/session/server/session'
-import { currentSessionCookieName } from '@/lib/session/server/session-cookie-options'
+import { currentSessionCookieName } from '@/lib/session/server/cookie'
 import { withRequest } from 'next/headers'
 
 const USER = { id: 'user-1', name: 'Ada', email: 'ada@example.com', role: 'member' }

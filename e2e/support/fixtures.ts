@@ -18,6 +18,8 @@ type SessionTokens = {
 type SignedIn = {
   /** Puts a shared session for `email` in this page's jar and opens the dashboard. */
   signInFast: (page: Page, email: DemoEmail) => Promise<void>
+  /** This test's page, signed in as Max Member (a plain member, what most tests need) on /dashboard. */
+  memberPage: Page
   /** On failure, attaches what the servers logged during the test (printed with the error). */
   serverLogsOnFailure: void
 }
@@ -74,6 +76,10 @@ const test = base.extend<SignedIn, SessionTokens>({
       await page.goto('/dashboard')
       await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible()
     })
+  },
+  memberPage: async ({ page, signInFast }, provide) => {
+    await signInFast(page, 'max@example.com')
+    await provide(page)
   },
   serverLogsOnFailure: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; it has none

@@ -92,16 +92,6 @@ async function waitUntilExpired(request: APIRequestContext, token: string): Prom
   return token
 }
 
-/** Flips one bit in the middle of the token's ciphertext: the AES-GCM tag no longer matches. */
-function tamper(token: string): string {
-  const parts = token.split('.')
-  const ciphertext = Buffer.from(parts[3] ?? '', 'base64url')
-  const middle = Math.floor(ciphertext.length / 2)
-  ciphertext[middle] = (ciphertext[middle] ?? 0) ^ 0x01
-  parts[3] = ciphertext.toString('base64url')
-  return parts.join('.')
-}
-
 /** sonner's toasts (rendered in document.body). */
 function toasts(page: Page) {
   return page.locator('[data-sonner-toast]')
@@ -124,7 +114,6 @@ export {
   setSessionCookie,
   signIn,
   submitSignIn,
-  tamper,
   toasts,
   waitUntilExpired,
 }

@@ -1,5 +1,5 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw'
-import { SESSION_COOKIE_NAME, SESSION_ENDPOINT } from '@/lib/session/shared/constants'
+import { clearedSessionCookieHeader, SESSION_ENDPOINT } from '@/lib/session/shared/constants'
 import type {
   LostSessionReason,
   SessionPayload,
@@ -53,10 +53,10 @@ const AUTHENTICATED_SCENARIO = 'authenticated' satisfies SessionScenario
 // It also matches an app served under a basePath (`/app/api/session`).
 const SESSION_URL_PATTERN = `*${SESSION_ENDPOINT}`
 
-// What the real route handler (src/server/route.ts) sends to drop the cookie. Spelled out here
-// because mocks run in the browser and cannot import server code; mocks/contract.test.ts keeps
-// the two identical.
-const CLEARED_SESSION_COOKIE = `${SESSION_COOKIE_NAME}=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; SameSite=Lax`
+// What the real route handler sends to drop the cookie, from the contract it takes it from. Not
+// Secure: the mocks stand in for a server on http://localhost (the dev server, Storybook, Node
+// tests), where the cookie is the plain `session` one; mocks/contract.test.ts compares the two.
+const CLEARED_SESSION_COOKIE = clearedSessionCookieHeader(false)
 // Every answer of the real route handler: a session must never come from a cache.
 const NO_STORE = { 'Cache-Control': 'no-store' } as const
 const MALFORMED_HTML = '<!doctype html><html><body><h1>502 Bad Gateway</h1></body></html>'

@@ -2,7 +2,7 @@
 import 'server-only'
 import { redirect } from 'next/navigation'
 import { LOGIN_PATH } from '../shared/constants'
-import { deleteSession } from './session-cookie'
+import { deleteSession } from './cookie'
 
 /**
  * Server Action: clears the session cookie and sends the user to the login page. No `reason`

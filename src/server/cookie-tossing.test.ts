@@ -10,12 +10,12 @@ import {
   type ResponseCookies,
 } from 'next/dist/server/web/spec-extension/adapters/request-cookies'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { expiredToken, validToken } from '@/test/support/tokens'
 import type { SessionUser } from '../shared/types'
+import { createSession, deleteSession } from './cookie'
 import { createSessionDal } from './dal'
 import { createSessionProxy } from './proxy'
 import { createSessionRoute } from './route'
-import { encryptSession } from './session'
-import { createSession, deleteSession } from './session-cookie'
 
 const request = vi.hoisted(() => ({
   cookie: '',
@@ -30,11 +30,12 @@ vi.mock('next/headers', () => ({
 }))
 
 const user: SessionUser = { id: 'user-1', name: 'Ada', email: 'ada@example.com', role: 'member' }
+/** Another account: its valid token is what an attacker on a sibling subdomain could plant. */
 const mallory: SessionUser = {
+  ...user,
   id: 'user-2',
   name: 'Mallory',
   email: 'mallory@example.com',
-  role: 'member',
 }
 const HOUR = 3600 // seconds
 const ORIGIN = 'https://app.example'
@@ -44,13 +45,10 @@ const proxy = createSessionProxy({ protectedPaths: ['/dashboard'], guestOnlyPath
 
 const tokens = { valid: '', expired: '', deleted: '', mallory: '' }
 beforeAll(async () => {
-  tokens.valid = await encryptSession({ userId: user.id }, { maxAgeSeconds: HOUR })
-  tokens.expired = await encryptSession(
-    { userId: user.id },
-    { maxAgeSeconds: HOUR, now: Date.now() - 2 * HOUR * 1000 },
-  )
-  tokens.deleted = await encryptSession({ userId: 'deleted' }, { maxAgeSeconds: HOUR })
-  tokens.mallory = await encryptSession({ userId: mallory.id }, { maxAgeSeconds: HOUR })
+  tokens.valid = await validToken(user.id)
+  tokens.expired = await expiredToken(user.id)
+  tokens.deleted = await validToken('deleted')
+  tokens.mallory = await validToken(mallory.id)
 })
 
 afterEach(() => {
@@ -178,17 +176,14 @@ describe("getSession after a Server Action changed the cookie (Next's real actio
     )
   }
 
-  it('deleteSession() with a planted empty session= (longer path) before the real one: signed out', async () => {
-    runAction(header('session=; session={valid}'))
-    await deleteSession()
-    expect(await createSessionDal({ loadUser }).getSession()).toEqual({
-      status: 'unauthenticated',
-      reason: 'missing',
-    })
-  })
-
-  it('deleteSession() with only the real cookie: signed out', async () => {
-    runAction(header('session={valid}'))
+  it.each([
+    [
+      'with a planted empty session= (longer path) before the real one',
+      'session=; session={valid}',
+    ],
+    ['with only the real cookie', 'session={valid}'],
+  ])('deleteSession() %s: signed out', async (_name, template) => {
+    runAction(header(template))
     await deleteSession()
     expect(await createSessionDal({ loadUser }).getSession()).toEqual({
       status: 'unauthenticated',

@@ -2,9 +2,8 @@ import 'server-only'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { SessionUser } from '../shared/types'
 import { RequestCookies } from 'next/dist/server/web/spec-extension/cookies'
-import { createSessionDal } from './dal'
-import { REQUEST_PATH_HEADER } from './request-path-header'
-import { encryptSession } from './session'
+import { createSessionDal, REQUEST_PATH_HEADER } from './dal'
+import { expiredToken, validToken } from '@/test/support/tokens'
 
 const request = vi.hoisted(() => ({
   cookies: new Map<string, string>(),
@@ -28,7 +27,6 @@ vi.mock('next/navigation', () => ({
 }))
 
 const user: SessionUser = { id: 'user-1', name: 'Ada', email: 'ada@example.com', role: 'member' }
-const HOUR = 3600 // seconds
 const loadUser = async (id: string) => (id === user.id ? user : null)
 
 afterEach(() => {
@@ -36,8 +34,9 @@ afterEach(() => {
   request.headers = new Headers()
 })
 
-async function signIn(userId = user.id, now = Date.now()) {
-  request.cookies.set('session', await encryptSession({ userId }, { maxAgeSeconds: HOUR, now }))
+/** The request carries `token` (a valid one for `user` unless given) as its session cookie. */
+async function signIn(token: Promise<string> = validToken(user.id)) {
+  request.cookies.set('session', await token)
 }
 
 /** Runs `verifySession` and returns where it redirected to (or fails if it did not). */
@@ -64,7 +63,7 @@ describe('getSession', () => {
   })
 
   it('expired cookie: unauthenticated/expired, never a redirect', async () => {
-    await signIn(user.id, Date.now() - 2 * HOUR * 1000)
+    await signIn(expiredToken(user.id))
     const { getSession } = createSessionDal({ loadUser })
     expect(await getSession()).toEqual({ status: 'unauthenticated', reason: 'expired' })
   })
@@ -87,27 +86,22 @@ function browserSends(cookie: string): void {
   if (value !== undefined) request.cookies.set('session', value)
 }
 
-const validValue = (userId = user.id) => encryptSession({ userId }, { maxAgeSeconds: HOUR })
-
 describe('getSession: planted session cookies (cookie tossing)', () => {
   it('planted junk first + real valid second: authenticated', async () => {
-    browserSends(`session=junk; session=${await validValue()}`)
+    browserSends(`session=junk; session=${await validToken(user.id)}`)
     const { getSession } = createSessionDal({ loadUser })
     expect(await getSession()).toMatchObject({ status: 'authenticated', user })
   })
 
   it('real valid first + planted junk second (cookies() alone sees only the junk): authenticated', async () => {
-    browserSends(`session=${await validValue()}; session=junk`)
+    browserSends(`session=${await validToken(user.id)}; session=junk`)
     expect(request.cookies.get('session')).toBe('junk')
     const { getSession } = createSessionDal({ loadUser })
     expect(await getSession()).toMatchObject({ status: 'authenticated', user })
   })
 
   it('planted expired + junk, no valid one: expired; verifySession redirects with reason=expired', async () => {
-    const old = await encryptSession(
-      { userId: user.id },
-      { maxAgeSeconds: HOUR, now: Date.now() - 2 * HOUR * 1000 },
-    )
+    const old = await expiredToken(user.id)
     browserSends(`session=${old}; session=junk`)
     const { getSession, verifySession } = createSessionDal({ loadUser })
     expect(await getSession()).toEqual({ status: 'unauthenticated', reason: 'expired' })
@@ -115,7 +109,7 @@ describe('getSession: planted session cookies (cookie tossing)', () => {
   })
 
   it('a Server Action signed out in this request (cookies() says empty, the header still has the old cookie): missing', async () => {
-    browserSends(`session=${await validValue()}`)
+    browserSends(`session=${await validToken(user.id)}`)
     request.cookies.set('session', '') // deleteSession() earlier in this request
     const { getSession } = createSessionDal({ loadUser })
     expect(await getSession()).toEqual({ status: 'unauthenticated', reason: 'missing' })
@@ -123,7 +117,7 @@ describe('getSession: planted session cookies (cookie tossing)', () => {
 
   it('a Server Action signed in during this request (cookies() has the new token, the header only junk): authenticated', async () => {
     browserSends('session=junk')
-    request.cookies.set('session', await validValue()) // createSession() earlier in this request
+    request.cookies.set('session', await validToken(user.id)) // createSession() earlier in this request
     const { getSession } = createSessionDal({ loadUser })
     expect(await getSession()).toMatchObject({ status: 'authenticated', user })
   })
@@ -145,7 +139,7 @@ describe('verifySession', () => {
   })
 
   it('expired: redirects with reason=expired', async () => {
-    await signIn(user.id, Date.now() - 2 * HOUR * 1000)
+    await signIn(expiredToken(user.id))
     request.headers.set(REQUEST_PATH_HEADER, '/dashboard')
     const { verifySession } = createSessionDal({ loadUser })
     expect(await redirectTarget(() => verifySession())).toBe(
@@ -160,7 +154,7 @@ describe('verifySession', () => {
   })
 
   it('revoked (loadUser returns null): redirects with reason=revoked', async () => {
-    await signIn('deleted-user')
+    await signIn(validToken('deleted-user'))
     const { verifySession } = createSessionDal({ loadUser })
     expect(await redirectTarget(() => verifySession({ next: '/settings' }))).toBe(
       '/auth?next=%2Fsettings&reason=revoked',

@@ -5,10 +5,19 @@ import { cache } from 'react'
 import { LOGIN_PATH } from '../shared/constants'
 import { loginHref } from '../shared/redirect'
 import type { SessionPayload, SessionUser } from '../shared/types'
-import { REQUEST_PATH_HEADER } from './request-path-header'
 import { resolveSession, type LoadUser } from './resolve-session'
-import { cookieValueNextReads, sessionCookieCandidates } from './session-cookie-candidates'
-import { currentSessionCookieName } from './session-cookie-options'
+import { cookieValueNextReads, sessionCookieCandidates } from './cookie-candidates'
+import { currentSessionCookieName } from './cookie'
+
+/**
+ * Request header the session proxy sets on every request it lets through: the path and query
+ * the browser asked for. Server Components do not know their own URL, so `verifySession()` reads
+ * it to send users back where they were after sign-in. The proxy overwrites any value a client
+ * sends, and the value still goes through `safeNextPath` before it is used. Defined here, where it
+ * is read, not in proxy.ts: that one imports next/server, which the DAL must not load in a browser
+ * (Storybook).
+ */
+const REQUEST_PATH_HEADER = 'x-session-kit-path'
 
 /** What `createSessionDal` needs from the app. */
 type SessionDalOptions = {
@@ -98,5 +107,5 @@ function createSessionDal({ loadUser, loginPath = LOGIN_PATH }: SessionDalOption
   return { getSession, verifySession: (options = {}) => verify(options.next) }
 }
 
-export { createSessionDal }
+export { createSessionDal, REQUEST_PATH_HEADER }
 export type { SessionDal, SessionDalOptions, VerifiedSession, VerifySessionOptions }

@@ -2,11 +2,10 @@ import 'server-only'
 import { NextRequest, type NextResponse } from 'next/server'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createSessionProxy, type SessionProxyOptions } from './proxy'
-import { REQUEST_PATH_HEADER } from './request-path-header'
-import { encryptSession } from './session'
+import { REQUEST_PATH_HEADER } from './dal'
+import { expiredToken, tamperedToken, validToken } from '@/test/support/tokens'
 
 const ORIGIN = 'https://app.example'
-const HOUR = 3600 // seconds
 const OPTIONS: SessionProxyOptions = {
   protectedPaths: ['/dashboard', '/settings'],
   guestOnlyPaths: ['/auth'],
@@ -20,14 +19,11 @@ async function cookieFor(kind: CookieKind): Promise<string | undefined> {
     case 'none':
       return undefined
     case 'valid':
-      return encryptSession({ userId: 'user-1' }, { maxAgeSeconds: HOUR })
+      return validToken('user-1')
     case 'expired':
-      return encryptSession(
-        { userId: 'user-1' },
-        { maxAgeSeconds: HOUR, now: Date.now() - 2 * HOUR * 1000 },
-      )
+      return expiredToken('user-1')
     case 'invalid':
-      return 'tampered.or.junk'
+      return tamperedToken('user-1')
     default:
       return kind satisfies never
   }

@@ -1,12 +1,12 @@
 import 'server-only'
 import { NextResponse, type NextRequest } from 'next/server'
-import { HOME_PATH, LOGIN_PATH, sessionCookieName } from '../shared/constants'
+import { HOME_PATH, LOGIN_PATH } from '../shared/constants'
 import { loginHref, safeNextPath } from '../shared/redirect'
 import { isLostSessionReason } from '../shared/reasons'
-import { REQUEST_PATH_HEADER } from './request-path-header'
 import { decryptFirstValid } from './resolve-session'
-import { sessionCookieCandidates } from './session-cookie-candidates'
-import { clearedSessionCookieOptions } from './session-cookie-options'
+import { sessionCookieCandidates } from './cookie-candidates'
+import { REQUEST_PATH_HEADER } from './dal'
+import { clearedSessionCookie } from './cookie'
 
 /** Which paths `createSessionProxy` guards, and where it sends visitors. */
 type SessionProxyOptions = {
@@ -99,8 +99,8 @@ function createSessionProxy({
         const href = loginHref(loginPath, { next: pathname + search, reason: result.reason })
         const response = NextResponse.redirect(new URL(href, request.url))
         if (result.reason !== 'missing') {
-          const cleared = clearedSessionCookieOptions()
-          response.cookies.set(sessionCookieName(cleared.secure), '', cleared)
+          const { name, options } = clearedSessionCookie()
+          response.cookies.set(name, '', options)
         }
         return response
       }

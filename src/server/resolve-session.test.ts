@@ -8,7 +8,7 @@ import {
   type LoadUser,
 } from './resolve-session'
 import * as session from './session'
-import { encryptSession } from './session'
+import { expiredToken, validToken } from '@/test/support/tokens'
 
 // A pass-through spy: the bound tests count how many tokens were opened.
 vi.mock('./session', async (importOriginal) => {
@@ -18,18 +18,20 @@ vi.mock('./session', async (importOriginal) => {
 
 const user: SessionUser = { id: 'user-1', name: 'Ada', email: 'ada@example.com', role: 'admin' }
 const NOW = Date.UTC(2030, 0, 1) // epoch ms, the controlled clock
-const HOUR = 3600 // seconds
 
-const token = (now = NOW) => encryptSession({ userId: user.id }, { maxAgeSeconds: HOUR, now })
+/** Tokens issued at the test's clock. */
+const AT_NOW = { now: NOW }
 
 describe('resolveSession', () => {
   it('authenticated: the user loadUser returned and expiresAt as ISO 8601', async () => {
     const loadUser = vi.fn<LoadUser>(async () => user)
-    expect(await resolveSession(await token(), loadUser, { now: NOW })).toEqual({
-      status: 'authenticated',
-      user,
-      expiresAt: '2030-01-01T01:00:00.000Z',
-    })
+    expect(await resolveSession(await validToken(user.id, AT_NOW), loadUser, { now: NOW })).toEqual(
+      {
+        status: 'authenticated',
+        user,
+        expiresAt: '2030-01-01T01:00:00.000Z',
+      },
+    )
     expect(loadUser).toHaveBeenCalledWith('user-1')
   })
 
@@ -47,7 +49,7 @@ describe('resolveSession', () => {
 
   it('expired: unauthenticated/expired without calling loadUser', async () => {
     const loadUser = vi.fn<LoadUser>(async () => user)
-    const old = await token(NOW - 2 * HOUR * 1000)
+    const old = await expiredToken(user.id, AT_NOW)
     expect(await resolveSession(old, loadUser, { now: NOW })).toEqual({
       status: 'unauthenticated',
       reason: 'expired',
@@ -56,7 +58,9 @@ describe('resolveSession', () => {
   })
 
   it('revoked: loadUser returns null for a valid token', async () => {
-    expect(await resolveSession(await token(), async () => null, { now: NOW })).toEqual({
+    expect(
+      await resolveSession(await validToken(user.id, AT_NOW), async () => null, { now: NOW }),
+    ).toEqual({
       status: 'unauthenticated',
       reason: 'revoked',
     })
@@ -66,14 +70,16 @@ describe('resolveSession', () => {
     const failing: LoadUser = async () => {
       throw new Error('database down')
     }
-    await expect(resolveSession(await token(), failing, { now: NOW })).rejects.toThrow(
-      'database down',
-    )
+    await expect(
+      resolveSession(await validToken(user.id, AT_NOW), failing, { now: NOW }),
+    ).rejects.toThrow('database down')
   })
 
   it('loadUser returns extra fields (a database row): only SessionUser fields are kept', async () => {
     const row = { ...user, passwordHash: 'hash' }
-    const payload = await resolveSession(await token(), async () => row, { now: NOW })
+    const payload = await resolveSession(await validToken(user.id, AT_NOW), async () => row, {
+      now: NOW,
+    })
     expect(payload).toEqual({
       status: 'authenticated',
       user,
@@ -83,7 +89,9 @@ describe('resolveSession', () => {
 
   it('loadUser returns something that is not a SessionUser: a TypeError, not a session', async () => {
     const broken = (async () => ({ id: 'user-1' })) as unknown as LoadUser
-    await expect(resolveSession(await token(), broken, { now: NOW })).rejects.toThrow(TypeError)
+    await expect(
+      resolveSession(await validToken(user.id, AT_NOW), broken, { now: NOW }),
+    ).rejects.toThrow(TypeError)
   })
 })
 
@@ -93,14 +101,16 @@ afterEach(() => {
 
 describe('decryptFirstValid (several session cookies, cookie tossing)', () => {
   it('planted junk first, real valid second: ok with the real session', async () => {
-    expect(await decryptFirstValid(['junk', await token()], { now: NOW })).toMatchObject({
+    expect(
+      await decryptFirstValid(['junk', await validToken(user.id, AT_NOW)], { now: NOW }),
+    ).toMatchObject({
       ok: true,
       session: { userId: user.id },
     })
   })
 
   it('planted expired and junk, no valid one: expired (the most telling failure)', async () => {
-    const old = await token(NOW - 2 * HOUR * 1000)
+    const old = await expiredToken(user.id, AT_NOW)
     expect(await decryptFirstValid(['junk', old, ''], { now: NOW })).toEqual({
       ok: false,
       reason: 'expired',
@@ -119,7 +129,7 @@ describe('decryptFirstValid (several session cookies, cookie tossing)', () => {
   })
 
   it('tries last to first: the real cookie on Path=/ (sent last) is opened first, the planted ones before it never', async () => {
-    const candidates = ['planted-1', 'planted-2', await token()]
+    const candidates = ['planted-1', 'planted-2', await validToken(user.id, AT_NOW)]
     expect(await decryptFirstValid(candidates, { now: NOW })).toMatchObject({ ok: true })
     expect(session.decryptSession).toHaveBeenCalledTimes(1)
   })
@@ -138,7 +148,7 @@ describe('decryptFirstValid (several session cookies, cookie tossing)', () => {
 
   it(`the bound keeps the LAST values (the real cookie is on Path=/, sent last): a valid first value followed by ${MAX_SESSION_COOKIE_CANDIDATES} junk is dropped`, async () => {
     const junk = Array.from({ length: MAX_SESSION_COOKIE_CANDIDATES }, (_, i) => `junk-${i}`)
-    const candidates = [await token(), ...junk]
+    const candidates = [await validToken(user.id, AT_NOW), ...junk]
     expect(await decryptFirstValid(candidates, { now: NOW })).toEqual({
       ok: false,
       reason: 'invalid',
@@ -148,7 +158,9 @@ describe('decryptFirstValid (several session cookies, cookie tossing)', () => {
 
   it(`a valid value behind ${MAX_SESSION_COOKIE_CANDIDATES - 1} later junk values (nameless or partitioned / cookies) is still found`, async () => {
     const junk = Array.from({ length: MAX_SESSION_COOKIE_CANDIDATES - 1 }, (_, i) => `junk-${i}`)
-    expect(await decryptFirstValid([await token(), ...junk], { now: NOW })).toMatchObject({
+    expect(
+      await decryptFirstValid([await validToken(user.id, AT_NOW), ...junk], { now: NOW }),
+    ).toMatchObject({
       ok: true,
     })
   })
@@ -156,7 +168,11 @@ describe('decryptFirstValid (several session cookies, cookie tossing)', () => {
 
 describe('resolveSession with several candidates', () => {
   it('planted junk first, real valid second: authenticated', async () => {
-    expect(await resolveSession(['junk', await token()], async () => user, { now: NOW })).toEqual({
+    expect(
+      await resolveSession(['junk', await validToken(user.id, AT_NOW)], async () => user, {
+        now: NOW,
+      }),
+    ).toEqual({
       status: 'authenticated',
       user,
       expiresAt: '2030-01-01T01:00:00.000Z',
@@ -164,30 +180,36 @@ describe('resolveSession with several candidates', () => {
   })
 
   it('a planted VALID token of another user first (longer path), the real one last: the real user, the planted one never loaded', async () => {
-    const mallory = await encryptSession({ userId: 'mallory' }, { maxAgeSeconds: HOUR, now: NOW })
+    const mallory = await validToken('mallory', AT_NOW)
     const loadUser = vi.fn<LoadUser>(async () => user)
-    await resolveSession([mallory, await token()], loadUser, { now: NOW })
+    await resolveSession([mallory, await validToken(user.id, AT_NOW)], loadUser, { now: NOW })
     expect(loadUser.mock.calls).toEqual([[user.id]])
   })
 
   it('a planted valid token of a deleted account last, the real one before it: authenticated (loadUser asked for both, last first)', async () => {
-    const deleted = await encryptSession({ userId: 'deleted' }, { maxAgeSeconds: HOUR, now: NOW })
+    const deleted = await validToken('deleted', AT_NOW)
     const loadUser = vi.fn<LoadUser>(async (id) => (id === user.id ? user : null))
-    const payload = await resolveSession([await token(), deleted], loadUser, { now: NOW })
+    const payload = await resolveSession([await validToken(user.id, AT_NOW), deleted], loadUser, {
+      now: NOW,
+    })
     expect(payload).toMatchObject({ status: 'authenticated', user })
     expect(loadUser.mock.calls).toEqual([['deleted'], [user.id]])
   })
 
   it('no candidate opens to a known user: revoked over expired over invalid', async () => {
-    const old = await token(NOW - 2 * HOUR * 1000)
-    const payload = await resolveSession(['junk', old, await token()], async () => null, {
-      now: NOW,
-    })
+    const old = await expiredToken(user.id, AT_NOW)
+    const payload = await resolveSession(
+      ['junk', old, await validToken(user.id, AT_NOW)],
+      async () => null,
+      {
+        now: NOW,
+      },
+    )
     expect(payload).toEqual({ status: 'unauthenticated', reason: 'revoked' })
   })
 
   it('planted expired, no valid one: expired', async () => {
-    const old = await token(NOW - 2 * HOUR * 1000)
+    const old = await expiredToken(user.id, AT_NOW)
     expect(await resolveSession(['junk', old], async () => user, { now: NOW })).toEqual({
       status: 'unauthenticated',
       reason: 'expired',

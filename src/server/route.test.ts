@@ -2,8 +2,9 @@ import 'server-only'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { SessionUser } from '../shared/types'
 import type { LoadUser } from './resolve-session'
+import { expiredToken, tamperedToken, TOKEN_SECONDS, validToken } from '@/test/support/tokens'
+import { clearedSessionCookieHeader } from '../shared/constants'
 import { createSessionRoute } from './route'
-import { encryptSession } from './session'
 
 const fixtureUser: SessionUser = {
   id: 'user-1',
@@ -12,11 +13,12 @@ const fixtureUser: SessionUser = {
   role: 'member',
 }
 const NOW = Date.UTC(2030, 0, 1, 12, 0, 0) // epoch ms, the controlled clock
-const HOUR = 3600 // seconds
+/** Tokens issued at the route's clock. */
+const AT_NOW = { now: NOW }
 const ORIGIN = 'https://app.example'
 const URL_ = `${ORIGIN}/api/session`
-const CLEARED =
-  'session=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; SameSite=Lax'
+/** What the route must send to clear the cookie outside production (cookie.test.ts pins its text). */
+const CLEARED = clearedSessionCookieHeader(false)
 
 const loadUser: LoadUser = async (id) => (id === fixtureUser.id ? fixtureUser : null)
 const route = createSessionRoute({ loadUser, now: () => NOW })
@@ -42,18 +44,16 @@ async function expectRefused(response: Response): Promise<void> {
   expect(response.headers.get('cache-control')).toBe('no-store')
 }
 
-async function validToken(userId = fixtureUser.id, now = NOW): Promise<string> {
-  return encryptSession({ userId }, { maxAgeSeconds: HOUR, now })
-}
-
 describe('GET /api/session', () => {
   it('authenticated: 200, the user and expiresAt (ISO 8601), no Set-Cookie, no-store', async () => {
-    const response = await get(`theme=dark; session=${await validToken()}; other=1`)
+    const response = await get(
+      `theme=dark; session=${await validToken(fixtureUser.id, AT_NOW)}; other=1`,
+    )
     expect(response.status).toBe(200)
     expect(await response.json()).toEqual({
       status: 'authenticated',
       user: fixtureUser,
-      expiresAt: new Date(NOW + HOUR * 1000).toISOString(),
+      expiresAt: new Date(NOW + TOKEN_SECONDS * 1000).toISOString(),
     })
     expect(response.headers.get('set-cookie')).toBeNull()
     expect(response.headers.get('cache-control')).toBe('no-store')
@@ -73,7 +73,7 @@ describe('GET /api/session', () => {
   })
 
   it('expired: 200 unauthenticated/expired and the cookie cleared with the same attributes', async () => {
-    const response = await get(`session=${await validToken(fixtureUser.id, NOW - 2 * HOUR * 1000)}`)
+    const response = await get(`session=${await expiredToken(fixtureUser.id, AT_NOW)}`)
     expect(response.status).toBe(200)
     expect(await response.json()).toEqual({ status: 'unauthenticated', reason: 'expired' })
     expect(response.headers.get('set-cookie')).toBe(CLEARED)
@@ -81,7 +81,7 @@ describe('GET /api/session', () => {
   })
 
   it.each([
-    ['tampered token', async () => `session=${(await validToken()).slice(0, -2)}xx`],
+    ['tampered token', async () => `session=${await tamperedToken(fixtureUser.id, AT_NOW)}`],
     ['junk', async () => 'session=junk'],
     ['whitespace', async () => 'session=%20%20'],
   ])('invalid (%s): 200 unauthenticated/invalid and the cookie cleared', async (_name, cookie) => {
@@ -92,7 +92,7 @@ describe('GET /api/session', () => {
   })
 
   it('revoked (loadUser returns null): 200 unauthenticated/revoked and the cookie cleared', async () => {
-    const response = await get(`session=${await validToken('deleted-user')}`)
+    const response = await get(`session=${await validToken('deleted-user', AT_NOW)}`)
     expect(await response.json()).toEqual({ status: 'unauthenticated', reason: 'revoked' })
     expect(response.headers.get('set-cookie')).toBe(CLEARED)
     expect(response.headers.get('cache-control')).toBe('no-store')
@@ -101,9 +101,7 @@ describe('GET /api/session', () => {
   it('in production the cleared cookie is __Host-session and Secure', async () => {
     vi.stubEnv('NODE_ENV', 'production')
     const response = await get('__Host-session=junk')
-    expect(response.headers.get('set-cookie')).toBe(
-      `__Host-${CLEARED.replace('; HttpOnly', '; Secure; HttpOnly')}`,
-    )
+    expect(response.headers.get('set-cookie')).toBe(clearedSessionCookieHeader(true))
   })
 
   it('loadUser throws: 500 with a JSON error, no verdict and no cleared cookie', async () => {
@@ -115,7 +113,9 @@ describe('GET /api/session', () => {
       now: () => NOW,
     })
     const response = await failing.GET(
-      new Request(URL_, { headers: { cookie: `session=${await validToken()}` } }),
+      new Request(URL_, {
+        headers: { cookie: `session=${await validToken(fixtureUser.id, AT_NOW)}` },
+      }),
     )
     expect(response.status).toBe(500)
     const body: unknown = await response.json()
@@ -139,14 +139,16 @@ describe('GET /api/session', () => {
       now: () => NOW,
     })
     const response = await leaky.GET(
-      new Request(URL_, { headers: { cookie: `session=${await validToken()}` } }),
+      new Request(URL_, {
+        headers: { cookie: `session=${await validToken(fixtureUser.id, AT_NOW)}` },
+      }),
     )
     expect(await response.text()).not.toContain('secret-hash')
   })
 
   it('uses the real clock when no `now` is given', async () => {
     const realClock = createSessionRoute({ loadUser })
-    const token = await encryptSession({ userId: fixtureUser.id }, { maxAgeSeconds: HOUR })
+    const token = await validToken(fixtureUser.id)
     const response = await realClock.GET(
       new Request(URL_, { headers: { cookie: `session=${token}` } }),
     )
@@ -156,18 +158,22 @@ describe('GET /api/session', () => {
 
 describe('GET /api/session: planted session cookies (cookie tossing)', () => {
   it('planted junk first + real valid second: authenticated, the real cookie kept', async () => {
-    const response = await get(`session=planted-junk; theme=dark; session=${await validToken()}`)
+    const response = await get(
+      `session=planted-junk; theme=dark; session=${await validToken(fixtureUser.id, AT_NOW)}`,
+    )
     expect(await response.json()).toMatchObject({ status: 'authenticated', user: fixtureUser })
     expect(response.headers.get('set-cookie')).toBeNull()
   })
 
   it('real valid first + planted junk second: authenticated too', async () => {
-    const response = await get(`session=${await validToken()}; session=planted-junk`)
+    const response = await get(
+      `session=${await validToken(fixtureUser.id, AT_NOW)}; session=planted-junk`,
+    )
     expect(await response.json()).toMatchObject({ status: 'authenticated' })
   })
 
   it('planted expired + junk, no valid one: expired, the cookie cleared', async () => {
-    const old = await validToken(fixtureUser.id, NOW - 2 * HOUR * 1000)
+    const old = await expiredToken(fixtureUser.id, AT_NOW)
     const response = await get(`session=junk; session=${old}`)
     expect(await response.json()).toEqual({ status: 'unauthenticated', reason: 'expired' })
     expect(response.headers.get('set-cookie')).toBe(CLEARED)
@@ -181,7 +187,7 @@ describe('GET /api/session: planted session cookies (cookie tossing)', () => {
 
   it('a header stuffed with 300 session= pairs then the real one: authenticated', async () => {
     const junk = Array.from({ length: 300 }, (_, i) => `session=junk-${i}`).join('; ')
-    const response = await get(`${junk}; session=${await validToken()}`)
+    const response = await get(`${junk}; session=${await validToken(fixtureUser.id, AT_NOW)}`)
     expect(await response.json()).toMatchObject({ status: 'authenticated' })
   })
 })
@@ -201,30 +207,30 @@ describe('GET /api/session: which cookie name counts (planted valid tokens)', ()
 
   it('development: a planted VALID token on a longer path (sent first) loses to the real one on / (sent last)', async () => {
     const response = await getAs(
-      `session=${await validToken(mallory.id)}; session=${await validToken()}`,
+      `session=${await validToken(mallory.id, AT_NOW)}; session=${await validToken(fixtureUser.id, AT_NOW)}`,
     )
     expect(await response.json()).toMatchObject({ status: 'authenticated', user: fixtureUser })
   })
 
   it('production: the __Host-session cookie is read', async () => {
     vi.stubEnv('NODE_ENV', 'production')
-    const response = await getAs(`__Host-session=${await validToken()}`)
+    const response = await getAs(`__Host-session=${await validToken(fixtureUser.id, AT_NOW)}`)
     expect(await response.json()).toMatchObject({ status: 'authenticated', user: fixtureUser })
   })
 
   it('production: a plain session cookie (what another subdomain could plant) is ignored, even a valid one', async () => {
     vi.stubEnv('NODE_ENV', 'production')
-    const planted = await getAs(`session=${await validToken(mallory.id)}`)
+    const planted = await getAs(`session=${await validToken(mallory.id, AT_NOW)}`)
     expect(await planted.json()).toEqual({ status: 'unauthenticated', reason: 'missing' })
     expect(planted.headers.get('set-cookie')).toBeNull()
     const beside = await getAs(
-      `session=${await validToken(mallory.id)}; __Host-session=${await validToken()}`,
+      `session=${await validToken(mallory.id, AT_NOW)}; __Host-session=${await validToken(fixtureUser.id, AT_NOW)}`,
     )
     expect(await beside.json()).toMatchObject({ status: 'authenticated', user: fixtureUser })
   })
 
   it('development: a __Host-session cookie is ignored (only the plain name counts outside production)', async () => {
-    const response = await getAs(`__Host-session=${await validToken()}`)
+    const response = await getAs(`__Host-session=${await validToken(fixtureUser.id, AT_NOW)}`)
     expect(await response.json()).toEqual({ status: 'unauthenticated', reason: 'missing' })
   })
 })
@@ -248,9 +254,7 @@ describe('DELETE /api/session', () => {
   it('in production: clears __Host-session, Secure', async () => {
     vi.stubEnv('NODE_ENV', 'production')
     const response = await del({ origin: ORIGIN })
-    expect(response.headers.get('set-cookie')).toBe(
-      `__Host-${CLEARED.replace('; HttpOnly', '; Secure; HttpOnly')}`,
-    )
+    expect(response.headers.get('set-cookie')).toBe(clearedSessionCookieHeader(true))
   })
 
   it.each([

@@ -1,9 +1,8 @@
 import 'server-only'
-import { sessionCookieName } from '../shared/constants'
 import type { SessionPayload, UnauthenticatedReason } from '../shared/types'
 import { resolveSession, type LoadUser } from './resolve-session'
-import { sessionCookieCandidates } from './session-cookie-candidates'
-import { clearedSessionCookieOptions, serializeSessionCookie } from './session-cookie-options'
+import { sessionCookieCandidates } from './cookie-candidates'
+import { clearedSessionCookie } from './cookie'
 
 // Every answer depends on the caller's cookie: no browser, CDN or proxy may store it.
 const NO_STORE = { 'Cache-Control': 'no-store' }
@@ -44,10 +43,7 @@ function clearsCookie(reason: UnauthenticatedReason): boolean {
 }
 
 function clearCookieHeaders(): HeadersInit {
-  const options = clearedSessionCookieOptions()
-  // The name that goes with these attributes: `__Host-session` when Secure, else `session`.
-  const cleared = serializeSessionCookie(sessionCookieName(options.secure), '', options)
-  return { ...NO_STORE, 'Set-Cookie': cleared }
+  return { ...NO_STORE, 'Set-Cookie': clearedSessionCookie().header }
 }
 
 /** Each entry must be an exact origin: a typo would silently refuse (or allow) the wrong site. */
@@ -140,13 +136,11 @@ function createSessionRoute({
   }
 
   async function DELETE(request: Request): Promise<Response> {
-    if (!isSameOrigin(request, extraOrigins)) {
-      return Response.json(
-        { error: 'Cross-origin request refused' },
-        { status: 403, headers: NO_STORE },
-      )
+    if (isSameOrigin(request, extraOrigins)) {
+      return new Response(null, { status: 204, headers: clearCookieHeaders() })
     }
-    return new Response(null, { status: 204, headers: clearCookieHeaders() })
+    const refused = { error: 'Cross-origin request refused' }
+    return Response.json(refused, { status: 403, headers: NO_STORE })
   }
 
   return { GET, DELETE }

@@ -3,13 +3,9 @@ import { base64url, EncryptJWT, SignJWT, UnsecuredJWT } from 'jose'
 import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as jose from 'jose'
-import {
-  CLOCK_TOLERANCE_SECONDS,
-  decryptSession,
-  encryptSession,
-  SessionConfigError,
-} from './session'
-import { getSessionKeys } from './session-keys'
+import { CLOCK_TOLERANCE_SECONDS, decryptSession, encryptSession } from './session'
+import { foreignKeyToken, tamper, validToken } from '@/test/support/tokens'
+import { getSessionKeys, SessionConfigError } from './keys'
 
 // A pass-through spy: jose works unchanged, the test can read the options decryptSession passes.
 vi.mock('jose', async (importOriginal) => {
@@ -26,17 +22,8 @@ afterEach(() => {
   vi.unstubAllEnvs()
 })
 
-function token(userId = 'user-1', now = NOW, maxAgeSeconds = HOUR) {
-  return encryptSession({ userId }, { maxAgeSeconds, now })
-}
-
-/** Replaces the first character of part `index` of a compact JWE with a different one. */
-function tamper(jwe: string, index: number): string {
-  const parts = jwe.split('.')
-  const part = parts[index] ?? ''
-  parts[index] = (part.startsWith('A') ? 'B' : 'A') + part.slice(1)
-  return parts.join('.')
-}
+/** A valid token for `user-1`, issued at the controlled clock. */
+const token = () => validToken('user-1', { now: NOW })
 
 function header(object: Record<string, unknown>): string {
   return base64url.encode(JSON.stringify(object))
@@ -52,7 +39,7 @@ async function craft(claims: Record<string, unknown>): Promise<string> {
 
 /**
  * The 32 bytes the module derives from the current SESSION_SECRET, re-derived here with the same
- * HKDF inputs as session-keys.ts: the module's key is non-extractable, and a test must be able to
+ * HKDF inputs as keys.ts: the module's key is non-extractable, and a test must be able to
  * use the SAME key material in other algorithms. 'the re-derived bytes are the real key' proves it.
  */
 async function realKeyBytes(): Promise<Uint8Array> {
@@ -98,7 +85,7 @@ describe('encryptSession + decryptSession', () => {
   })
 
   it('hides the payload from whoever holds the cookie (JWE, not JWS)', async () => {
-    const jwe = await token('visible-user-id')
+    const jwe = await validToken('visible-user-id', { now: NOW })
     expect(jwe.split('.')).toHaveLength(5)
     const decoded = jwe
       .split('.')
@@ -124,9 +111,7 @@ describe('encryptSession + decryptSession', () => {
   })
 
   it('expired AND wrong key is invalid: expiry is only known once the token authenticates', async () => {
-    vi.stubEnv('SESSION_SECRET', SECRET_B)
-    const foreign = await token('user-1', NOW - 2 * HOUR * 1000)
-    vi.stubEnv('SESSION_SECRET', SECRET_A)
+    const foreign = await foreignKeyToken('user-1', { now: NOW - 2 * HOUR * 1000 })
     expect(await decryptSession(foreign, { now: NOW })).toEqual(invalid)
   })
 })
@@ -143,15 +128,15 @@ describe('decryptSession: missing', () => {
 
 describe('decryptSession: every bad token is invalid, never a throw', () => {
   it('tampered ciphertext', async () => {
-    expect(await decryptSession(tamper(await token(), 3), { now: NOW })).toEqual(invalid)
+    expect(await decryptSession(tamper(await token(), 'ciphertext'), { now: NOW })).toEqual(invalid)
   })
 
   it('tampered tag', async () => {
-    expect(await decryptSession(tamper(await token(), 4), { now: NOW })).toEqual(invalid)
+    expect(await decryptSession(tamper(await token(), 'tag'), { now: NOW })).toEqual(invalid)
   })
 
   it('tampered iv', async () => {
-    expect(await decryptSession(tamper(await token(), 2), { now: NOW })).toEqual(invalid)
+    expect(await decryptSession(tamper(await token(), 'iv'), { now: NOW })).toEqual(invalid)
   })
 
   it('tampered header (an extra field: the header is authenticated data)', async () => {

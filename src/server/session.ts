@@ -1,8 +1,7 @@
 import 'server-only'
 import { EncryptJWT, errors, jwtDecrypt } from 'jose'
 import type { TokenFailureReason } from '../shared/reasons'
-import { SessionConfigError } from './session-config-error'
-import { getSessionKeys } from './session-keys'
+import { getSessionKeys } from './keys'
 
 /** Pinned algorithms: direct encryption with a 256-bit key, AES-GCM. Nothing else is accepted. */
 const KEY_MANAGEMENT_ALGORITHM = 'dir'
@@ -126,5 +125,5 @@ async function decryptSession(
   return { ok: false, reason: 'invalid' }
 }
 
-export { CLOCK_TOLERANCE_SECONDS, decryptSession, encryptSession, SessionConfigError, sessionTimes }
+export { CLOCK_TOLERANCE_SECONDS, decryptSession, encryptSession, sessionTimes }
 export type { DecryptOptions, DecryptResult, EncryptOptions, SessionData }

@@ -29,7 +29,20 @@ function sessionCookieName(secure: boolean): string {
   return secure ? SECURE_SESSION_COOKIE_NAME : SESSION_COOKIE_NAME
 }
 
+/**
+ * The `Set-Cookie` value that deletes the session cookie: GET /api/session answers a lost session
+ * with it and DELETE /api/session signs out with it. Here, in the contract, because the mocks must
+ * send exactly what the server sends (mocks/contract.test.ts) and cannot import server code. The
+ * attributes are the ones the cookie is set with (src/server/cookie.test.ts pins the two), expired.
+ */
+function clearedSessionCookieHeader(secure: boolean): string {
+  const expired = ['Path=/', 'Expires=Thu, 01 Jan 1970 00:00:00 GMT', 'Max-Age=0']
+  const flags = [...(secure ? ['Secure'] : []), 'HttpOnly', 'SameSite=Lax']
+  return [`${sessionCookieName(secure)}=`, ...expired, ...flags].join('; ')
+}
+
 export {
+  clearedSessionCookieHeader,
   HOME_PATH,
   LOGIN_PATH,
   SECURE_SESSION_COOKIE_NAME,

@@ -2,12 +2,12 @@ import { cookies } from '@storybook/nextjs-vite/headers.mock'
 import type { Meta, StoryObj } from '@storybook/nextjs-vite'
 import { expect } from 'storybook/test'
 import { decryptSession } from '@/lib/session/server/session'
-import { MAX_COOKIE_BYTES } from '@/lib/session/server/session-cookie'
 import {
   currentSessionCookieName,
   isSessionCookieSecure,
+  MAX_COOKIE_BYTES,
   sessionCookieOptions,
-} from '@/lib/session/server/session-cookie-options'
+} from '@/lib/session/server/cookie'
 import { alice } from '../../mocks/fixtures/users'
 import usage from '../usage/create-session.ts?raw'
 import { expectedClearedCookie } from './support/cleared-cookie'

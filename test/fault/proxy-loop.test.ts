@@ -4,7 +4,8 @@
 import fc from 'fast-check'
 import { NextRequest, type NextResponse } from 'next/server'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createSessionProxy, encryptSession } from '@/lib/session/server'
+import { createSessionProxy } from '@/lib/session/server'
+import { expiredToken, tamperedToken, validToken } from '@/test/support/tokens'
 import { SESSION_COOKIE_NAME } from '@/lib/session/shared/constants'
 
 const ORIGIN = 'http://app.test'
@@ -53,17 +54,12 @@ const COOKIE_STATES: CookieState[] = ['none', 'empty', 'valid', 'expired', 'inva
 let cookieValues: Record<CookieState, string | undefined>
 
 beforeAll(async () => {
-  const valid = await encryptSession({ userId: 'user-loop' }, { maxAgeSeconds: 3600 })
-  const expired = await encryptSession(
-    { userId: 'user-loop' },
-    { maxAgeSeconds: 60, now: Date.now() - 3_600_000 },
-  )
   cookieValues = {
     none: undefined,
     empty: '',
-    valid,
-    expired,
-    invalid: `${valid.slice(0, -4)}AAAA`,
+    valid: await validToken('user-loop'),
+    expired: await expiredToken('user-loop'),
+    invalid: await tamperedToken('user-loop'),
   }
 })
 

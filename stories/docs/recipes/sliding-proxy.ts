@@ -1,7 +1,7 @@
 import 'server-only'
 import type { NextRequest, NextResponse } from 'next/server'
 import { createSessionProxy, decryptSession } from '@/lib/session/server'
-import { currentSessionCookieName } from '@/lib/session/server/session-cookie-options'
+import { currentSessionCookieName } from '@/lib/session/server/cookie'
 import { HOME_PATH, LOGIN_PATH } from '@/lib/session/shared/constants'
 import { renewSession } from './sliding-session'
 

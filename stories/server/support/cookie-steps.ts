@@ -1,11 +1,12 @@
 import { cookies } from '@storybook/nextjs-vite/headers.mock'
 import { signOut } from '@/lib/session/server/actions'
 import { decryptSession } from '@/lib/session/server/session'
-import { createSession, deleteSession } from '@/lib/session/server/session-cookie'
 import {
+  createSession,
+  deleteSession,
   serializeSessionCookie,
   type SessionCookieOptions,
-} from '@/lib/session/server/session-cookie-options'
+} from '@/lib/session/server/cookie'
 import { alice } from '../../../mocks/fixtures/users'
 import { redirectTarget } from './redirect-boundary'
 import { minutesFromNow } from './minutes-from-now'

@@ -1,4 +1,4 @@
-import { currentSessionCookieName } from '@/lib/session/server/session-cookie-options'
+import { currentSessionCookieName } from '@/lib/session/server/cookie'
 
 /**
  * The `Cookie` request header a browser sends with the session token, named by the server's own

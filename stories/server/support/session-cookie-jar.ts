@@ -1,7 +1,7 @@
 import { cookies, headers } from '@storybook/nextjs-vite/headers.mock'
 import { redirect } from '@storybook/nextjs-vite/navigation.mock'
-import { REQUEST_PATH_HEADER } from '@/lib/session/server/request-path-header'
-import { currentSessionCookieName } from '@/lib/session/server/session-cookie-options'
+import { REQUEST_PATH_HEADER } from '@/lib/session/server/dal'
+import { currentSessionCookieName } from '@/lib/session/server/cookie'
 
 /**
  * A fresh request for a story that calls the kit's server code: no session cookie and no

@@ -1,5 +1,12 @@
 import 'server-only'
-import { SessionConfigError } from './session-config-error'
+
+/**
+ * `SESSION_SECRET` is missing or unusable. A deployment bug, not a bad cookie: it is thrown
+ * (never turned into "signed out"), and its message says how to fix it.
+ */
+class SessionConfigError extends Error {
+  override name = 'SessionConfigError'
+}
 
 /** Each secret must carry at least 256 bits: the size of the A256GCM key derived from it. */
 const MIN_SECRET_BYTES = 32
@@ -92,5 +99,4 @@ async function getSessionKeys(): Promise<SessionKeys> {
   return { encryptionKey, decryptionKeys }
 }
 
-export { getSessionKeys, MIN_SECRET_BYTES }
-export type { SessionKeys }
+export { getSessionKeys, SessionConfigError }

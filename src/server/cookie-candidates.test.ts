@@ -2,7 +2,7 @@ import 'server-only'
 import fc from 'fast-check'
 import { RequestCookies } from 'next/dist/server/web/spec-extension/cookies'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { cookieValueNextReads, sessionCookieCandidates } from './session-cookie-candidates'
+import { cookieValueNextReads, sessionCookieCandidates } from './cookie-candidates'
 
 afterEach(() => {
   vi.unstubAllEnvs()

@@ -1,5 +1,5 @@
 import 'server-only'
-import { currentSessionCookieName } from './session-cookie-options'
+import { currentSessionCookieName } from './cookie'
 
 // Reading the session cookie from a raw `Cookie` header. A browser sends one pair per cookie it
 // holds under that name (one per path and domain), so the header can carry several: a sibling

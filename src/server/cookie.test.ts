@@ -1,13 +1,25 @@
 import 'server-only'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { clearedSessionCookieHeader } from '../shared/constants'
+import {
+  clearedSessionCookie,
+  createSession,
+  currentSessionCookieName,
+  deleteSession,
+  isSessionCookieSecure,
+  serializeSessionCookie,
+  sessionCookie,
+  sessionCookieOptions,
+  SessionCookieTooLargeError,
+} from './cookie'
 import { decryptSession } from './session'
-import { createSession, deleteSession, SessionCookieTooLargeError } from './session-cookie'
 
 const cookieStore = vi.hoisted(() => ({ set: vi.fn() }))
 vi.mock('next/headers', () => ({ cookies: async () => cookieStore }))
 
 const NOW = Date.UTC(2030, 0, 1, 12, 0, 0) // epoch ms, the controlled clock
 const HOUR = 3600 // seconds
+const EXPIRES = new Date(Date.UTC(2030, 0, 1))
 
 beforeEach(() => {
   vi.useFakeTimers({ now: NOW, toFake: ['Date'] })
@@ -89,4 +101,80 @@ describe('deleteSession', () => {
       maxAge: 0,
     })
   })
+})
+
+describe('sessionCookieOptions', () => {
+  it('outside production: httpOnly, lax, path /, not secure (http://localhost works)', () => {
+    vi.stubEnv('NODE_ENV', 'development')
+    expect(sessionCookieOptions(EXPIRES)).toEqual({
+      httpOnly: true,
+      secure: false,
+      sameSite: 'lax',
+      path: '/',
+      expires: EXPIRES,
+    })
+  })
+
+  it('in production: secure', () => {
+    vi.stubEnv('NODE_ENV', 'production')
+    expect(sessionCookieOptions(EXPIRES).secure).toBe(true)
+  })
+
+  it('cleared: the same name and attributes, expired (epoch 0) and Max-Age 0', () => {
+    vi.stubEnv('NODE_ENV', 'production')
+    const live = sessionCookie(new Date(0))
+    expect(clearedSessionCookie()).toMatchObject({
+      name: live.name,
+      options: { ...live.options, maxAge: 0 },
+    })
+  })
+})
+
+describe('the cookie name follows the Secure decision', () => {
+  it.each([
+    ['development', false, 'session'],
+    ['test', false, 'session'],
+    ['production', true, '__Host-session'],
+  ])('NODE_ENV=%s: secure %s, name %s', (env, secure, name) => {
+    vi.stubEnv('NODE_ENV', env)
+    expect(isSessionCookieSecure()).toBe(secure)
+    expect(sessionCookie(EXPIRES)).toMatchObject({ name, options: { secure } })
+    expect(currentSessionCookieName()).toBe(name)
+    expect(clearedSessionCookie()).toMatchObject({ name, options: { secure } })
+  })
+})
+
+describe('serializeSessionCookie', () => {
+  it('a live cookie in production: __Host-session, Secure, Path=/ and no Domain (what __Host- demands)', () => {
+    vi.stubEnv('NODE_ENV', 'production')
+    const header = serializeSessionCookie(
+      currentSessionCookieName(),
+      'abc',
+      sessionCookieOptions(EXPIRES),
+    )
+    expect(header).toBe(
+      '__Host-session=abc; Path=/; Expires=Tue, 01 Jan 2030 00:00:00 GMT; Secure; HttpOnly; SameSite=Lax',
+    )
+    expect(header).not.toMatch(/domain=/i)
+  })
+
+  it('a cleared cookie', () => {
+    vi.stubEnv('NODE_ENV', 'test')
+    const { name, options } = clearedSessionCookie()
+    expect(serializeSessionCookie(name, '', options)).toBe(
+      'session=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; SameSite=Lax',
+    )
+  })
+
+  // The contract's cleared header (what the route and the mocks send) and the attributes the
+  // proxy and deleteSession() clear with are two forms of one cookie: they must not drift apart.
+  it.each(['test', 'production'])(
+    "NODE_ENV=%s: the contract's cleared Set-Cookie is the cleared cookie, serialized",
+    (env) => {
+      vi.stubEnv('NODE_ENV', env)
+      const { name, options, header } = clearedSessionCookie()
+      expect(header).toBe(serializeSessionCookie(name, '', options))
+      expect(header).toBe(clearedSessionCookieHeader(isSessionCookieSecure()))
+    },
+  )
 })

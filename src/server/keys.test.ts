@@ -1,6 +1,6 @@
 import 'server-only'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { getSessionKeys } from './session-keys'
+import { getSessionKeys } from './keys'
 
 const SECRET_A = 'secret-a-0123456789abcdefghijklmnopqrstuvwxyz'
 const SECRET_B = 'secret-b-0123456789abcdefghijklmnopqrstuvwxyz'
