@@ -11,6 +11,16 @@ import {
 } from './e2e/support/server-env'
 import { INSTALL_BASE_URL, INSTALL_PORT, INSTALL_SESSION_SECRET } from './test/install/install-env'
 
+// What both servers share: their output piped into the run, a clean stop, and reuse only when asked.
+const SERVER_DEFAULTS = {
+  // Always a fresh build of the code under test; E2E_REUSE_SERVER=1 reuses servers you started
+  // yourself (quicker local iterations), never by accident.
+  reuseExistingServer: process.env.E2E_REUSE_SERVER === '1',
+  stdout: 'pipe',
+  stderr: 'pipe',
+  gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+} as const
+
 export default defineConfig({
   // Two workers on a 2-core machine: the expiry tests spend most of their time waiting for a
   // real clock, so two of them overlap well; more would only fight `next start` for CPU.
@@ -74,12 +84,7 @@ export default defineConfig({
       },
       // A build on a busy 2-core machine can take minutes.
       timeout: 300_000,
-      // Always a fresh build of the code under test; E2E_REUSE_SERVER=1 reuses one you started
-      // yourself (quicker local iterations), never by accident.
-      reuseExistingServer: process.env.E2E_REUSE_SERVER === '1',
-      stdout: 'pipe',
-      stderr: 'pipe',
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+      ...SERVER_DEFAULTS,
     },
     {
       // Copies the fixture app, runs `shadcn add` for every item, tsc, next build, next start.
@@ -91,10 +96,7 @@ export default defineConfig({
         NEXT_TELEMETRY_DISABLED: '1',
       },
       timeout: 420_000,
-      reuseExistingServer: process.env.E2E_REUSE_SERVER === '1',
-      stdout: 'pipe',
-      stderr: 'pipe',
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+      ...SERVER_DEFAULTS,
     },
   ],
 })

@@ -63,8 +63,9 @@ function renderBlock(copy) {
       'in `lib/session/shared/constants.ts`: the proxy, `verifySession()`, `SessionProvider`, ' +
       '`SessionGate` and the `signOut` action all default to them.',
     '',
-    `Leave out ${list(extras)}: the MSW scenarios and story helpers are optional extras for your ` +
-      "own Storybook and tests, not part of the app's runtime.",
+    `Leave out ${list(extras)}: they are not part of what the app runs. The first is one MSW ` +
+      'scenario per session state, the second the helpers the play functions use: both for your ' +
+      'own Storybook and its interaction tests (Storybook\'s "Docs/Testing in your CI").',
   ].join('\n')
 }
 

@@ -3,8 +3,10 @@
 // the phases in front spend waiting (stories on real timers, npm on the disk): the install test's
 // preparation (a fresh app, `shadcn add` of every registry item, tsc, next build), the reference
 // app's `next build`, and `storybook build`. A phase waits only for the builds it needs.
+// `node scripts/run-tests.mjs --dry-run` goes through the same plan with every command replaced by
+// one that prints it: the order, the background starts and waits, and the output's shape.
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, openSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
@@ -23,9 +25,45 @@ const CRAWL_PHASE = 'built Storybook: every story (play + a11y) and docs page (p
 const E2E_PHASE = 'e2e: reference app + installed fixture (next start + playwright)'
 
 /**
- * A build in the background: `startsAfter` the phase that must end first (null: at once),
- * `neededBy` the phase that waits for it. `worthPrinting` picks the lines of its log to print when
- * it passes (all of it when it fails).
+ * @typedef {object} Task one command of the run
+ * @property {string} name what the output's `=== name ===` header and the durations call it
+ * @property {string} command
+ * @property {string[]} args
+ * @property {Record<string, string>} env added to this process's environment
+ */
+
+/** The phases, in order, one at a time in the foreground. @type {Task[]} */
+const PHASES = [
+  {
+    // Two quick single-threaded checks, side by side on two cores (outputs printed whole, in turn).
+    name: CHECKS_PHASE,
+    command: process.execPath,
+    args: ['scripts/side-by-side.mjs', 'typecheck', 'lint'],
+    env: {},
+  },
+  { name: 'unit (vitest)', command: 'npx', args: ['vitest', 'run', '--project', 'unit'], env: {} },
+  {
+    // The story tests: each story's play function and a11y check, in the production build itself
+    // (test/storybook-crawl). The vitest `storybook` project runs the same stories in dev mode
+    // (`npm run test:stories`, Storybook's test widget); running both here would run them twice.
+    name: CRAWL_PHASE,
+    command: 'npx',
+    args: ['playwright', 'test', '-c', 'playwright.storybook.config.ts'],
+    env: {},
+  },
+  {
+    name: E2E_PHASE,
+    command: 'npx',
+    args: ['playwright', 'test'],
+    env: { E2E_ALREADY_BUILT: '1', INSTALL_APP_DIR: installAppDir },
+  },
+]
+
+/**
+ * The builds in the background: each `startsAfter` the phase that must end first (null: at once)
+ * and is `neededBy` the phase that waits for it. `worthPrinting` picks the lines of its log to
+ * print when it passes (all of it when it fails).
+ * @type {Array<Task & { worthPrinting: (line: string) => boolean, startsAfter: string | null, neededBy: string }>}
  */
 const BACKGROUND = [
   {
@@ -63,39 +101,46 @@ const BACKGROUND = [
     neededBy: CRAWL_PHASE,
   },
 ]
-// Each phase: [name, command, args, extra env].
-const PHASES = [
-  // Two quick single-threaded checks, side by side on two cores (outputs printed whole, in turn).
-  [CHECKS_PHASE, process.execPath, ['scripts/side-by-side.mjs', 'typecheck', 'lint']],
-  ['unit (vitest)', 'npx', ['vitest', 'run', '--project', 'unit']],
-  // The story tests: each story's play function and a11y check, in the production build itself
-  // (test/storybook-crawl). The vitest `storybook` project runs the same stories in dev mode
-  // (`npm run test:stories`, Storybook's test widget); running both here would run them twice.
-  [CRAWL_PHASE, 'npx', ['playwright', 'test', '-c', 'playwright.storybook.config.ts']],
-  [
-    E2E_PHASE,
-    'npx',
-    ['playwright', 'test'],
-    { E2E_ALREADY_BUILT: '1', INSTALL_APP_DIR: installAppDir },
-  ],
-]
+
+const dryRun = process.argv.includes('--dry-run')
+/** In a dry run, a task whose command prints what it would have run (and its log is printed). */
+const planned = (task) =>
+  dryRun
+    ? {
+        ...task,
+        command: process.execPath,
+        args: ['-e', `console.log(${JSON.stringify(`would run: ${describeTask(task)}`)})`],
+        worthPrinting: () => true,
+      }
+    : task
 
 const timings = []
-const measured = []
 const runStarted = performance.now()
-const background = BACKGROUND.filter((task) => task.startsAfter === null).map(startInBackground)
+const background = startBackground(null)
 
-for (const [name, command, args, env = {}] of PHASES) {
-  for (const task of background.filter((running) => running.neededBy === name)) await waitFor(task)
+for (const phase of PHASES.map(planned)) {
+  for (const task of background.filter((running) => running.neededBy === phase.name)) {
+    await waitFor(task)
+  }
   const started = performance.now()
-  console.log(`\n=== ${name} ===`)
-  const { status } = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } })
-  record(name, started, status)
-  if (status !== 0) fail(name, status, started)
-  background.push(...BACKGROUND.filter((task) => task.startsAfter === name).map(startInBackground))
+  console.log(`\n=== ${phase.name} ===`)
+  const { status } = spawnSync(phase.command, phase.args, {
+    stdio: 'inherit',
+    env: { ...process.env, ...phase.env },
+  })
+  record(phase.name, started)
+  if (status !== 0) fail(phase.name, status, started)
+  background.push(...startBackground(phase.name))
 }
 console.log(`\nPhase durations:\n  ${timings.join('\n  ')}`)
 console.log(`  total: ${((performance.now() - runStarted) / 1000).toFixed(1)} s`)
+
+/** Starts the background tasks that wait for `afterPhase` (null: those that start at once). */
+function startBackground(afterPhase) {
+  return BACKGROUND.filter((task) => task.startsAfter === afterPhase)
+    .map(planned)
+    .map(startInBackground)
+}
 
 function startInBackground({ name, command, args, env, worthPrinting, neededBy }) {
   const started = performance.now()
@@ -128,15 +173,12 @@ async function waitFor({ name, started, logFile, worthPrinting, done }) {
   console.log(status === 0 ? output.split('\n').filter(worthPrinting).join('\n') : output)
   const waited = ((performance.now() - waitStarted) / 1000).toFixed(1)
   console.log(`(waited ${waited} s for it after the phases above)`)
-  record(name, started, status, ended)
+  record(name, started, ended)
   if (status !== 0) fail(name, status, started)
 }
 
-function record(name, started, status, ended = performance.now()) {
-  const seconds = (ended - started) / 1000
-  timings.push(`${name}: ${seconds.toFixed(1)} s`)
-  measured.push({ phase: name, seconds: Number(seconds.toFixed(2)), exitCode: status })
-  writeTimings()
+function record(name, started, ended = performance.now()) {
+  timings.push(`${name}: ${((ended - started) / 1000).toFixed(1)} s`)
 }
 
 function fail(name, status, started) {
@@ -145,8 +187,8 @@ function fail(name, status, started) {
   process.exit(status ?? 1)
 }
 
-// The benchmark (bench/) reads these figures instead of timing the suite a second way.
-function writeTimings() {
-  const file = process.env.TEST_PHASE_TIMINGS
-  if (file) writeFileSync(file, `${JSON.stringify(measured, null, 2)}\n`)
+function describeTask({ command, args, env }) {
+  const program = command === process.execPath ? 'node' : command
+  const variables = Object.entries(env).map(([key, value]) => `${key}=${value}`)
+  return [...variables, program, ...args].join(' ')
 }

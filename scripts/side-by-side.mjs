@@ -3,11 +3,11 @@
 // 0 when all passed, else with the first failure's exit code.
 import { spawn } from 'node:child_process'
 
-/** @param {Array<[string, string, string[]]>} commands name, command, args */
+/** @param {Array<{ name: string, command: string, args: string[] }>} commands */
 async function runSideBySide(commands) {
   const results = await Promise.all(
     commands.map(
-      ([name, command, args]) =>
+      ({ name, command, args }) =>
         new Promise((resolve) => {
           const started = performance.now()
           const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] })
@@ -33,4 +33,8 @@ if (scripts.length === 0) {
   console.error('usage: node scripts/side-by-side.mjs <npm script> [<npm script> ...]')
   process.exit(2)
 }
-process.exit(await runSideBySide(scripts.map((name) => [name, 'npm', ['run', '--silent', name]])))
+process.exit(
+  await runSideBySide(
+    scripts.map((name) => ({ name, command: 'npm', args: ['run', '--silent', name] })),
+  ),
+)

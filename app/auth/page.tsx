@@ -1,4 +1,5 @@
 import { SessionGate } from '@/lib/session/client'
+import { ColumnTable } from '../components/column-table'
 import { DEMO_ACCOUNTS } from '../lib/demo-accounts'
 import { SignInForm } from './sign-in-form'
 
@@ -13,26 +14,17 @@ function AuthPage() {
       <p className="muted">
         This is a demo running on your machine, so the passwords are right here.
       </p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Email</th>
-            <th scope="col">Password</th>
-            <th scope="col">What it shows</th>
+      <ColumnTable columns={['Email', 'Password', 'What it shows']}>
+        {DEMO_ACCOUNTS.map((account) => (
+          <tr key={account.email}>
+            <td>{account.email}</td>
+            <td>
+              <code>{account.password}</code>
+            </td>
+            <td>{account.purpose}</td>
           </tr>
-        </thead>
-        <tbody>
-          {DEMO_ACCOUNTS.map((account) => (
-            <tr key={account.email}>
-              <td>{account.email}</td>
-              <td>
-                <code>{account.password}</code>
-              </td>
-              <td>{account.purpose}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </ColumnTable>
     </SessionGate>
   )
 }

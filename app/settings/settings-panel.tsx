@@ -1,6 +1,7 @@
 'use client'
 import { SessionGate } from '@/lib/session/client'
 import type { SessionUser } from '@/lib/session/shared/user'
+import { ColumnTable } from '../components/column-table'
 import { setUserRevoked } from './actions'
 
 type ListedUser = SessionUser & { revoked: boolean }
@@ -27,39 +28,30 @@ function SettingsPanel({ users }: SettingsPanelProps) {
         Revoking a user makes the app&apos;s <code>loadUser</code> return null: their next session
         check says <code>revoked</code>, and they are signed out with a toast.
       </p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Role</th>
-            <th scope="col">Access</th>
+      <ColumnTable columns={['Name', 'Role', 'Access']}>
+        {users.map((user) => (
+          <tr key={user.id}>
+            <td>{user.name}</td>
+            <td>{user.role}</td>
+            <td>
+              {user.role === 'admin' ? (
+                <span className="muted">admin</span>
+              ) : (
+                <form action={setUserRevoked}>
+                  <input type="hidden" name="userId" value={user.id} />
+                  <input type="hidden" name="revoke" value={String(!user.revoked)} />
+                  <button
+                    type="submit"
+                    aria-label={`${user.revoked ? 'Restore' : 'Revoke'} ${user.name}`}
+                  >
+                    {user.revoked ? 'Restore' : 'Revoke'}
+                  </button>
+                </form>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => (
-            <tr key={user.id}>
-              <td>{user.name}</td>
-              <td>{user.role}</td>
-              <td>
-                {user.role === 'admin' ? (
-                  <span className="muted">admin</span>
-                ) : (
-                  <form action={setUserRevoked}>
-                    <input type="hidden" name="userId" value={user.id} />
-                    <input type="hidden" name="revoke" value={String(!user.revoked)} />
-                    <button
-                      type="submit"
-                      aria-label={`${user.revoked ? 'Restore' : 'Revoke'} ${user.name}`}
-                    >
-                      {user.revoked ? 'Restore' : 'Revoke'}
-                    </button>
-                  </form>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </ColumnTable>
     </SessionGate>
   )
 }

@@ -115,9 +115,10 @@ function expirySection(e, graceMs) {
 function suiteSection(suite) {
   if (suite === null) return 'Skipped in this run (`--skip-suite`).'
   return [
-    '`node scripts/run-tests.mjs` (what `npm test` runs) with `TEST_PHASE_TIMINGS` set; the phase',
-    "times are the runner's own. A phase run in the background overlaps the phases after it, so",
-    'the phases add up to more than the whole run.',
+    '`node scripts/run-tests.mjs` (what `npm test` runs), timed from start to exit by the benchmark;',
+    'the phase times are the "Phase durations" the runner prints at the end of a passing run (of a',
+    'failing run, the failed phase). A phase run in the background overlaps the phases after it,',
+    'so the phases add up to more than the whole run.',
     `Exit code ${suite.exitCode}; its output is in \`${path.relative(ROOT_DIR, suite.logFile)}\`.`,
   ].join('\n')
 }

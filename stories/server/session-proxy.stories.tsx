@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/nextjs-vite'
 import { expect, within } from 'storybook/test'
 // The template users get is already the usage: a second copy would drift from it.
-import usage from '../../registry/templates/proxy.ts?raw'
+import usage from '../../proxy.ts?raw'
 import { optionArgTypes } from './support/option-arg-types'
 import { countTableRows, readTableRow } from './support/read-table-row'
 import { PROXY_OPTIONS, proxyCaseLabel, type ProxyCase } from './support/proxy-cases'

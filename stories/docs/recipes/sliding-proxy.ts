@@ -7,9 +7,11 @@ import { renewSession } from './sliding-session'
 
 // proxy.ts for sliding sessions: the kit's proxy decides first, then a valid session past half
 // its life gets a renewed cookie on the same response. Renewing here (or in the route handler),
-// never in a Server Component: Server Components cannot set cookies.
+// never in a Server Component: Server Components cannot set cookies. The file's `config` stays as
+// installed: it skips /api/, so the route handler renews for the client's own checks
+// (sliding-route.ts).
 const sessionProxy = createSessionProxy({
-  protectedPaths: ['/dashboard'],
+  protectedPaths: ['/dashboard', '/settings'],
   guestOnlyPaths: [LOGIN_PATH],
   loginPath: LOGIN_PATH,
   homePath: HOME_PATH,
@@ -27,18 +29,6 @@ async function proxy(request: NextRequest): Promise<NextResponse> {
   const renewed = await renewSession(opened.session.userId, opened.session.expiresAt)
   if (renewed) response.cookies.set(renewed.name, renewed.value, renewed.options)
   return response
-}
-
-// The same matcher as the registry's proxy.ts: /api/ is skipped, so the route handler renews
-// for the client's own checks (sliding-route.ts).
-export const config = {
-  matcher: [
-    {
-      source:
-        '/((?!api/|_next/static/|_next/image|favicon\\.ico$|.*\\.(?:png|jpe?g|gif|svg|webp|ico)$).*)',
-      missing: [{ type: 'header', key: 'next-action' }],
-    },
-  ],
 }
 
 export { proxy }
