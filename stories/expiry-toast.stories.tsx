@@ -10,7 +10,7 @@ import { playground } from './support/playground'
 import { storyRequests } from './support/requests'
 import {
   expiresWhileOpenStory,
-  failedCheckStory,
+  failedCheckStories,
   signedOutInAnotherTabStory,
   signOutStory,
 } from './support/session-stories'
@@ -173,19 +173,11 @@ export const Revoked: Story = {
   play: showsExpiryToast(REVOKED_TEXT),
 }
 
-export const ServerError: Story = failedCheckStory('serverError', errorWithoutToast)
-export const RateLimited: Story = {
-  ...failedCheckStory('rateLimited', errorWithoutToast),
-  tags: ['!autodocs'],
-}
-export const NetworkError: Story = {
-  ...failedCheckStory('networkError', errorWithoutToast),
-  tags: ['!autodocs'],
-}
-export const Malformed: Story = {
-  ...failedCheckStory('malformed', errorWithoutToast),
-  tags: ['!autodocs'],
-}
+const failedCheck = failedCheckStories(errorWithoutToast)
+export const ServerError: Story = failedCheck.serverError
+export const RateLimited: Story = { ...failedCheck.rateLimited, tags: ['!autodocs'] }
+export const NetworkError: Story = { ...failedCheck.networkError, tags: ['!autodocs'] }
+export const Malformed: Story = { ...failedCheck.malformed, tags: ['!autodocs'] }
 
 export const Slow: Story = {
   ...sessionState('slow'),

@@ -8,7 +8,7 @@ import { mockNavigation, storyNavigation } from './support/navigation'
 import { playground } from './support/playground'
 import { storyRequests } from './support/requests'
 import {
-  failedCheckStory,
+  failedCheckStories,
   lostSessionStory,
   signedOutInAnotherTabStory,
 } from './support/session-stories'
@@ -82,19 +82,11 @@ export const Anonymous: Story = {
   play: (context) => expectUser(context, null, 'unauthenticated'),
 }
 
-export const ServerError: Story = failedCheckStory('serverError', keepsAlice)
-export const RateLimited: Story = {
-  ...failedCheckStory('rateLimited', keepsAlice),
-  tags: ['!autodocs'],
-}
-export const NetworkError: Story = {
-  ...failedCheckStory('networkError', keepsAlice),
-  tags: ['!autodocs'],
-}
-export const Malformed: Story = {
-  ...failedCheckStory('malformed', keepsAlice),
-  tags: ['!autodocs'],
-}
+const failedCheck = failedCheckStories(keepsAlice)
+export const ServerError: Story = failedCheck.serverError
+export const RateLimited: Story = { ...failedCheck.rateLimited, tags: ['!autodocs'] }
+export const NetworkError: Story = { ...failedCheck.networkError, tags: ['!autodocs'] }
+export const Malformed: Story = { ...failedCheck.malformed, tags: ['!autodocs'] }
 
 /** No session from the layout: "Checking session…" until the slow answer signs alice in. */
 async function loadsAlice(context: PlayContext) {

@@ -175,8 +175,25 @@ function failedCheckStory<Context extends PlayContext>(
   }
 }
 
+/**
+ * The four failing scenarios of `failedCheckStory`, where this file's component shows the same
+ * for each (`expectAfter`): `{ serverError, rateLimited, networkError, malformed }`.
+ */
+function failedCheckStories<Context extends PlayContext>(
+  expectAfter: (context: Context) => Promise<void>,
+  check?: (context: Context) => Promise<void> | void,
+) {
+  return {
+    serverError: failedCheckStory('serverError', expectAfter, check),
+    rateLimited: failedCheckStory('rateLimited', expectAfter, check),
+    networkError: failedCheckStory('networkError', expectAfter, check),
+    malformed: failedCheckStory('malformed', expectAfter, check),
+  } satisfies Record<keyof typeof FAILURE_KIND, ScenarioStory<Context>>
+}
+
 export {
   expiresWhileOpenStory,
+  failedCheckStories,
   failedCheckStory,
   FAILURE_KIND,
   lostSessionStory,
