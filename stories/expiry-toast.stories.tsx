@@ -6,11 +6,11 @@ import { alice } from '../mocks/fixtures/users'
 import { ExpiryToast } from '@/lib/session/client/expiry-toast'
 import { notEditable, WARN_BEFORE_CONTROL } from './support/arg-types'
 import { SessionPanel } from './support/demo'
+import { failedCheckStories } from './support/failed-check-stories'
 import { playground } from './support/playground'
 import { storyRequests } from './support/requests'
 import {
   expiresWhileOpenStory,
-  failedCheckStories,
   signedOutInAnotherTabStory,
   signOutStory,
 } from './support/session-stories'

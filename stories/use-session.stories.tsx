@@ -5,10 +5,10 @@ import { alice } from '../mocks/fixtures/users'
 import type { LostSessionReason, SessionRequestErrorKind } from '@/lib/session/shared/types'
 import { SessionPanel } from './support/demo'
 import { mockNavigation, storyNavigation } from './support/navigation'
+import { failedCheckStory } from './support/failed-check-stories'
 import { playground } from './support/playground'
 import { storyRequests } from './support/requests'
 import {
-  failedCheckStory,
   lostSessionStory,
   signedOutInAnotherTabStory,
   signOutStory,

@@ -5,13 +5,10 @@ import { sessionStatusAtom, userAtom } from '@/lib/session/client/atoms'
 import type { SessionStatus, SessionUser } from '@/lib/session/shared/types'
 import { UserBadge } from './support/demo'
 import { mockNavigation, storyNavigation } from './support/navigation'
+import { failedCheckStories } from './support/failed-check-stories'
 import { playground } from './support/playground'
 import { storyRequests } from './support/requests'
-import {
-  failedCheckStories,
-  lostSessionStory,
-  signedOutInAnotherTabStory,
-} from './support/session-stories'
+import { lostSessionStory, signedOutInAnotherTabStory } from './support/session-stories'
 import { noInitialSession, sessionState } from './support/session-state'
 import { settle } from './support/settle'
 import { storyStore, type PlayContext } from './support/story-context'
