@@ -3,20 +3,23 @@ import { getRouter } from '@storybook/nextjs-vite/navigation.mock'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { MINUTE_MS } from '../mocks/fixtures/sessions'
 import { alice } from '../mocks/fixtures/users'
-import { sessionAtom } from '@/lib/session/client/atoms'
 import { ExpiryToast } from '@/lib/session/client/expiry-toast'
 import type { LostSessionReason } from '@/lib/session/shared/reasons'
 import { notEditable, WARN_BEFORE_CONTROL } from './support/arg-types'
 import { SessionPanel } from './support/demo'
+import { failedCheckStories } from './support/failed-check-stories'
 import { playground } from './support/playground'
 import { storyRequests } from './support/requests'
-import { failedCheckStory, signedOutInAnotherTabStory } from './support/session-stories'
-import { sessionState, signedIn } from './support/session-state'
+import {
+  expiresWhileOpenStory,
+  signedOutInAnotherTabStory,
+  signOutStory,
+} from './support/session-stories'
+import { sessionState } from './support/session-state'
 import { settle } from './support/settle'
-import { storyStore, type PlayContext } from './support/story-context'
+import { storySession, type PlayContext } from './support/story-context'
 import { expectNoToast, expectOneToast, holdToast, visibleToasts } from './support/toasts'
-import { focusWindowFirst } from './support/window-focus'
-import { EVENTUAL_WAIT_MS, EXPIRY_WAIT_MS, SHORT_SESSION_MS, SLOW_WAIT_MS } from './support/timing'
+import { EVENTUAL_WAIT_MS, SLOW_WAIT_MS } from './support/timing'
 import usage from './usage/expiry-toast.tsx?raw'
 
 /** The toast per lost reason: a reason without its text here (or its story, see the end) fails `tsc`. */
@@ -175,19 +178,11 @@ export const Revoked: Story = {
   play: showsExpiryToast(REVOKED_TEXT),
 }
 
-export const ServerError: Story = failedCheckStory('serverError', errorWithoutToast)
-export const RateLimited: Story = {
-  ...failedCheckStory('rateLimited', errorWithoutToast),
-  tags: ['!autodocs'],
-}
-export const NetworkError: Story = {
-  ...failedCheckStory('networkError', errorWithoutToast),
-  tags: ['!autodocs'],
-}
-export const Malformed: Story = {
-  ...failedCheckStory('malformed', errorWithoutToast),
-  tags: ['!autodocs'],
-}
+const failedCheck = failedCheckStories(errorWithoutToast)
+export const ServerError: Story = failedCheck.serverError
+export const RateLimited: Story = { ...failedCheck.rateLimited, tags: ['!autodocs'] }
+export const NetworkError: Story = { ...failedCheck.networkError, tags: ['!autodocs'] }
+export const Malformed: Story = { ...failedCheck.malformed, tags: ['!autodocs'] }
 
 export const Slow: Story = {
   ...sessionState('slow'),
@@ -196,34 +191,23 @@ export const Slow: Story = {
 
 export const SignOut: Story = {
   tags: ['!autodocs'],
-  ...sessionState('authenticated'),
-  play: async (context) => {
-    await Authenticated.play?.(context)
-    await focusWindowFirst(context)
-    await userEvent.click(within(context.canvasElement).getByRole('button', { name: 'Sign out' }))
+  ...signOutStory('signOutSucceeds', Authenticated.play, async (context) => {
     await waitFor(() => expect(getRouter().replace).toHaveBeenCalledWith('/auth'))
-    await expect(storyStore(context).get(sessionAtom)).toEqual({
-      status: 'unauthenticated',
-      reason: 'signed-out',
-    })
+    await expect(storySession(context)).toEqual({ status: 'unauthenticated', reason: 'signed-out' })
     // Leaving on purpose is not an expiry.
     await expectNoToast()
-  },
+  }),
 }
 
 export const SignOutFails: Story = {
   tags: ['!autodocs'],
-  ...sessionState('authenticated', { signOut: 'signOutFails' }),
-  play: async (context) => {
-    await Authenticated.play?.(context)
-    await focusWindowFirst(context)
-    await userEvent.click(within(context.canvasElement).getByRole('button', { name: 'Sign out' }))
+  ...signOutStory('signOutFails', Authenticated.play, async (context) => {
     await expect(await within(context.canvasElement).findByRole('alert')).toHaveTextContent(
       'http (500)',
     )
     await expectNoToast()
     await expectNoNavigation()
-  },
+  }),
 }
 
 export const SignedOutInAnotherTab: Story = {
@@ -239,11 +223,7 @@ export const ReasonFromServerRedirect: Story = {
   tags: ['!autodocs'],
   // The proxy found an expired cookie, deleted it and redirected here.
   ...sessionState('anonymous', {
-    parameters: {
-      nextjs: {
-        navigation: { pathname: '/auth', query: { next: '/dashboard', reason: 'expired' } },
-      },
-    },
+    navigation: { pathname: '/auth', query: { next: '/dashboard', reason: 'expired' } },
   }),
   play: async () => {
     const toast = await expectOneToast(EXPIRED_TEXT)
@@ -262,11 +242,7 @@ export const ReasonFromServerRedirectWithStaleCookie: Story = {
   // verifySession() redirected, but a Server Component cannot delete the cookie: the layout
   // still says `expired`, and the URL says so too. Two signals, one loss, one toast.
   ...sessionState('expired', {
-    parameters: {
-      nextjs: {
-        navigation: { pathname: '/auth', query: { next: '/dashboard', reason: 'expired' } },
-      },
-    },
+    navigation: { pathname: '/auth', query: { next: '/dashboard', reason: 'expired' } },
   }),
   play: async (context) => {
     await ReasonFromServerRedirect.play?.(context)
@@ -279,7 +255,7 @@ export const ReasonFromServerRedirectWithStaleCookie: Story = {
 export const UnknownReasonParam: Story = {
   tags: ['!autodocs'],
   ...sessionState('anonymous', {
-    parameters: { nextjs: { navigation: { pathname: '/auth', query: { reason: 'hacked' } } } },
+    navigation: { pathname: '/auth', query: { reason: 'hacked' } },
   }),
   // Anyone can type a URL: an unknown reason shows nothing and is left alone.
   play: async () => {
@@ -300,15 +276,11 @@ export const ReasonParamWhileSignedIn: Story = {
   tags: ['!autodocs'],
   // A crafted link to a signed-in user: "/dashboard?reason=revoked" must not say "revoked".
   ...sessionState('authenticated', {
-    parameters: {
-      nextjs: {
-        navigation: { pathname: '/dashboard', query: { tab: 'usage', reason: 'revoked' } },
-      },
-    },
+    navigation: { pathname: '/dashboard', query: { tab: 'usage', reason: 'revoked' } },
   }),
   play: async (context) => {
     await expectReasonStrippedSilently('/dashboard?tab=usage')
-    await expect(storyStore(context).get(sessionAtom)).toMatchObject({
+    await expect(storySession(context)).toMatchObject({
       status: 'authenticated',
       user: alice,
     })
@@ -320,11 +292,7 @@ export const ReasonParamWhileSignedInOnLoginPath: Story = {
   // The same link to the login path: the proxy lets a signed-in user through with a lost-session
   // reason (a revoked user must not loop), and the guest gate sends them home; no toast.
   ...sessionState('authenticated', {
-    parameters: {
-      nextjs: {
-        navigation: { pathname: '/auth', query: { next: '/dashboard', reason: 'revoked' } },
-      },
-    },
+    navigation: { pathname: '/auth', query: { next: '/dashboard', reason: 'revoked' } },
   }),
   play: () => expectReasonStrippedSilently('/auth?next=%2Fdashboard'),
 }
@@ -333,23 +301,17 @@ export const ReasonParamOffLoginPath: Story = {
   tags: ['!autodocs'],
   // Signed out, but not on the login path: no server redirect ends here, so no toast.
   ...sessionState('anonymous', {
-    parameters: { nextjs: { navigation: { pathname: '/pricing', query: { reason: 'expired' } } } },
+    navigation: { pathname: '/pricing', query: { reason: 'expired' } },
   }),
   play: () => expectReasonStrippedSilently('/pricing'),
 }
 
+// Found by the timer at expiresAt, not by polling before it (expiresWhileOpenStory checks it).
 export const ExpiresWhileOpen: Story = {
   tags: ['!autodocs'],
-  ...sessionState('expired', { initialSession: signedIn(alice, SHORT_SESSION_MS) }),
-  play: async (context) => {
-    const session = storyStore(context).get(sessionAtom)
-    if (session.status !== 'authenticated') throw new Error('expected an authenticated session')
-    await expectNoToast()
-    await waitFor(() => expect(storyRequests(context).gets()).toBe(1), { timeout: EXPIRY_WAIT_MS })
+  ...expiresWhileOpenStory(expectNoToast, async () => {
     await expectOneToast(EXPIRED_TEXT)
-    // Found by the timer at expiresAt, not by polling before it.
-    await expect(storyRequests(context).getTimes()[0]).toBeGreaterThanOrEqual(session.expiresAt)
-  },
+  }),
 }
 
 export const CustomMessages: Story = {

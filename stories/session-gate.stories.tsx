@@ -2,19 +2,22 @@ import type { Meta, StoryObj } from '@storybook/nextjs-vite'
 import { getRouter } from '@storybook/nextjs-vite/navigation.mock'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { alice, grace } from '../mocks/fixtures/users'
-import { sessionAtom, userAtom } from '@/lib/session/client/atoms'
+import { userAtom } from '@/lib/session/client/atoms'
 import { SessionGate } from '@/lib/session/client/session-gate'
 import type { LostSessionReason, SessionUser } from '@/lib/session/shared/types'
 import { notEditable, REACT_NODE_ARG } from './support/arg-types'
 import { DashboardContent, SessionPanel } from './support/demo'
 import { playground } from './support/playground'
 import { storyRequests } from './support/requests'
-import { signedOutInAnotherTabStory } from './support/session-stories'
+import {
+  expiresWhileOpenStory,
+  signedOutInAnotherTabStory,
+  signOutStory,
+} from './support/session-stories'
 import { sessionState, signedIn } from './support/session-state'
 import { settle } from './support/settle'
-import { storyStore, type PlayContext } from './support/story-context'
-import { EVENTUAL_WAIT_MS, EXPIRY_WAIT_MS, SHORT_SESSION_MS, SLOW_WAIT_MS } from './support/timing'
-import { focusWindowFirst } from './support/window-focus'
+import { storySession, storyStore, type PlayContext } from './support/story-context'
+import { EVENTUAL_WAIT_MS, SLOW_WAIT_MS } from './support/timing'
 import usage from './usage/session-gate.tsx?raw'
 
 /** The page the stories guard: /dashboard?tab=usage (so `next` carries a query too). */
@@ -97,7 +100,7 @@ async function expectErrorFallback(context: PlayContext, kind: string) {
   )
   await expect(alert).toHaveTextContent(`We could not check your session (${kind}).`)
   await expect(within(alert).getByRole('button', { name: 'Try again' })).toBeVisible()
-  await expect(storyStore(context).get(sessionAtom)).toMatchObject({
+  await expect(storySession(context)).toMatchObject({
     status: 'error',
     error: { kind },
   })
@@ -125,7 +128,7 @@ export const ExpiringSoon: Story = {
 function redirectsWithReason(reason: LostSessionReason) {
   return async (context: PlayContext) => {
     await expectRedirect(context, `/auth?next=${NEXT_DASHBOARD}&reason=${reason}`)
-    await expect(storyStore(context).get(sessionAtom)).toEqual({
+    await expect(storySession(context)).toEqual({
       status: 'unauthenticated',
       reason,
     })
@@ -215,45 +218,33 @@ export const SignOut: Story = {
       </>
     ),
   },
-  ...sessionState('authenticated'),
-  play: async (context) => {
-    await Authenticated.play?.(context)
-    await focusWindowFirst(context)
-    await userEvent.click(within(context.canvasElement).getByRole('button', { name: 'Sign out' }))
+  ...signOutStory('signOutSucceeds', Authenticated.play, async (context) => {
     await waitFor(() =>
-      expect(storyStore(context).get(sessionAtom)).toEqual({
-        status: 'unauthenticated',
-        reason: 'signed-out',
-      }),
+      expect(storySession(context)).toEqual({ status: 'unauthenticated', reason: 'signed-out' }),
     )
     // A deliberate sign-out: the login page, without `next` (the next person starts fresh).
     await waitFor(() => expect(getRouter().replace).toHaveBeenCalledWith('/auth'))
     await settle()
     for (const call of getRouter().replace.mock.calls) await expect(call).toEqual(['/auth'])
     await expect(storyRequests(context).deletes()).toBe(1)
-  },
+  }),
 }
 
 export const SignOutFails: Story = {
   tags: ['!autodocs'],
   args: SignOut.args,
-  ...sessionState('authenticated', { signOut: 'signOutFails' }),
-  play: async (context) => {
-    await Authenticated.play?.(context)
-    await focusWindowFirst(context)
-    const canvas = within(context.canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'Sign out' }))
-    await expect(await canvas.findByRole('alert')).toHaveTextContent(
+  ...signOutStory('signOutFails', Authenticated.play, async (context) => {
+    await expect(await within(context.canvasElement).findByRole('alert')).toHaveTextContent(
       'Session request failed: http (500)',
     )
     // Still signed in, still on the page.
     await expectDashboard(context)
-    await expect(storyStore(context).get(sessionAtom)).toMatchObject({
+    await expect(storySession(context)).toMatchObject({
       status: 'authenticated',
       user: alice,
     })
     await expectNoRedirect()
-  },
+  }),
 }
 
 export const SignedOutInAnotherTab: Story = {
@@ -263,17 +254,9 @@ export const SignedOutInAnotherTab: Story = {
 
 export const ExpiresWhileOpen: Story = {
   tags: ['!autodocs'],
-  ...sessionState('expired', { initialSession: signedIn(alice, SHORT_SESSION_MS) }),
-  play: async (context) => {
-    await expectDashboard(context)
-    const session = storyStore(context).get(sessionAtom)
-    if (session.status !== 'authenticated') throw new Error('expected an authenticated session')
-    await waitFor(() => expect(getRouter().replace).toHaveBeenCalled(), { timeout: EXPIRY_WAIT_MS })
-    await expectRedirect(context, `/auth?next=${NEXT_DASHBOARD}&reason=expired`)
-    // One check, by the timer, not before expiresAt.
-    await expect(storyRequests(context).getTimes()).toHaveLength(1)
-    await expect(storyRequests(context).getTimes()[0]).toBeGreaterThanOrEqual(session.expiresAt)
-  },
+  ...expiresWhileOpenStory(expectDashboard, (context) =>
+    expectRedirect(context, `/auth?next=${NEXT_DASHBOARD}&reason=expired`),
+  ),
 }
 
 const signInPage = <h1>Sign in</h1>
@@ -282,9 +265,7 @@ export const GuestPage: Story = {
   tags: ['!autodocs'],
   args: { require: 'guest', children: signInPage },
   ...sessionState('authenticated', {
-    parameters: {
-      nextjs: { navigation: { pathname: '/auth', query: { next: '/settings?tab=team' } } },
-    },
+    navigation: { pathname: '/auth', query: { next: '/settings?tab=team' } },
   }),
   // Already signed in on the sign-in page: on to the safe `next`.
   play: async (context) => {
@@ -301,9 +282,7 @@ export const GuestPageUnsafeNext: Story = {
   tags: ['!autodocs'],
   args: GuestPage.args,
   ...sessionState('authenticated', {
-    parameters: {
-      nextjs: { navigation: { pathname: '/auth', query: { next: '//evil.example/phish' } } },
-    },
+    navigation: { pathname: '/auth', query: { next: '//evil.example/phish' } },
   }),
   // `next` leads off-site: home instead.
   play: async () => {
@@ -317,7 +296,7 @@ export const GuestPageAnonymous: Story = {
   tags: ['!autodocs'],
   args: GuestPage.args,
   ...sessionState('anonymous', {
-    parameters: { nextjs: { navigation: { pathname: '/auth', query: { next: '/settings' } } } },
+    navigation: { pathname: '/auth', query: { next: '/settings' } },
   }),
   play: async (context) => {
     await expect(

@@ -8,14 +8,10 @@ import {
   unauthenticatedPayload,
 } from '../mocks/fixtures/sessions'
 import { alice } from '../mocks/fixtures/users'
-import { sessionAtom, userAtom } from '@/lib/session/client/atoms'
+import { userAtom } from '@/lib/session/client/atoms'
 import { SessionProvider } from '@/lib/session/client/session-provider'
 import type { SessionFetcher } from '@/lib/session/client/session-options'
-import type {
-  ClientSession,
-  SessionRequestErrorKind,
-  UnauthenticatedReason,
-} from '@/lib/session/shared/types'
+import type { SessionRequestErrorKind, UnauthenticatedReason } from '@/lib/session/shared/types'
 import {
   durationControl,
   notEditable,
@@ -25,20 +21,25 @@ import {
 import { SessionInspector, SessionPanel } from './support/demo'
 import { LayoutRerender } from './support/layout-rerender'
 import { mockNavigation, storyNavigation } from './support/navigation'
-import { listenAsAnotherTab, signOutInAnotherTab } from './support/other-tab'
+import { signOutInAnotherTab } from './support/other-tab'
 import { playground } from './support/playground'
 import { storyFetcher, storyRequests } from './support/requests'
-import { signedOutInAnotherTabStory } from './support/session-stories'
+import {
+  expiresWhileOpenStory,
+  signedOutInAnotherTabStory,
+  signOutStory,
+} from './support/session-stories'
 import { noInitialSession, sessionState, signedIn, storyScenario } from './support/session-state'
 import { settle, wait } from './support/settle'
 import {
   storyChannelName,
   storyInitialSession,
+  storySession,
+  storySignedInSession,
   storyStore,
   type PlayContext,
 } from './support/story-context'
 import { EVENTUAL_WAIT_MS, EXPIRY_WAIT_MS, SHORT_SESSION_MS, SLOW_WAIT_MS } from './support/timing'
-import { focusWindowFirst } from './support/window-focus'
 import usage from './usage/session-provider.tsx?raw'
 
 /** Every request goes through this spy first: a request started counts even before MSW answers. */
@@ -106,13 +107,11 @@ type Story = StoryObj<typeof meta>
 // helper's result): they stay in the sidebar and run as tests.
 type Context = PlayContext
 
-const session = (context: Context): ClientSession => storyStore(context).get(sessionAtom)
-
 async function expectSignedInAsAlice(context: Context) {
   await expect(
     await within(context.canvasElement).findByText(alice.name, {}, { timeout: EVENTUAL_WAIT_MS }),
   ).toBeVisible()
-  await expect(session(context)).toMatchObject({ status: 'authenticated', user: alice })
+  await expect(storySession(context)).toMatchObject({ status: 'authenticated', user: alice })
   await expect(storyStore(context).get(userAtom)).toEqual(alice)
 }
 
@@ -126,9 +125,12 @@ async function expectNoRequestOnMount(context: Context) {
 /** The layout saw a stale cookie: exactly one request, so the route handler can delete it. */
 async function expectOneCheckEnding(context: Context, reason: UnauthenticatedReason) {
   await waitFor(() => expect(storyRequests(context).gets()).toBe(1), { timeout: EVENTUAL_WAIT_MS })
-  await waitFor(() => expect(session(context)).toEqual({ status: 'unauthenticated', reason }), {
-    timeout: EVENTUAL_WAIT_MS,
-  })
+  await waitFor(
+    () => expect(storySession(context)).toEqual({ status: 'unauthenticated', reason }),
+    {
+      timeout: EVENTUAL_WAIT_MS,
+    },
+  )
   await expect(storyStore(context).get(userAtom)).toBeNull()
   await settle()
   await expect(storyRequests(context).gets()).toBe(1)
@@ -143,7 +145,7 @@ async function expectErrorKeepingAlice(
   window.dispatchEvent(new Event('online'))
   await waitFor(
     () =>
-      expect(session(context)).toEqual({
+      expect(storySession(context)).toEqual({
         status: 'authenticated',
         user: alice,
         expiresAt: expect.any(Number),
@@ -174,8 +176,7 @@ export const ExpiringSoon: Story = {
   ...sessionState('expiringSoon'),
   play: async (context) => {
     await expectSignedInAsAlice(context)
-    const state = session(context)
-    if (state.status !== 'authenticated') throw new Error('expected an authenticated session')
+    const state = storySignedInSession(context)
     await expect(state.expiresAt - Date.now()).toBeGreaterThan(EXPIRING_SOON_MS - 10 * SECOND_MS)
     await expect(state.expiresAt - Date.now()).toBeLessThanOrEqual(EXPIRING_SOON_MS)
     // The expiry timer waits for expiresAt: no polling meanwhile.
@@ -191,7 +192,7 @@ export const Expired: Story = {
 /** No cookie, nothing to delete: the layout's answer stands, without a request. */
 async function expectAnonymous(context: Context) {
   await expect(await within(context.canvasElement).findByText('missing')).toBeVisible()
-  await expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'missing' })
+  await expect(storySession(context)).toEqual({ status: 'unauthenticated', reason: 'missing' })
   await expect(storyStore(context).get(userAtom)).toBeNull()
   await expectNoRequestOnMount(context)
 }
@@ -220,7 +221,7 @@ export const ServerError: Story = {
     await waitFor(() => expect(storyRequests(context).gets()).toBeGreaterThanOrEqual(2), {
       timeout: EVENTUAL_WAIT_MS,
     })
-    await expect(session(context)).toMatchObject({ status: 'authenticated', user: alice })
+    await expect(storySession(context)).toMatchObject({ status: 'authenticated', user: alice })
   },
 }
 
@@ -231,7 +232,7 @@ export const RateLimited: Story = {
   ...sessionState('rateLimited', { initialSession: signedIn(alice) }),
   play: async (context) => {
     await expectErrorKeepingAlice(context, 'http', 429)
-    await expect(session(context)).toMatchObject({
+    await expect(storySession(context)).toMatchObject({
       error: { retryAfterMs: RATE_LIMIT_RETRY_AFTER_SECONDS * SECOND_MS },
     })
     // Ten backoffs later, still one request: Retry-After (30 s) wins over the backoff.
@@ -248,9 +249,9 @@ export const NetworkError: Story = {
 
 /** No initialSession: loading until the (1.5 s) answer, then signed in after one request. */
 async function expectLoadingThenAlice(context: Context) {
-  await expect(session(context)).toEqual({ status: 'loading' })
+  await expect(storySession(context)).toEqual({ status: 'loading' })
   await expect(within(context.canvasElement).getByText('loading')).toBeVisible()
-  await waitFor(() => expect(session(context)).toMatchObject({ status: 'authenticated' }), {
+  await waitFor(() => expect(storySession(context)).toMatchObject({ status: 'authenticated' }), {
     timeout: SLOW_WAIT_MS,
   })
   await expectSignedInAsAlice(context)
@@ -279,7 +280,7 @@ export const Timeout: Story = {
 function expectFirstCheckFailed(kind: SessionRequestErrorKind) {
   return async (context: Context) => {
     await waitFor(() =>
-      expect(session(context)).toEqual({
+      expect(storySession(context)).toEqual({
         status: 'error',
         error: expect.objectContaining({ kind }),
       }),
@@ -295,7 +296,7 @@ export const FirstCheckFails: Story = {
   ...sessionState('serverError', { initialSession: noInitialSession }),
   play: async (context) => {
     await expectFirstCheckFailed('http')(context)
-    await expect(session(context)).toMatchObject({ error: { httpStatus: 500 } })
+    await expect(storySession(context)).toMatchObject({ error: { httpStatus: 500 } })
     // ... and it keeps trying.
     await waitFor(() => expect(storyRequests(context).gets()).toBeGreaterThanOrEqual(2), {
       timeout: EVENTUAL_WAIT_MS,
@@ -346,24 +347,18 @@ export const FocusStorm: Story = {
   },
 }
 
+// The timer at expiresAt checks once, without polling before (expiresWhileOpenStory checks it).
 export const ExpiresWhileOpen: Story = {
   tags: ['!autodocs'],
-  ...sessionState('expired', { initialSession: signedIn(alice, SHORT_SESSION_MS) }),
-  play: async (context) => {
-    await expectSignedInAsAlice(context)
-    const state = session(context)
-    if (state.status !== 'authenticated') throw new Error('expected an authenticated session')
-    await expect(storyRequests(context).gets()).toBe(0)
-    // The timer at expiresAt checks once, without polling before.
-    await waitFor(
-      () => expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'expired' }),
-      {
-        timeout: EXPIRY_WAIT_MS,
-      },
-    )
-    await expect(storyRequests(context).getTimes()).toEqual([expect.any(Number)])
-    await expect(storyRequests(context).getTimes()[0]).toBeGreaterThanOrEqual(state.expiresAt)
-  },
+  ...expiresWhileOpenStory(
+    async (context) => {
+      await expectSignedInAsAlice(context)
+      await expect(storyRequests(context).gets()).toBe(0)
+    },
+    async (context) => {
+      await expect(storyStore(context).get(userAtom)).toBeNull()
+    },
+  ),
 }
 
 export const CookieGoneAtExpiry: Story = {
@@ -374,7 +369,7 @@ export const CookieGoneAtExpiry: Story = {
     await expectSignedInAsAlice(context)
     // ... and the client still calls it an expiry (it knew the session ended then).
     await waitFor(
-      () => expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'expired' }),
+      () => expect(storySession(context)).toEqual({ status: 'unauthenticated', reason: 'expired' }),
       {
         timeout: EXPIRY_WAIT_MS,
       },
@@ -392,12 +387,12 @@ export const StaleAnswerDropped: Story = {
     await waitFor(() => expect(fetcher).toHaveBeenCalledTimes(1))
     signOutInAnotherTab(context) // ... and the user signs out elsewhere before it answers
     await waitFor(() =>
-      expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'signed-out' }),
+      expect(storySession(context)).toEqual({ status: 'unauthenticated', reason: 'signed-out' }),
     )
     await fetcher.mock.results[0]?.value // the slow answer arrives (1.5 s)
     await settle()
     // The late "authenticated" answer predates the sign-out: dropped.
-    await expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'signed-out' })
+    await expect(storySession(context)).toEqual({ status: 'unauthenticated', reason: 'signed-out' })
   },
 }
 
@@ -426,7 +421,7 @@ export const LayoutRendersAgain: Story = {
       within(context.canvasElement).getByRole('button', { name: /Server renders the layout/ }),
     )
     await waitFor(() =>
-      expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'revoked' }),
+      expect(storySession(context)).toEqual({ status: 'unauthenticated', reason: 'revoked' }),
     )
     // ... which the provider adopts; the stale cookie still needs the route handler: one request.
     await waitFor(() => expect(storyRequests(context).gets()).toBe(1))
@@ -444,48 +439,32 @@ const withSignOutButton = {
   ),
 }
 
+// signOutStory checks that every other tab is told (and, when it fails, that none is).
 export const SignOut: Story = {
   tags: ['!autodocs'],
   args: withSignOutButton,
-  ...sessionState('authenticated'),
-  play: async (context) => {
-    await expectSignedInAsAlice(context)
-    await focusWindowFirst(context)
-    const otherTab = listenAsAnotherTab(context)
-    await userEvent.click(within(context.canvasElement).getByRole('button', { name: 'Sign out' }))
+  ...signOutStory('signOutSucceeds', expectSignedInAsAlice, async (context) => {
     await waitFor(() =>
-      expect(session(context)).toEqual({ status: 'unauthenticated', reason: 'signed-out' }),
+      expect(storySession(context)).toEqual({ status: 'unauthenticated', reason: 'signed-out' }),
     )
     await expect(storyStore(context).get(userAtom)).toBeNull()
     await expect(storyRequests(context).deletes()).toBe(1)
-    // Every other tab is told.
-    await waitFor(() => expect(otherTab.received()).toEqual([{ type: 'signed-out' }]))
-    otherTab.close()
-  },
+  }),
 }
 
 export const SignOutFails: Story = {
   tags: ['!autodocs'],
   args: withSignOutButton,
-  ...sessionState('authenticated', { signOut: 'signOutFails' }),
-  play: async (context) => {
-    await expectSignedInAsAlice(context)
-    await focusWindowFirst(context)
-    const otherTab = listenAsAnotherTab(context)
-    await userEvent.click(within(context.canvasElement).getByRole('button', { name: 'Sign out' }))
+  ...signOutStory('signOutFails', expectSignedInAsAlice, async (context) => {
     await waitFor(() =>
-      expect(session(context)).toMatchObject({
+      expect(storySession(context)).toMatchObject({
         status: 'authenticated',
         user: alice,
         error: { kind: 'http', httpStatus: 500 },
       }),
     )
     await expect(storyRequests(context).deletes()).toBe(1)
-    await settle()
-    // Nobody signed out, so no other tab hears otherwise.
-    await expect(otherTab.received()).toEqual([])
-    otherTab.close()
-  },
+  }),
 }
 
 /** The layout's session stands: alice, with no request on mount. */

@@ -2,17 +2,16 @@ import type { Meta, StoryObj } from '@storybook/nextjs-vite'
 import { getRouter } from '@storybook/nextjs-vite/navigation.mock'
 import { expect, waitFor, within } from 'storybook/test'
 import { MINUTE_MS } from '../mocks/fixtures/sessions'
-import { alice } from '../mocks/fixtures/users'
-import { sessionAtom } from '@/lib/session/client/atoms'
 import { SessionLostNotice } from './docs/recipes/session-lost-notice'
 import { WARN_BEFORE_CONTROL } from './support/arg-types'
 import { playground } from './support/playground'
 import { storyRequests } from './support/requests'
-import { sessionState, signedIn } from './support/session-state'
+import { expiresWhileOpenStory } from './support/session-stories'
+import { sessionState } from './support/session-state'
 import { settle } from './support/settle'
-import { storyStore, type PlayContext } from './support/story-context'
+import type { PlayContext } from './support/story-context'
 import { expectNoToast } from './support/toasts'
-import { EVENTUAL_WAIT_MS, EXPIRY_WAIT_MS, SHORT_SESSION_MS } from './support/timing'
+import { EVENTUAL_WAIT_MS } from './support/timing'
 import usage from './usage/use-session-loss.tsx?raw'
 
 // useSessionLoss is headless: these stories render the "Your own toast" recipe's banner, a real
@@ -71,26 +70,17 @@ export const Expired: Story = {
 
 export const ExpiresWhileOpen: Story = {
   tags: ['!autodocs'],
-  ...sessionState('expired', { initialSession: signedIn(alice, SHORT_SESSION_MS) }),
   // The provider's timer at expiresAt asks the server, which says expired: told once, with a
   // sign-in link back to this page.
-  play: async (context) => {
-    const banner = await within(context.canvasElement).findByRole(
-      'alert',
-      {},
-      { timeout: EXPIRY_WAIT_MS },
-    )
+  ...expiresWhileOpenStory(noBanner, async (context) => {
+    const banner = await within(context.canvasElement).findByRole('alert')
     await expect(banner).toHaveTextContent('Your session has expired. Please sign in again.')
     await expect(within(banner).getByRole('link', { name: 'Sign in' })).toHaveAttribute(
       'href',
       '/auth?next=%2Fdashboard',
     )
-    await expect(storyStore(context).get(sessionAtom)).toMatchObject({
-      status: 'unauthenticated',
-      reason: 'expired',
-    })
     await expectNoToast()
-  },
+  }),
 }
 
 export const DismissedStaysDismissed: Story = {
@@ -115,11 +105,7 @@ export const DismissedStaysDismissed: Story = {
 export const ReasonFromServerRedirect: Story = {
   // The proxy found a revoked user's cookie, deleted it and redirected here.
   ...sessionState('anonymous', {
-    parameters: {
-      nextjs: {
-        navigation: { pathname: '/auth', query: { next: '/dashboard', reason: 'revoked' } },
-      },
-    },
+    navigation: { pathname: '/auth', query: { next: '/dashboard', reason: 'revoked' } },
   }),
   play: async (context) => {
     const banner = await within(context.canvasElement).findByRole('alert')
@@ -137,9 +123,7 @@ export const CraftedReasonWhileSignedIn: Story = {
   tags: ['!autodocs'],
   // Anyone can send "/dashboard?reason=revoked": a signed-in user is told nothing.
   ...sessionState('authenticated', {
-    parameters: {
-      nextjs: { navigation: { pathname: '/dashboard', query: { reason: 'revoked' } } },
-    },
+    navigation: { pathname: '/dashboard', query: { reason: 'revoked' } },
   }),
   play: async (context) => {
     await waitFor(() => expect(getRouter().replace).toHaveBeenCalledWith('/dashboard'))

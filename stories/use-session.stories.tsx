@@ -2,20 +2,20 @@ import type { Meta, StoryObj } from '@storybook/nextjs-vite'
 import { getRouter } from '@storybook/nextjs-vite/navigation.mock'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { alice } from '../mocks/fixtures/users'
-import { sessionAtom } from '@/lib/session/client/atoms'
 import type { LostSessionReason, SessionRequestErrorKind } from '@/lib/session/shared/types'
 import { SessionPanel } from './support/demo'
 import { mockNavigation, storyNavigation } from './support/navigation'
+import { failedCheckStory } from './support/failed-check-stories'
 import { playground } from './support/playground'
 import { storyRequests } from './support/requests'
 import {
-  failedCheckStory,
   lostSessionStory,
   signedOutInAnotherTabStory,
+  signOutStory,
 } from './support/session-stories'
 import { sessionState } from './support/session-state'
 import { settle } from './support/settle'
-import { storyStore, type PlayContext } from './support/story-context'
+import { storySession, type PlayContext } from './support/story-context'
 import { EVENTUAL_WAIT_MS, SLOW_WAIT_MS } from './support/timing'
 import { focusWindowFirst } from './support/window-focus'
 import usage from './usage/use-session.tsx?raw'
@@ -48,7 +48,7 @@ const canvasOf = (context: PlayContext) => within(context.canvasElement)
 async function expectSignedIn(context: PlayContext) {
   await expect(await canvasOf(context).findByText(`Signed in as ${alice.name}`)).toBeVisible()
   await expect(canvasOf(context).getByText('Status: authenticated')).toBeVisible()
-  await expect(storyStore(context).get(sessionAtom)).toMatchObject({
+  await expect(storySession(context)).toMatchObject({
     status: 'authenticated',
     user: alice,
   })
@@ -164,20 +164,13 @@ export const Refresh: Story = {
 
 export const SignOut: Story = {
   tags: ['!autodocs'],
-  ...sessionState('authenticated'),
-  play: async (context) => {
-    await Authenticated.play?.(context)
-    await focusWindowFirst(context)
-    await userEvent.click(canvasOf(context).getByRole('button', { name: 'Sign out' }))
+  ...signOutStory('signOutSucceeds', Authenticated.play, async (context) => {
     await expect(await canvasOf(context).findByText('Reason: signed-out')).toBeVisible()
-    await expect(storyStore(context).get(sessionAtom)).toEqual({
-      status: 'unauthenticated',
-      reason: 'signed-out',
-    })
+    await expect(storySession(context)).toEqual({ status: 'unauthenticated', reason: 'signed-out' })
     await waitFor(() => expect(getRouter().replace).toHaveBeenCalledWith('/auth'))
     await expect(getRouter().replace).toHaveBeenCalledTimes(1)
     await expect(storyRequests(context).deletes()).toBe(1)
-  },
+  }),
 }
 
 export const SignOutThenRedirect: Story = {
@@ -194,20 +187,13 @@ export const SignOutThenRedirect: Story = {
     await settle()
     await expect(storyRequests(context).gets()).toBe(1)
     await expect(storyRequests(context).deletes()).toBe(1)
-    await expect(storyStore(context).get(sessionAtom)).toEqual({
-      status: 'unauthenticated',
-      reason: 'signed-out',
-    })
+    await expect(storySession(context)).toEqual({ status: 'unauthenticated', reason: 'signed-out' })
   },
 }
 
 export const SignOutFails: Story = {
   tags: ['!autodocs'],
-  ...sessionState('authenticated', { signOut: 'signOutFails' }),
-  play: async (context) => {
-    await Authenticated.play?.(context)
-    await focusWindowFirst(context)
-    await userEvent.click(canvasOf(context).getByRole('button', { name: 'Sign out' }))
+  ...signOutStory('signOutFails', Authenticated.play, async (context) => {
     await expect(await canvasOf(context).findByRole('alert')).toHaveTextContent(
       'Session request failed: http (500)',
     )
@@ -215,7 +201,7 @@ export const SignOutFails: Story = {
     await expect(storyRequests(context).deletes()).toBe(1)
     await settle()
     await expect(getRouter().replace).not.toHaveBeenCalled()
-  },
+  }),
 }
 
 export const SignedOutInAnotherTab: Story = {

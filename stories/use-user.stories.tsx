@@ -5,13 +5,10 @@ import { sessionStatusAtom, userAtom } from '@/lib/session/client/atoms'
 import type { SessionStatus, SessionUser } from '@/lib/session/shared/types'
 import { UserBadge } from './support/demo'
 import { mockNavigation, storyNavigation } from './support/navigation'
+import { failedCheckStories } from './support/failed-check-stories'
 import { playground } from './support/playground'
 import { storyRequests } from './support/requests'
-import {
-  failedCheckStory,
-  lostSessionStory,
-  signedOutInAnotherTabStory,
-} from './support/session-stories'
+import { lostSessionStory, signedOutInAnotherTabStory } from './support/session-stories'
 import { noInitialSession, sessionState } from './support/session-state'
 import { settle } from './support/settle'
 import { storyStore, type PlayContext } from './support/story-context'
@@ -82,19 +79,11 @@ export const Anonymous: Story = {
   play: (context) => expectUser(context, null, 'unauthenticated'),
 }
 
-export const ServerError: Story = failedCheckStory('serverError', keepsAlice)
-export const RateLimited: Story = {
-  ...failedCheckStory('rateLimited', keepsAlice),
-  tags: ['!autodocs'],
-}
-export const NetworkError: Story = {
-  ...failedCheckStory('networkError', keepsAlice),
-  tags: ['!autodocs'],
-}
-export const Malformed: Story = {
-  ...failedCheckStory('malformed', keepsAlice),
-  tags: ['!autodocs'],
-}
+const failedCheck = failedCheckStories(keepsAlice)
+export const ServerError: Story = failedCheck.serverError
+export const RateLimited: Story = { ...failedCheck.rateLimited, tags: ['!autodocs'] }
+export const NetworkError: Story = { ...failedCheck.networkError, tags: ['!autodocs'] }
+export const Malformed: Story = { ...failedCheck.malformed, tags: ['!autodocs'] }
 
 /** No session from the layout: "Checking session…" until the slow answer signs alice in. */
 async function loadsAlice(context: PlayContext) {

@@ -12,7 +12,6 @@ import { alice } from '../../mocks/fixtures/users'
 import usage from '../usage/create-session.ts?raw'
 import { expectedClearedCookie } from './support/cleared-cookie'
 import { STEP_CALLS } from './support/cookie-steps'
-import { optionArgTypes } from './support/option-arg-types'
 import { readTableRow } from './support/read-table-row'
 import { freshRequest, sessionCookieValue, setSessionCookie } from './support/session-cookie-jar'
 import { SessionCookieTable } from './support/session-cookie-table'
@@ -23,25 +22,25 @@ const meta = {
   title: 'Server/createSession & deleteSession',
   component: SessionCookieTable,
   beforeEach: freshRequest,
-  argTypes: {
-    steps: { table: { disable: true }, control: false },
-    ...optionArgTypes('createSession(userId, options)', {
-      userId: {
-        type: 'string',
-        description: 'Whose session it is: the cookie holds only this id.',
-      },
-      maxAgeSeconds: {
-        type: 'number',
-        description:
-          'Lifetime of the token and the cookie, in whole seconds (options.maxAgeSeconds).',
-      },
-    }),
-  },
-  parameters: serverHelperPage({
+  ...serverHelperPage({
     item: 'session-server',
     usage,
     description:
       'In a Server Action or route handler, `createSession()` signs a user in by setting the encrypted session cookie; `deleteSession()` clears it.',
+    rowsArg: 'steps',
+    options: {
+      'createSession(userId, options)': {
+        userId: {
+          type: 'string',
+          description: 'Whose session it is: the cookie holds only this id.',
+        },
+        maxAgeSeconds: {
+          type: 'number',
+          description:
+            'Lifetime of the token and the cookie, in whole seconds (options.maxAgeSeconds).',
+        },
+      },
+    },
   }),
 } satisfies Meta<typeof SessionCookieTable>
 export default meta

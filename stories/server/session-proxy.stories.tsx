@@ -2,7 +2,6 @@ import type { Meta, StoryObj } from '@storybook/nextjs-vite'
 import { expect, within } from 'storybook/test'
 // The template users get is already the usage: a second copy would drift from it.
 import usage from '../../proxy.ts?raw'
-import { optionArgTypes } from './support/option-arg-types'
 import { countTableRows, readTableRow } from './support/read-table-row'
 import { PROXY_OPTIONS, proxyCaseLabel, type ProxyCase } from './support/proxy-cases'
 import { ProxyConfigCheck } from './support/proxy-config-check'
@@ -12,35 +11,35 @@ import { serverHelperPage } from './support/server-helper-page'
 const meta = {
   title: 'Server/createSessionProxy',
   component: SessionProxyTable,
-  argTypes: {
-    cases: { table: { disable: true }, control: false },
-    ...optionArgTypes('createSessionProxy(options)', {
-      protectedPaths: {
-        type: 'readonly string[]',
-        description: 'Paths (and everything below them) that need a valid session cookie.',
-      },
-      guestOnlyPaths: {
-        type: 'readonly string[]',
-        description:
-          'Paths (and everything below them) for signed-out visitors only: the login page.',
-      },
-      loginPath: {
-        type: 'string',
-        description: 'Where visitors without a valid cookie go; it may not be protected.',
-        defaultValue: 'LOGIN_PATH',
-      },
-      homePath: {
-        type: 'string',
-        description: 'Where signed-in visitors of a guest-only path go without a safe `next`.',
-        defaultValue: 'HOME_PATH',
-      },
-    }),
-  },
-  parameters: serverHelperPage({
+  ...serverHelperPage({
     item: 'session-proxy',
     usage,
     description:
       "Next 16's `proxy.ts`: a cookie-only check (no `loadUser`, no database) that redirects before a protected or guest-only page renders.",
+    rowsArg: 'cases',
+    options: {
+      'createSessionProxy(options)': {
+        protectedPaths: {
+          type: 'readonly string[]',
+          description: 'Paths (and everything below them) that need a valid session cookie.',
+        },
+        guestOnlyPaths: {
+          type: 'readonly string[]',
+          description:
+            'Paths (and everything below them) for signed-out visitors only: the login page.',
+        },
+        loginPath: {
+          type: 'string',
+          description: 'Where visitors without a valid cookie go; it may not be protected.',
+          defaultValue: 'LOGIN_PATH',
+        },
+        homePath: {
+          type: 'string',
+          description: 'Where signed-in visitors of a guest-only path go without a safe `next`.',
+          defaultValue: 'HOME_PATH',
+        },
+      },
+    },
   }),
 } satisfies Meta<typeof SessionProxyTable>
 export default meta

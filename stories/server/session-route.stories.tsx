@@ -5,9 +5,8 @@ import { alice } from '../../mocks/fixtures/users'
 import type { UnauthenticatedReason } from '@/lib/session/shared/types'
 import usage from '../usage/create-session-route.ts?raw'
 import { expectedClearedCookie } from './support/cleared-cookie'
-import { optionArgTypes } from './support/option-arg-types'
 import { countTableRows, readTableRow } from './support/read-table-row'
-import { ROUTE_NOW } from './support/route-states'
+import { ROUTE_CALLS, ROUTE_NOW, type RouteState } from './support/route-states'
 import { SessionRouteTable } from './support/session-route-table'
 import { STORY_SESSION_SECONDS } from './support/story-tokens'
 import { serverHelperPage } from './support/server-helper-page'
@@ -15,31 +14,31 @@ import { serverHelperPage } from './support/server-helper-page'
 const meta = {
   title: 'Server/createSessionRoute',
   component: SessionRouteTable,
-  argTypes: {
-    states: { table: { disable: true }, control: false },
-    ...optionArgTypes('createSessionRoute(options)', {
-      loadUser: {
-        type: '(userId: string) => Promise<SessionUser | null>',
-        description:
-          "Your user lookup; null means the user may no longer sign in (reason 'revoked').",
-      },
-      allowedOrigins: {
-        type: 'readonly string[]',
-        description: "Other exact origins allowed to sign users out; the app's own always is.",
-        defaultValue: '[]',
-      },
-      now: {
-        type: '() => number',
-        description: 'The clock, in epoch ms; tests pass a fixed one.',
-        defaultValue: 'Date.now',
-      },
-    }),
-  },
-  parameters: serverHelperPage({
+  ...serverHelperPage({
     item: 'session-route',
     usage,
     description:
       'The `GET` and `DELETE` handlers of `/api/session`: the session as JSON for `SessionProvider` (clearing a stale cookie), and sign-out.',
+    rowsArg: 'states',
+    options: {
+      'createSessionRoute(options)': {
+        loadUser: {
+          type: '(userId: string) => Promise<SessionUser | null>',
+          description:
+            "Your user lookup; null means the user may no longer sign in (reason 'revoked').",
+        },
+        allowedOrigins: {
+          type: 'readonly string[]',
+          description: "Other exact origins allowed to sign users out; the app's own always is.",
+          defaultValue: '[]',
+        },
+        now: {
+          type: '() => number',
+          description: 'The clock, in epoch ms; tests pass a fixed one.',
+          defaultValue: 'Date.now',
+        },
+      },
+    },
   }),
 } satisfies Meta<typeof SessionRouteTable>
 export default meta
@@ -56,6 +55,18 @@ function lostSessionRow(reason: Exclude<UnauthenticatedReason, 'missing'>) {
     Body: JSON.stringify(unauthenticatedPayload(reason)),
     'Set-Cookie': expectedClearedCookie(),
     'Cache-Control': NO_STORE,
+  }
+}
+
+/** One state's row: the handler's answer in it must be `expected` (column header to cell text). */
+function answers(state: RouteState, expected: Record<string, string>): Story {
+  return {
+    args: { states: [state] },
+    play: async ({ canvasElement }) => {
+      await expect(await readTableRow(canvasElement, ROUTE_CALLS[state].label)).toMatchObject(
+        expected,
+      )
+    },
   }
 }
 
@@ -80,48 +91,25 @@ export const Authenticated: Story = {
   },
 }
 
-export const Expired: Story = {
-  args: { states: ['expired'] },
-  play: async ({ canvasElement }) => {
-    await expect(await readTableRow(canvasElement, 'Expired')).toMatchObject(
-      lostSessionRow('expired'),
-    )
-  },
-}
+export const Expired: Story = answers('expired', lostSessionRow('expired'))
 
 // Invalid and Revoked answer as Expired does, each with its own reason: off the States gallery.
 export const Invalid: Story = {
   tags: ['!autodocs'],
-  args: { states: ['invalid'] },
-  play: async ({ canvasElement }) => {
-    await expect(await readTableRow(canvasElement, 'Invalid')).toMatchObject(
-      lostSessionRow('invalid'),
-    )
-  },
+  ...answers('invalid', lostSessionRow('invalid')),
 }
-
 export const Revoked: Story = {
   tags: ['!autodocs'],
-  args: { states: ['revoked'] },
-  play: async ({ canvasElement }) => {
-    await expect(await readTableRow(canvasElement, 'Revoked')).toMatchObject(
-      lostSessionRow('revoked'),
-    )
-  },
+  ...answers('revoked', lostSessionRow('revoked')),
 }
 
-export const Anonymous: Story = {
-  args: { states: ['missing'] },
-  play: async ({ canvasElement }) => {
-    // No cookie, nothing to delete: no Set-Cookie at all.
-    await expect(await readTableRow(canvasElement, 'Anonymous')).toMatchObject({
-      Status: '200',
-      Body: JSON.stringify(unauthenticatedPayload('missing')),
-      'Set-Cookie': NONE,
-      'Cache-Control': NO_STORE,
-    })
-  },
-}
+// No cookie, nothing to delete: no Set-Cookie at all.
+export const Anonymous: Story = answers('missing', {
+  Status: '200',
+  Body: JSON.stringify(unauthenticatedPayload('missing')),
+  'Set-Cookie': NONE,
+  'Cache-Control': NO_STORE,
+})
 
 /** Keeps the handler's error log out of the test output, and lets the play function check it. */
 function captureErrorLog() {
@@ -161,43 +149,21 @@ const refusedRow = {
   'Cache-Control': NO_STORE,
 }
 
-export const SignOut: Story = {
-  args: { states: ['signOut'] },
-  play: async ({ canvasElement }) => {
-    await expect(await readTableRow(canvasElement, 'Sign out')).toMatchObject(signedOutRow)
-  },
-}
+export const SignOut: Story = answers('signOut', signedOutRow)
 
 // Two more cases of the origin check: off the States gallery.
+// Same-origin fetches of some older browsers send no Origin: still a sign-out.
 export const SignOutWithoutOrigin: Story = {
   tags: ['!autodocs'],
-  args: { states: ['signOutWithoutOrigin'] },
-  play: async ({ canvasElement }) => {
-    // Same-origin fetches of some older browsers send no Origin: still a sign-out.
-    await expect(await readTableRow(canvasElement, 'Sign out without Origin')).toMatchObject(
-      signedOutRow,
-    )
-  },
+  ...answers('signOutWithoutOrigin', signedOutRow),
 }
 
-export const SignOutFromForeignOrigin: Story = {
-  args: { states: ['signOutFromForeignOrigin'] },
-  play: async ({ canvasElement }) => {
-    // Another site cannot sign your users out: 403, and the cookie is left alone.
-    await expect(await readTableRow(canvasElement, 'Sign out from a foreign origin')).toMatchObject(
-      refusedRow,
-    )
-  },
-}
+// Another site cannot sign your users out: 403, and the cookie is left alone.
+export const SignOutFromForeignOrigin: Story = answers('signOutFromForeignOrigin', refusedRow)
 
 export const SignOutCrossSite: Story = {
   tags: ['!autodocs'],
-  args: { states: ['signOutCrossSite'] },
-  play: async ({ canvasElement }) => {
-    await expect(await readTableRow(canvasElement, 'Sign out, cross-site')).toMatchObject(
-      refusedRow,
-    )
-  },
+  ...answers('signOutCrossSite', refusedRow),
 }
 
 // The whole table in one view, in the sidebar; on the docs page the states above show it.

@@ -17,9 +17,9 @@ const meta = {
   title: 'Server/signOut',
   component: SessionCookieTable,
   args: { steps: ['signOut'] },
-  argTypes: { steps: { table: { disable: true }, control: false } },
   beforeEach: freshRequest,
-  parameters: serverHelperPage({
+  ...serverHelperPage({
+    rowsArg: 'steps',
     item: 'session-server',
     usage,
     description:

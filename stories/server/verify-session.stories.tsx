@@ -6,7 +6,6 @@ import { alice } from '../../mocks/fixtures/users'
 import { REQUEST_PATH_HEADER } from '@/lib/session/server/dal'
 import usage from '../usage/verify-session.tsx?raw'
 import { AccountPage } from './support/account-page'
-import { optionArgTypes } from './support/option-arg-types'
 import { RedirectBoundary } from './support/redirect-boundary'
 import { freshRequest, setSessionCookie } from './support/session-cookie-jar'
 import {
@@ -22,27 +21,6 @@ const meta = {
   title: 'Server/verifySession & getSession',
   component: AccountPage,
   args: { next: '/dashboard' },
-  argTypes: {
-    ...optionArgTypes('createSessionDal(options)', {
-      loadUser: {
-        type: '(userId: string) => Promise<SessionUser | null>',
-        description:
-          "Your user lookup; null means the user may no longer sign in (reason 'revoked').",
-      },
-      loginPath: {
-        type: 'string',
-        description: 'Where verifySession() sends visitors without a valid session.',
-        defaultValue: 'LOGIN_PATH',
-      },
-    }),
-    ...optionArgTypes('verifySession(options)', {
-      next: {
-        type: 'string',
-        description: 'Where to come back after sign-in; without it, the path the proxy forwarded.',
-        defaultValue: 'the requested path',
-      },
-    }),
-  },
   decorators: [
     (Story) => (
       <RedirectBoundary>
@@ -51,11 +29,33 @@ const meta = {
     ),
   ],
   beforeEach: freshRequest,
-  parameters: serverHelperPage({
+  ...serverHelperPage({
     item: 'session-app',
     usage,
     description:
       'For Server Components, actions and route handlers: `verifySession()` returns the signed-in user or redirects to the login page; `getSession()` never redirects.',
+    options: {
+      'createSessionDal(options)': {
+        loadUser: {
+          type: '(userId: string) => Promise<SessionUser | null>',
+          description:
+            "Your user lookup; null means the user may no longer sign in (reason 'revoked').",
+        },
+        loginPath: {
+          type: 'string',
+          description: 'Where verifySession() sends visitors without a valid session.',
+          defaultValue: 'LOGIN_PATH',
+        },
+      },
+      'verifySession(options)': {
+        next: {
+          type: 'string',
+          description:
+            'Where to come back after sign-in; without it, the path the proxy forwarded.',
+          defaultValue: 'the requested path',
+        },
+      },
+    },
   }),
 } satisfies Meta<typeof AccountPage>
 export default meta
@@ -134,15 +134,22 @@ export const Anonymous: Story = {
   },
 }
 
+/** No `next` option, an expired cookie, and `path` in the header the proxy forwards it in. */
+function expiredWithForwardedPath(path: string): Pick<Story, 'args' | 'beforeEach'> {
+  return {
+    args: { next: undefined },
+    beforeEach: async () => {
+      headers().set(REQUEST_PATH_HEADER, path)
+      await setSessionCookie(expiredToken(alice.id))
+    },
+  }
+}
+
 // Where `next` comes from without the option (two cases): off the States gallery.
 /** Without `next`, verifySession() uses the path the proxy forwarded in a request header. */
 export const NextFromProxyHeader: Story = {
   tags: ['!autodocs'],
-  args: { next: undefined },
-  beforeEach: async () => {
-    headers().set(REQUEST_PATH_HEADER, '/settings/users?page=2')
-    await setSessionCookie(expiredToken(alice.id))
-  },
+  ...expiredWithForwardedPath('/settings/users?page=2'),
   play: async ({ canvasElement }) => {
     await expectRedirectTo(
       canvasElement,
@@ -154,11 +161,7 @@ export const NextFromProxyHeader: Story = {
 /** A forged path header pointing off-site is dropped: the login href has no `next`. */
 export const UnsafeNextDropped: Story = {
   tags: ['!autodocs'],
-  args: { next: undefined },
-  beforeEach: async () => {
-    headers().set(REQUEST_PATH_HEADER, '//evil.example/phish')
-    await setSessionCookie(expiredToken(alice.id))
-  },
+  ...expiredWithForwardedPath('//evil.example/phish'),
   play: async ({ canvasElement }) => {
     await expectRedirectTo(canvasElement, '/auth?reason=expired')
   },

@@ -76,6 +76,8 @@ type SessionStateOptions = {
   signOut?: SignOutScenario
   /** Further SessionProvider props for this story (a slow retry). */
   provider?: SessionStoryParameters['provider']
+  /** The page the story is on, as Next's navigation mock takes it: `{ pathname, query }`. */
+  navigation?: { pathname: string; query?: Record<string, string> }
   /** The story's other parameters (e.g. `nextjs.navigation`), so it states them in one place. */
   parameters?: Record<string, unknown>
 }
@@ -86,13 +88,20 @@ type SessionStateOptions = {
  * toolbar's "Session" value (Storybook shows it, locked); preview.tsx serves and counts both.
  */
 function sessionState(answer: SessionScenario, options: SessionStateOptions = {}) {
-  const { initialSession = INITIAL_SESSION[answer], signOut, provider, parameters } = options
+  const { initialSession = INITIAL_SESSION[answer], signOut, provider, navigation } = options
   const session: SessionStoryParameters = {
     initialSession,
     ...(signOut ? { signOut } : {}),
     ...(provider ? { provider } : {}),
   }
-  return { globals: { session: answer }, parameters: { ...parameters, session } }
+  return {
+    globals: { session: answer },
+    parameters: {
+      ...options.parameters,
+      ...(navigation ? { nextjs: { navigation } } : {}),
+      session,
+    },
+  }
 }
 
 export {

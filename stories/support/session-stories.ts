@@ -1,13 +1,15 @@
-import { expect, waitFor } from 'storybook/test'
+import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { alice } from '../../mocks/fixtures/users'
-import type { SessionScenario } from '../../mocks/handlers/session'
-import { sessionAtom } from '@/lib/session/client/atoms'
-import type { LostSessionReason, SessionRequestErrorKind } from '@/lib/session/shared/types'
-import { signOutInAnotherTab } from './other-tab'
+import type { SignOutScenario } from '../../mocks/handlers/session'
+import { SIGNED_OUT_MESSAGE } from '@/lib/session/client/session-channel'
+import type { LostSessionReason } from '@/lib/session/shared/types'
+import { listenAsAnotherTab, signOutInAnotherTab } from './other-tab'
 import { storyRequests } from './requests'
 import { sessionState, signedIn } from './session-state'
-import { storyStore, type PlayContext } from './story-context'
-import { EVENTUAL_WAIT_MS } from './timing'
+import { settle } from './settle'
+import { storySession, storySignedInSession, type PlayContext } from './story-context'
+import { EVENTUAL_WAIT_MS, EXPIRY_WAIT_MS, SHORT_SESSION_MS } from './timing'
+import { focusWindowFirst } from './window-focus'
 
 /**
  * A story built here: the state is set up the same way in every client story file, and each
@@ -35,13 +37,49 @@ function signedOutInAnotherTabStory<Context extends PlayContext>(
       signOutInAnotherTab(context)
       await waitFor(
         () =>
-          expect(storyStore(context).get(sessionAtom)).toEqual({
+          expect(storySession(context)).toEqual({
             status: 'unauthenticated',
             reason: 'signed-out',
           }),
         { timeout: EVENTUAL_WAIT_MS },
       )
       await expectAfter(context)
+    },
+  }
+}
+
+/**
+ * `SignOut` / `SignOutFails`: signed in as alice (`signedIn` checks it), the window's focus check
+ * first (`focusWindowFirst`), then the user clicks "Sign out" and DELETE answers `signOut`.
+ * Another tab listens: it hears `signed-out` only when the sign-out worked. `expectAfter`
+ * checks what this file's component shows.
+ */
+function signOutStory<Context extends PlayContext>(
+  signOut: SignOutScenario,
+  signedIn: Step<Context>,
+  expectAfter: (context: Context) => Promise<void>,
+): ScenarioStory<Context> {
+  return {
+    ...sessionState('authenticated', { signOut }),
+    play: async (context) => {
+      await signedIn?.(context)
+      await focusWindowFirst(context)
+      const otherTab = listenAsAnotherTab(context)
+      try {
+        await userEvent.click(
+          within(context.canvasElement).getByRole('button', { name: 'Sign out' }),
+        )
+        await expectAfter(context)
+        if (signOut === 'signOutSucceeds') {
+          await waitFor(() => expect(otherTab.received()).toEqual([SIGNED_OUT_MESSAGE]))
+        } else {
+          // Nobody signed out, so no other tab hears otherwise.
+          await settle()
+          await expect(otherTab.received()).toEqual([])
+        }
+      } finally {
+        otherTab.close()
+      }
     },
   }
 }
@@ -61,7 +99,7 @@ function lostSessionStory<Context extends PlayContext>(
       await waitFor(() => expect(storyRequests(context).gets()).toBe(1), {
         timeout: EVENTUAL_WAIT_MS,
       })
-      await expect(storyStore(context).get(sessionAtom)).toEqual({
+      await expect(storySession(context)).toEqual({
         status: 'unauthenticated',
         reason,
       })
@@ -69,46 +107,32 @@ function lostSessionStory<Context extends PlayContext>(
   }
 }
 
-/** The error each failing scenario ends in. */
-const FAILURE_KIND = {
-  serverError: 'http',
-  rateLimited: 'http',
-  networkError: 'network',
-  malformed: 'malformed',
-} as const satisfies Partial<Record<SessionScenario, SessionRequestErrorKind>>
-
-/** The browser comes back online: the provider checks the session. */
-const comeBackOnline = () => {
-  window.dispatchEvent(new Event('online'))
-}
-
 /**
- * `ServerError` / `RateLimited` / `NetworkError` / `Malformed` while alice is signed in: `check`
- * makes a check (default: the browser comes back online), which fails; the store keeps alice
- * with the error (so the failing answer was processed), then `expectAfter` checks the component.
+ * `ExpiresWhileOpen`: alice's page opened with SHORT_SESSION_MS left; `whileOpen` checks this
+ * file's component before the end. The provider's timer at expiresAt asks once and the server
+ * says expired: the store says so, and the one check came at or after expiresAt, not by polling
+ * before it. `expectAfter` checks what the component does about it.
  */
-function failedCheckStory<Context extends PlayContext>(
-  scenario: keyof typeof FAILURE_KIND,
+function expiresWhileOpenStory<Context extends PlayContext>(
+  whileOpen: Step<Context>,
   expectAfter: (context: Context) => Promise<void>,
-  check: (context: Context) => Promise<void> | void = comeBackOnline,
 ): ScenarioStory<Context> {
   return {
-    ...sessionState(scenario, { initialSession: signedIn(alice) }),
+    ...sessionState('expired', { initialSession: signedIn(alice, SHORT_SESSION_MS) }),
     play: async (context) => {
-      await check(context)
+      const { expiresAt } = storySignedInSession(context)
+      await whileOpen?.(context)
       await waitFor(
         () =>
-          expect(storyStore(context).get(sessionAtom)).toMatchObject({
-            status: 'authenticated',
-            user: alice,
-            error: { kind: FAILURE_KIND[scenario] },
-          }),
-        { timeout: EVENTUAL_WAIT_MS },
+          expect(storySession(context)).toEqual({ status: 'unauthenticated', reason: 'expired' }),
+        { timeout: EXPIRY_WAIT_MS },
       )
+      await expect(storyRequests(context).getTimes()).toEqual([expect.any(Number)])
+      await expect(storyRequests(context).getTimes()[0]).toBeGreaterThanOrEqual(expiresAt)
       await expectAfter(context)
     },
   }
 }
 
-export { failedCheckStory, FAILURE_KIND, lostSessionStory, signedOutInAnotherTabStory }
+export { expiresWhileOpenStory, lostSessionStory, signedOutInAnotherTabStory, signOutStory }
 export type { ScenarioStory }

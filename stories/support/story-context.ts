@@ -4,7 +4,8 @@ import type { Store } from 'jotai'
 import type {} from 'storybook/internal/csf'
 import type { SignOutScenario } from '../../mocks/handlers/session'
 import { SESSION_CHANNEL_NAME } from '@/lib/session/shared/constants'
-import type { SessionPayload } from '@/lib/session/shared/types'
+import type { ClientSession, SessionPayload } from '@/lib/session/shared/types'
+import { sessionAtom } from '@/lib/session/client/atoms'
 import type { SessionProviderProps } from '@/lib/session/client/session-provider'
 
 /** `parameters.session`: how preview.tsx wraps a story in a SessionProvider (set by `sessionState`). */
@@ -59,6 +60,21 @@ function storyStore(context: LoadedContext): Store {
   return store
 }
 
+/** The session the story's provider holds now: what its components read. */
+function storySession(context: LoadedContext): ClientSession {
+  return storyStore(context).get(sessionAtom)
+}
+
+/** The session the story's provider holds now, which must be signed in: its `expiresAt` is read. */
+function storySignedInSession(
+  context: LoadedContext,
+): Extract<ClientSession, { status: 'authenticated' }> {
+  const session = storySession(context)
+  if (session.status !== 'authenticated')
+    throw new Error(`Story ${context.id}: expected an authenticated session, not ${session.status}`)
+  return session
+}
+
 /** The initial session preview.tsx's loader built for this story (`storyLayoutSession`), or null. */
 function storyInitialSession(context: LoadedContext): SessionPayload | null {
   return (context.loaded.initialSession as SessionPayload | null | undefined) ?? null
@@ -72,5 +88,5 @@ function storyChannelName(context: { id: string }): string {
   return `${SESSION_CHANNEL_NAME}:${context.id}`
 }
 
-export { storyChannelName, storyInitialSession, storyStore }
+export { storyChannelName, storyInitialSession, storySession, storySignedInSession, storyStore }
 export type { LoadedContext, PlayContext, SessionStoryParameters }

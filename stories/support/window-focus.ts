@@ -1,7 +1,6 @@
 import { expect, waitFor } from 'storybook/test'
-import { sessionAtom } from '@/lib/session/client/atoms'
 import { storyRequests } from './requests'
-import { storyStore, type LoadedContext } from './story-context'
+import { storySession, type LoadedContext } from './story-context'
 import { EVENTUAL_WAIT_MS } from './timing'
 
 /**
@@ -18,11 +17,11 @@ import { EVENTUAL_WAIT_MS } from './timing'
 async function focusWindowFirst(context: LoadedContext): Promise<void> {
   const requests = storyRequests(context)
   const checks = requests.gets()
-  const before = storyStore(context).get(sessionAtom)
+  const before = storySession(context)
   window.dispatchEvent(new Event('focus'))
   await waitFor(() => expect(requests.gets()).toBe(checks + 1), { timeout: EVENTUAL_WAIT_MS })
   // Its answer is committed, always as a new value: a fresh expiresAt, an error or a loss.
-  await waitFor(() => expect(storyStore(context).get(sessionAtom)).not.toBe(before), {
+  await waitFor(() => expect(storySession(context)).not.toBe(before), {
     timeout: EVENTUAL_WAIT_MS,
   })
 }
