@@ -14,7 +14,7 @@ import {
   signOutResolvers,
   UNAUTHENTICATED_SCENARIOS,
   type SessionScenario,
-} from './handlers/session'
+} from './handlers/session-resolvers'
 
 // The server is the source of truth: each mocked response must equal what the real route handler
 // answers in the same state, or the stories test a backend that does not exist.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { LOST_SESSION_REASONS } from '@/lib/session/shared/reasons'
-import { sessionResolvers, sessionScenarios } from './session'
+import { sessionScenarios } from './session'
+import { sessionResolvers } from './session-resolvers'
 
 // The compiler makes every lost reason a scenario (SessionScenario includes LostSessionReason);
 // this checks what each one answers, so a new reason's resolver cannot answer another reason.

@@ -1,6 +1,6 @@
 import { expect, waitFor } from 'storybook/test'
 import { alice } from '../../mocks/fixtures/users'
-import type { SessionScenario } from '../../mocks/handlers/session'
+import type { SessionScenario } from '../../mocks/handlers/session-resolvers'
 import type { SessionRequestErrorKind } from '@/lib/session/shared/types'
 import type { ScenarioStory } from './session-stories'
 import { sessionState, signedIn } from './session-state'

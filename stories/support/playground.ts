@@ -1,4 +1,4 @@
-import type { SessionScenario } from '../../mocks/handlers/session'
+import type { SessionScenario } from '../../mocks/handlers/session-resolvers'
 import { storyScenario } from './session-state'
 import type { PlayContext } from './story-context'
 

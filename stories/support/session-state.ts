@@ -4,11 +4,8 @@ import {
   unauthenticatedPayload,
 } from '../../mocks/fixtures/sessions'
 import { alice } from '../../mocks/fixtures/users'
-import {
-  sessionScenarios,
-  type SessionScenario,
-  type SignOutScenario,
-} from '../../mocks/handlers/session'
+import { sessionScenarios } from '../../mocks/handlers/session'
+import type { SessionScenario, SignOutScenario } from '../../mocks/handlers/session-resolvers'
 import type { SessionPayload } from '@/lib/session/shared/types'
 import type { SessionUser } from '@/lib/session/shared/user'
 import type { SessionStoryParameters } from './story-context'

@@ -1,6 +1,6 @@
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { alice } from '../../mocks/fixtures/users'
-import type { SignOutScenario } from '../../mocks/handlers/session'
+import type { SignOutScenario } from '../../mocks/handlers/session-resolvers'
 import { SIGNED_OUT_MESSAGE } from '@/lib/session/client/session-channel'
 import type { LostSessionReason } from '@/lib/session/shared/types'
 import { listenAsAnotherTab, signOutInAnotherTab } from './other-tab'

@@ -2,7 +2,7 @@ import type { Store } from 'jotai'
 // Loads the module augmented below: without an import of it in the program (an app whose only
 // Storybook file this is), `declare module` fails with TS2664 "module cannot be found".
 import type {} from 'storybook/internal/csf'
-import type { SignOutScenario } from '../../mocks/handlers/session'
+import type { SignOutScenario } from '../../mocks/handlers/session-resolvers'
 import { SESSION_CHANNEL_NAME } from '@/lib/session/shared/constants'
 import type { ClientSession, SessionPayload } from '@/lib/session/shared/types'
 import { sessionAtom } from '@/lib/session/client/atoms'
