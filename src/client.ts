@@ -1,9 +1,4 @@
 export { sessionAtom, sessionStatusAtom, userAtom } from './client/atoms'
-export {
-  DEFAULT_EXPIRY_MESSAGES,
-  ExpiryToast,
-  SESSION_WARNING_TOAST_ID,
-} from './client/expiry-toast'
 export { SessionGate } from './client/session-gate'
 export { SessionProvider } from './client/session-provider'
 export {
@@ -15,7 +10,6 @@ export {
 export { useSession } from './client/use-session'
 export { useSessionLoss } from './client/use-session-loss'
 export { useUser } from './client/use-user'
-export type { ExpiryToastMessages, ExpiryToastProps } from './client/expiry-toast'
 export type { SessionGateErrorProps, SessionGateProps } from './client/session-gate'
 export type { SessionProviderProps } from './client/session-provider'
 export type { SessionFetcher } from './client/session-options'
@@ -24,4 +18,5 @@ export type { UseSessionResult } from './client/use-session'
 export type { SessionLoss, UseSessionLossOptions } from './client/use-session-loss'
 export type { UseUserResult } from './client/use-user'
 
-// Client entry: re-exports only. Every file it names starts with 'use client'.
+// Client entry: re-exports only. Every file it names starts with 'use client'. ExpiryToast has
+// its own entry, lib/session/toast.ts, so importing from here never bundles sonner.

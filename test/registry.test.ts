@@ -84,6 +84,7 @@ describe('registry.json', () => {
       'src/index.ts',
       'src/server.ts',
       'src/client.ts',
+      'src/toast.ts',
     ]
     expect(listed.filter((file) => file.startsWith('src/')).sort()).toEqual(shipped.sort())
     expect(new Set(listed).size).toBe(listed.length)

@@ -1,7 +1,8 @@
 // app/layout.tsx
 import type { ReactNode } from 'react'
 import { Toaster } from 'sonner'
-import { ExpiryToast, SessionProvider } from '@/lib/session/client'
+import { SessionProvider } from '@/lib/session/client'
+import { ExpiryToast } from '@/lib/session/toast'
 import { getSession } from '@/lib/session/get-session'
 
 const TWO_MINUTES_MS = 2 * 60_000

@@ -1,5 +1,5 @@
-// Same names as kit-core.mjs, imported through the src/client.ts entry: shows whether the
-// entry's re-exports (ExpiryToast -> sonner) tree-shake away when unused.
+// Same names as kit-core.mjs, imported through the src/client.ts entry: shows that the entry's
+// re-exports add nothing when unused (ExpiryToast, and with it sonner, has its own entry, toast.ts).
 import { SessionGate, SessionProvider, useSession, useUser } from '@/lib/session/client'
 import { accountApp } from '../account-app.mjs'
 

@@ -1,5 +1,5 @@
 'use client'
-import { ExpiryToast, type ExpiryToastMessages } from '@/lib/session/client'
+import { ExpiryToast, type ExpiryToastMessages } from '@/lib/session/toast'
 
 const LOCALES = ['en', 'de', 'fr'] as const
 type Locale = (typeof LOCALES)[number]
