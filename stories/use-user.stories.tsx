@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/nextjs-vite'
+import { useAtomValue } from 'jotai'
 import { expect, waitFor, within } from 'storybook/test'
 import { alice } from '../mocks/fixtures/users'
 import { sessionStatusAtom, userAtom } from '@/lib/session/client/atoms'
@@ -25,7 +26,7 @@ const meta = {
     docs: {
       description: {
         component:
-          "`useUser()` returns `{ user, status }` from the provider's store; it makes no request of its own.",
+          "`useUser()` returns `{ user, status }` from the provider's store; it makes no request of its own. The user is also a plain jotai atom, `userAtom` from `@/lib/session/client`: under `SessionProvider`, jotai's own `useAtomValue(userAtom)` reads it too (story ReadWithUseAtomValue).",
       },
     },
   },
@@ -101,6 +102,27 @@ export const Slow: Story = {
 
 export const SignedOutInAnotherTab: Story = {
   ...signedOutInAnotherTabStory(Authenticated.play, signedOut),
+  tags: ['!autodocs'],
+}
+
+/**
+ * App code of its own, not the kit's hook: the user is a plain jotai atom, read with jotai's
+ * `useAtomValue`. It finds the provider's store because `SessionProvider` renders jotai's
+ * `Provider` with it (jotai's default store holds no session: it would say "Nobody signed in").
+ */
+function AtomGreeting() {
+  const user = useAtomValue(userAtom)
+  return <p>{user ? `Hello, ${user.name}` : 'Nobody signed in'}</p>
+}
+
+const greets = (text: string) => async (context: PlayContext) => {
+  await expect(await within(context.canvasElement).findByText(text)).toBeVisible()
+}
+
+/** `useAtomValue(userAtom)` under `SessionProvider`: alice, then nobody once another tab signs out. */
+export const ReadWithUseAtomValue: Story = {
+  ...signedOutInAnotherTabStory(greets(`Hello, ${alice.name}`), greets('Nobody signed in')),
+  render: () => <AtomGreeting />,
   tags: ['!autodocs'],
 }
 
