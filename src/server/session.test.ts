@@ -3,7 +3,12 @@ import { base64url, EncryptJWT, SignJWT, UnsecuredJWT } from 'jose'
 import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as jose from 'jose'
-import { CLOCK_TOLERANCE_SECONDS, decryptSession, encryptSession } from './session'
+import {
+  CLOCK_TOLERANCE_SECONDS,
+  decryptSession,
+  encryptSession,
+  MAX_AGE_LIMIT_SECONDS,
+} from './session'
 import { foreignKeyToken, tamper, validToken } from '@/test/support/tokens'
 import { getSessionKeys, SessionConfigError } from './keys'
 
@@ -366,6 +371,29 @@ describe('encryptSession: bad arguments', () => {
       await expect(encryptSession({ userId: 'u' }, { maxAgeSeconds })).rejects.toThrow(TypeError)
     },
   )
+
+  it.each([MAX_AGE_LIMIT_SECONDS + 1, 1e13])(
+    'maxAgeSeconds %s (past the 400-day cookie limit) throws a RangeError naming the limit',
+    async (maxAgeSeconds) => {
+      const error = await encryptSession({ userId: 'u' }, { maxAgeSeconds }).catch(
+        (caught: unknown) => caught,
+      )
+      expect(error).toBeInstanceOf(RangeError)
+      expect(String(error)).toContain('maxAgeSeconds')
+      expect(String(error)).toContain(`at most ${MAX_AGE_LIMIT_SECONDS} (400 days`)
+    },
+  )
+
+  it('maxAgeSeconds of exactly 400 days is accepted', async () => {
+    const jwe = await encryptSession(
+      { userId: 'u' },
+      { maxAgeSeconds: MAX_AGE_LIMIT_SECONDS, now: NOW },
+    )
+    expect(await decryptSession(jwe, { now: NOW })).toMatchObject({
+      ok: true,
+      session: { expiresAt: NOW + MAX_AGE_LIMIT_SECONDS * 1000 },
+    })
+  })
 
   it('an empty userId throws', async () => {
     await expect(encryptSession({ userId: '' }, { maxAgeSeconds: HOUR })).rejects.toThrow(TypeError)

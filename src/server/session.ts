@@ -10,6 +10,8 @@ const CONTENT_ENCRYPTION_ALGORITHM = 'A256GCM'
 const CLOCK_TOLERANCE_SECONDS = 5
 /** A token is a few hundred bytes; anything past a cookie's size is junk, refused before parsing. */
 const MAX_TOKEN_LENGTH = 4096
+/** Browsers cap a cookie's lifetime at 400 days (RFC 6265bis; Chrome enforces it), in seconds. */
+const MAX_AGE_LIMIT_SECONDS = 400 * 24 * 3600
 
 /** What a valid token says. Times are epoch ms. */
 type SessionData = {
@@ -41,7 +43,7 @@ type DecryptResult =
 
 /** How `encryptSession` makes a token. */
 type EncryptOptions = {
-  /** Lifetime of the token, in whole seconds (> 0). */
+  /** Lifetime of the token, in whole seconds (> 0, at most `MAX_AGE_LIMIT_SECONDS`). */
   maxAgeSeconds: number
   /** Current time, epoch ms; defaults to `Date.now()`. Tests pass a controlled clock. */
   now?: number
@@ -58,6 +60,13 @@ function sessionTimes(maxAgeSeconds: number, now: number = Date.now()) {
   if (!Number.isSafeInteger(maxAgeSeconds) || maxAgeSeconds <= 0) {
     throw new TypeError(
       `maxAgeSeconds must be a positive whole number of seconds, got ${maxAgeSeconds}`,
+    )
+  }
+  // Refused, not clamped: a longer session would silently end early in the browser anyway.
+  if (maxAgeSeconds > MAX_AGE_LIMIT_SECONDS) {
+    throw new RangeError(
+      `maxAgeSeconds must be at most ${MAX_AGE_LIMIT_SECONDS} (400 days, the browsers' cookie ` +
+        `lifetime limit), got ${maxAgeSeconds}`,
     )
   }
   if (!Number.isFinite(now)) throw new TypeError(`now must be epoch ms, got ${now}`)
@@ -125,5 +134,11 @@ async function decryptSession(
   return { ok: false, reason: 'invalid' }
 }
 
-export { CLOCK_TOLERANCE_SECONDS, decryptSession, encryptSession, sessionTimes }
+export {
+  CLOCK_TOLERANCE_SECONDS,
+  decryptSession,
+  encryptSession,
+  MAX_AGE_LIMIT_SECONDS,
+  sessionTimes,
+}
 export type { DecryptOptions, DecryptResult, EncryptOptions, SessionData }
