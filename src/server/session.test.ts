@@ -11,6 +11,7 @@ import {
 } from './session'
 import { foreignKeyToken, tamper, validToken } from '@/test/support/tokens'
 import { getSessionKeys, SessionConfigError } from './keys'
+import { MAX_DATE_MS, MAX_ISSUED_AHEAD_SECONDS, sessionClaims } from './session-claims'
 
 // A pass-through spy: jose works unchanged, the test can read the options decryptSession passes.
 vi.mock('jose', async (importOriginal) => {
@@ -304,6 +305,67 @@ describe('decryptSession: every bad token is invalid, never a throw', () => {
   })
 })
 
+describe('decryptSession: exp and iat outside what a Date holds are invalid, never a 500', () => {
+  const LAST_DATE_SECONDS = MAX_DATE_MS / 1000 // the last whole second a Date holds
+
+  it.each([
+    ['exp past the Date range (maxAgeSeconds: 1e13 before the cap)', { exp: seconds(NOW) + 1e13 }],
+    ['exp of 1e300 s', { exp: 1e300 }],
+    ['exp before the Date range (would read as expired)', { exp: -LAST_DATE_SECONDS - 1 }],
+    ['iat past the Date range', { iat: LAST_DATE_SECONDS + 1 }],
+    ['iat before the Date range', { iat: -LAST_DATE_SECONDS - 1 }],
+    ['iat of -1e300 s', { iat: -1e300 }],
+  ])('%s', async (_name, claims) => {
+    const jwe = await craft({
+      sub: 'user-1',
+      iat: seconds(NOW),
+      exp: seconds(NOW) + HOUR,
+      ...claims,
+    })
+    expect(await decryptSession(jwe, { now: NOW })).toEqual(invalid)
+  })
+
+  it('exp at the last second a Date holds opens, and its expiresAt has an ISO string', async () => {
+    const jwe = await craft({ sub: 'user-1', iat: seconds(NOW), exp: LAST_DATE_SECONDS })
+    const result = await decryptSession(jwe, { now: NOW })
+    expect(result).toMatchObject({ ok: true, session: { expiresAt: MAX_DATE_MS } })
+    expect(new Date(MAX_DATE_MS).toISOString()).toBe('+275760-09-13T00:00:00.000Z')
+  })
+
+  it.each([Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NaN])(
+    'a non-finite exp or iat (%s; JSON cannot carry it, the check does not rely on that)',
+    (value) => {
+      const claims = { sub: 'user-1', iat: seconds(NOW), exp: seconds(NOW) + HOUR }
+      expect(sessionClaims({ ...claims, exp: value }, NOW)).toBeNull()
+      expect(sessionClaims({ ...claims, iat: value }, NOW)).toBeNull()
+    },
+  )
+})
+
+describe('decryptSession: iat in the future', () => {
+  const issuedAhead = (aheadSeconds: number) =>
+    craft({
+      sub: 'user-1',
+      iat: seconds(NOW) + aheadSeconds,
+      exp: seconds(NOW) + aheadSeconds + HOUR,
+    })
+
+  it(`iat ${MAX_ISSUED_AHEAD_SECONDS} s ahead (another instance's clock) is ok`, async () => {
+    const jwe = await issuedAhead(MAX_ISSUED_AHEAD_SECONDS)
+    expect(await decryptSession(jwe, { now: NOW })).toMatchObject({ ok: true })
+  })
+
+  it(`iat ${MAX_ISSUED_AHEAD_SECONDS + 1} s ahead is invalid`, async () => {
+    const jwe = await issuedAhead(MAX_ISSUED_AHEAD_SECONDS + 1)
+    expect(await decryptSession(jwe, { now: NOW })).toEqual(invalid)
+  })
+
+  it('iat a year ahead is invalid', async () => {
+    const jwe = await issuedAhead(365 * 24 * HOUR)
+    expect(await decryptSession(jwe, { now: NOW })).toEqual(invalid)
+  })
+})
+
 describe('SESSION_SECRET rotation', () => {
   it('the first secret encrypts, every secret decrypts', async () => {
     vi.stubEnv('SESSION_SECRET', SECRET_B)
@@ -393,6 +455,13 @@ describe('encryptSession: bad arguments', () => {
       ok: true,
       session: { expiresAt: NOW + MAX_AGE_LIMIT_SECONDS * 1000 },
     })
+  })
+
+  it('now near the end of the Date range (exp would leave it) throws', async () => {
+    const now = MAX_DATE_MS - 1000
+    await expect(encryptSession({ userId: 'u' }, { maxAgeSeconds: HOUR, now })).rejects.toThrow(
+      TypeError,
+    )
   })
 
   it('an empty userId throws', async () => {

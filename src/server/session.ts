@@ -2,6 +2,7 @@ import 'server-only'
 import { EncryptJWT, errors, jwtDecrypt } from 'jose'
 import type { TokenFailureReason } from '../shared/reasons'
 import { getSessionKeys } from './keys'
+import { isDateMs, sessionClaims } from './session-claims'
 
 /** Pinned algorithms: direct encryption with a 256-bit key, AES-GCM. Nothing else is accepted. */
 const KEY_MANAGEMENT_ALGORITHM = 'dir'
@@ -69,9 +70,11 @@ function sessionTimes(maxAgeSeconds: number, now: number = Date.now()) {
         `lifetime limit), got ${maxAgeSeconds}`,
     )
   }
-  if (!Number.isFinite(now)) throw new TypeError(`now must be epoch ms, got ${now}`)
   const issuedAtSeconds = Math.floor(now / 1000)
-  return { issuedAt: issuedAtSeconds * 1000, expiresAt: (issuedAtSeconds + maxAgeSeconds) * 1000 }
+  const expiresAt = (issuedAtSeconds + maxAgeSeconds) * 1000
+  // The token's `exp` must stay a time a Date can hold, or every check of it would fail.
+  if (!isDateMs(expiresAt)) throw new TypeError(`now must be epoch ms, got ${now}`)
+  return { issuedAt: issuedAtSeconds * 1000, expiresAt }
 }
 
 /** Encrypts `{ userId }` into a JWE whose payload its holder cannot read. */
@@ -87,13 +90,6 @@ async function encryptSession(data: { userId: string }, options: EncryptOptions)
     .setIssuedAt(issuedAt / 1000)
     .setExpirationTime(expiresAt / 1000)
     .encrypt(encryptionKey)
-}
-
-function toSessionData(payload: Record<string, unknown>): SessionData | null {
-  const { sub, iat, exp } = payload
-  if (typeof sub !== 'string' || sub === '') return null
-  if (typeof iat !== 'number' || typeof exp !== 'number') return null
-  return { userId: sub, issuedAt: iat * 1000, expiresAt: exp * 1000 }
 }
 
 /**
@@ -112,6 +108,7 @@ async function decryptSession(
   if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH) {
     return { ok: false, reason: 'invalid' }
   }
+  const now = options.now ?? Date.now()
   for (const key of decryptionKeys) {
     try {
       const { payload } = await jwtDecrypt(token, key, {
@@ -119,15 +116,18 @@ async function decryptSession(
         contentEncryptionAlgorithms: [CONTENT_ENCRYPTION_ALGORITHM],
         requiredClaims: ['exp', 'iat', 'sub'],
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
-        currentDate: options.now === undefined ? undefined : new Date(options.now),
+        currentDate: new Date(now),
       })
-      const session = toSessionData(payload)
+      const session = sessionClaims(payload, now)
       return session ? { ok: true, session } : { ok: false, reason: 'invalid' }
     } catch (error) {
       // Wrong key for this token: the next (older) secret may open it.
       if (error instanceof errors.JWEDecryptionFailed) continue
       // Only reached after the token decrypted and authenticated: genuinely ours, just old.
-      if (error instanceof errors.JWTExpired) return { ok: false, reason: 'expired' }
+      if (error instanceof errors.JWTExpired) {
+        // Still only `expired` when its claims are usable: an `exp` before the Date range is junk.
+        return { ok: false, reason: sessionClaims(error.payload, now) ? 'expired' : 'invalid' }
+      }
       return { ok: false, reason: 'invalid' }
     }
   }
