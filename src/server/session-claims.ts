@@ -1,5 +1,10 @@
 import 'server-only'
+import { decodeProtectedHeader } from 'jose'
 import type { SessionData } from './session'
+
+/** Pinned algorithms: direct encryption with a 256-bit key, AES-GCM. Nothing else is accepted. */
+const KEY_MANAGEMENT_ALGORITHM = 'dir'
+const CONTENT_ENCRYPTION_ALGORITHM = 'A256GCM'
 
 /** The largest epoch ms a JS `Date` holds (ECMAScript's time value range): past it, `toISOString()` throws. */
 const MAX_DATE_MS = 8.64e15
@@ -13,6 +18,21 @@ const MAX_ISSUED_AHEAD_SECONDS = 60
 /** Whether `ms` is a time a `Date` can hold, so `new Date(ms).toISOString()` cannot throw. */
 function isDateMs(ms: number): boolean {
   return Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS
+}
+
+/**
+ * Whether `token`'s protected header is exactly the one `encryptSession` writes: `alg` and `enc`,
+ * pinned, and nothing else. So no `zip` (a 316-byte token inflates to 100 KB before its claims
+ * are read), no `crit` (extensions we would have to understand) and no extra parameters.
+ */
+function isSessionHeader(token: string): boolean {
+  try {
+    const { alg, enc, ...rest } = decodeProtectedHeader(token)
+    const pinned = alg === KEY_MANAGEMENT_ALGORITHM && enc === CONTENT_ENCRYPTION_ALGORITHM
+    return pinned && Object.keys(rest).length === 0
+  } catch {
+    return false // not a token at all: no header to read
+  }
 }
 
 /**
@@ -30,4 +50,12 @@ function sessionClaims(payload: Record<string, unknown>, now: number): SessionDa
   return session
 }
 
-export { isDateMs, MAX_DATE_MS, MAX_ISSUED_AHEAD_SECONDS, sessionClaims }
+export {
+  CONTENT_ENCRYPTION_ALGORITHM,
+  isDateMs,
+  isSessionHeader,
+  KEY_MANAGEMENT_ALGORITHM,
+  MAX_DATE_MS,
+  MAX_ISSUED_AHEAD_SECONDS,
+  sessionClaims,
+}

@@ -238,6 +238,47 @@ describe('decryptSession: every bad token is invalid, never a throw', () => {
     )
   })
 
+  /** A session for NOW under the real key, with `extra` added to the protected header. */
+  async function withHeader(extra: Record<string, unknown>, crit?: Record<string, boolean>) {
+    const { encryptionKey } = await getSessionKeys()
+    return new EncryptJWT({ sub: 'user-1' })
+      .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', ...extra })
+      .setIssuedAt(seconds(NOW))
+      .setExpirationTime(seconds(NOW) + HOUR)
+      .encrypt(encryptionKey, crit ? { crit } : undefined)
+  }
+
+  it('zip: DEF under the real key (would inflate before its claims are read)', async () => {
+    expect(await decryptSession(await withHeader({ zip: 'DEF' }), { now: NOW })).toEqual(invalid)
+  })
+
+  it('zip: DEF is refused before decrypting: no AES-GCM work, no inflating', async () => {
+    const jwe = await withHeader({ zip: 'DEF' })
+    const decrypt = vi.spyOn(crypto.subtle, 'decrypt')
+    expect(await decryptSession(jwe, { now: NOW })).toEqual(invalid)
+    expect(decrypt).not.toHaveBeenCalled()
+    decrypt.mockRestore()
+  })
+
+  it('crit under the real key (an extension the kit would have to understand)', async () => {
+    const jwe = await withHeader({ crit: ['ext'], ext: true }, { ext: true })
+    expect(await decryptSession(jwe, { now: NOW })).toEqual(invalid)
+  })
+
+  it('an extra header parameter under the real key (typ)', async () => {
+    expect(await decryptSession(await withHeader({ typ: 'JWT' }), { now: NOW })).toEqual(invalid)
+  })
+
+  it('zip pin: jwtDecrypt is also told to inflate nothing (maxDecompressedLength 0)', async () => {
+    vi.mocked(jose.jwtDecrypt).mockClear()
+    await decryptSession(await token(), { now: NOW })
+    expect(jose.jwtDecrypt).toHaveBeenCalledWith(
+      expect.any(String),
+      expect.anything(),
+      expect.objectContaining({ maxDecompressedLength: 0 }),
+    )
+  })
+
   it('missing exp', async () => {
     const jwe = await craft({ sub: 'user-1', iat: seconds(NOW) })
     expect(await decryptSession(jwe, { now: NOW })).toEqual(invalid)

@@ -2,11 +2,14 @@ import 'server-only'
 import { EncryptJWT, errors, jwtDecrypt } from 'jose'
 import type { TokenFailureReason } from '../shared/reasons'
 import { getSessionKeys } from './keys'
-import { isDateMs, sessionClaims } from './session-claims'
+import {
+  CONTENT_ENCRYPTION_ALGORITHM,
+  isDateMs,
+  isSessionHeader,
+  KEY_MANAGEMENT_ALGORITHM,
+  sessionClaims,
+} from './session-claims'
 
-/** Pinned algorithms: direct encryption with a 256-bit key, AES-GCM. Nothing else is accepted. */
-const KEY_MANAGEMENT_ALGORITHM = 'dir'
-const CONTENT_ENCRYPTION_ALGORITHM = 'A256GCM'
 /** Tolerated clock skew between the servers that issue and check tokens, in seconds. */
 const CLOCK_TOLERANCE_SECONDS = 5
 /** A token is a few hundred bytes; anything past a cookie's size is junk, refused before parsing. */
@@ -105,7 +108,8 @@ async function decryptSession(
   const { decryptionKeys } = await getSessionKeys()
   // An empty value is what a cleared cookie leaves behind: no session, not a broken one.
   if (token === undefined || token === null || token === '') return { ok: false, reason: 'missing' }
-  if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH) {
+  // The header before any decryption: only the exact header we write gets near the key.
+  if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH || !isSessionHeader(token)) {
     return { ok: false, reason: 'invalid' }
   }
   const now = options.now ?? Date.now()
@@ -115,6 +119,7 @@ async function decryptSession(
         keyManagementAlgorithms: [KEY_MANAGEMENT_ALGORITHM],
         contentEncryptionAlgorithms: [CONTENT_ENCRYPTION_ALGORITHM],
         requiredClaims: ['exp', 'iat', 'sub'],
+        maxDecompressedLength: 0, // no `zip`, should a header ever get past isSessionHeader
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
         currentDate: new Date(now),
       })
