@@ -12,7 +12,7 @@ import {
   sessionCookieOptions,
   SessionCookieTooLargeError,
 } from './cookie'
-import { decryptSession } from './session'
+import { decryptSession, MAX_AGE_LIMIT_SECONDS } from './session'
 
 const cookieStore = vi.hoisted(() => ({ set: vi.fn() }))
 vi.mock('next/headers', () => ({ cookies: async () => cookieStore }))
@@ -74,6 +74,16 @@ describe('createSession', () => {
 
   it('a bad maxAgeSeconds (0): TypeError and no cookie set', async () => {
     await expect(createSession('user-1', { maxAgeSeconds: 0 })).rejects.toThrow(TypeError)
+    expect(cookieStore.set).not.toHaveBeenCalled()
+  })
+
+  it('maxAgeSeconds 1e13 (past the 400-day cookie limit): RangeError, never clamped, no cookie set', async () => {
+    await expect(createSession('user-1', { maxAgeSeconds: 1e13 })).rejects.toThrow(
+      new RangeError(
+        `maxAgeSeconds must be at most ${MAX_AGE_LIMIT_SECONDS} (400 days, the browsers' cookie ` +
+          'lifetime limit), got 10000000000000',
+      ),
+    )
     expect(cookieStore.set).not.toHaveBeenCalled()
   })
 })

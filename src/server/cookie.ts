@@ -37,7 +37,7 @@ type SessionCookie = {
 
 /** How `createSession` makes the session. */
 type CreateSessionOptions = {
-  /** Lifetime of the session (token and cookie), in whole seconds. */
+  /** Lifetime of the session (token and cookie), in whole seconds; at most 400 days. */
   maxAgeSeconds: number
 }
 

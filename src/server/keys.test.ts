@@ -1,6 +1,6 @@
 import 'server-only'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { getSessionKeys } from './keys'
+import { getSessionKeys, SessionConfigError } from './keys'
 
 const SECRET_A = 'secret-a-0123456789abcdefghijklmnopqrstuvwxyz'
 const SECRET_B = 'secret-b-0123456789abcdefghijklmnopqrstuvwxyz'
@@ -41,6 +41,35 @@ describe('getSessionKeys', () => {
     const { encryptionKey } = await getSessionKeys()
     expect(encryptionKey.algorithm).toEqual({ name: 'AES-GCM', length: 256 })
     expect(importKey).toHaveBeenCalledTimes(2)
+  })
+
+  it('memoised by the SESSION_SECRET string: a second call neither re-parses nor re-derives', async () => {
+    vi.stubEnv('SESSION_SECRET', `${SECRET_A},${SECRET_B}`)
+    const first = await getSessionKeys()
+    const encode = vi.spyOn(TextEncoder.prototype, 'encode')
+    const importKey = vi.spyOn(crypto.subtle, 'importKey')
+    const second = await getSessionKeys()
+    expect(second).toBe(first)
+    expect(encode).not.toHaveBeenCalled()
+    expect(importKey).not.toHaveBeenCalled()
+  })
+
+  it('the memo holds one value: a changed SESSION_SECRET is read on the next call', async () => {
+    vi.stubEnv('SESSION_SECRET', SECRET_A)
+    const a = await getSessionKeys()
+    vi.stubEnv('SESSION_SECRET', SECRET_B)
+    const b = await getSessionKeys()
+    expect(b.encryptionKey).not.toBe(a.encryptionKey)
+    vi.stubEnv('SESSION_SECRET', SECRET_A)
+    expect((await getSessionKeys()).encryptionKey).toBe(a.encryptionKey)
+  })
+
+  it('a config error is not memoised: the fixed variable works on the next call', async () => {
+    vi.stubEnv('SESSION_SECRET', 'short')
+    await expect(getSessionKeys()).rejects.toBeInstanceOf(SessionConfigError)
+    await expect(getSessionKeys()).rejects.toBeInstanceOf(SessionConfigError)
+    vi.stubEnv('SESSION_SECRET', SECRET_A)
+    expect((await getSessionKeys()).decryptionKeys).toHaveLength(1)
   })
 
   it('the derived key is a non-extractable AES-GCM 256 key (its bytes never leave WebCrypto)', async () => {

@@ -3,9 +3,15 @@ import { base64url, EncryptJWT, SignJWT, UnsecuredJWT } from 'jose'
 import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as jose from 'jose'
-import { CLOCK_TOLERANCE_SECONDS, decryptSession, encryptSession } from './session'
+import {
+  CLOCK_TOLERANCE_SECONDS,
+  decryptSession,
+  encryptSession,
+  MAX_AGE_LIMIT_SECONDS,
+} from './session'
 import { foreignKeyToken, tamper, validToken } from '@/test/support/tokens'
 import { getSessionKeys, SessionConfigError } from './keys'
+import { MAX_DATE_MS, MAX_ISSUED_AHEAD_SECONDS, sessionClaims } from './session-claims'
 
 // A pass-through spy: jose works unchanged, the test can read the options decryptSession passes.
 vi.mock('jose', async (importOriginal) => {
@@ -219,7 +225,8 @@ describe('decryptSession: every bad token is invalid, never a throw', () => {
 
   // With the key as it is (see above) no token can show the content-encryption pin alone at work:
   // dir + any other enc already fails on the key's type. So the options themselves are checked.
-  it('enc pin: jwtDecrypt is told to accept only dir + A256GCM', async () => {
+  // The header check refuses both first; these pins keep them refused should it ever loosen.
+  it('enc and zip pins: jwtDecrypt accepts only dir + A256GCM and inflates nothing', async () => {
     vi.mocked(jose.jwtDecrypt).mockClear()
     await decryptSession(await token(), { now: NOW })
     expect(jose.jwtDecrypt).toHaveBeenCalledWith(
@@ -228,8 +235,40 @@ describe('decryptSession: every bad token is invalid, never a throw', () => {
       expect.objectContaining({
         keyManagementAlgorithms: ['dir'],
         contentEncryptionAlgorithms: ['A256GCM'],
+        maxDecompressedLength: 0,
       }),
     )
+  })
+
+  /** A session for NOW under the real key, with `extra` added to the protected header. */
+  async function withHeader(extra: Record<string, unknown>, crit?: Record<string, boolean>) {
+    const { encryptionKey } = await getSessionKeys()
+    return new EncryptJWT({ sub: 'user-1' })
+      .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', ...extra })
+      .setIssuedAt(seconds(NOW))
+      .setExpirationTime(seconds(NOW) + HOUR)
+      .encrypt(encryptionKey, crit ? { crit } : undefined)
+  }
+
+  it('zip: DEF under the real key (would inflate before its claims are read)', async () => {
+    expect(await decryptSession(await withHeader({ zip: 'DEF' }), { now: NOW })).toEqual(invalid)
+  })
+
+  it('zip: DEF is refused before decrypting: no AES-GCM work, no inflating', async () => {
+    const jwe = await withHeader({ zip: 'DEF' })
+    const decrypt = vi.spyOn(crypto.subtle, 'decrypt')
+    expect(await decryptSession(jwe, { now: NOW })).toEqual(invalid)
+    expect(decrypt).not.toHaveBeenCalled()
+    decrypt.mockRestore()
+  })
+
+  it('crit under the real key (an extension the kit would have to understand)', async () => {
+    const jwe = await withHeader({ crit: ['ext'], ext: true }, { ext: true })
+    expect(await decryptSession(jwe, { now: NOW })).toEqual(invalid)
+  })
+
+  it('an extra header parameter under the real key (typ)', async () => {
+    expect(await decryptSession(await withHeader({ typ: 'JWT' }), { now: NOW })).toEqual(invalid)
   })
 
   it('missing exp', async () => {
@@ -296,6 +335,67 @@ describe('decryptSession: every bad token is invalid, never a throw', () => {
       }),
       { numRuns: 200 },
     )
+  })
+})
+
+describe('decryptSession: exp and iat outside what a Date holds are invalid, never a 500', () => {
+  const LAST_DATE_SECONDS = MAX_DATE_MS / 1000 // the last whole second a Date holds
+
+  it.each([
+    ['exp past the Date range (maxAgeSeconds: 1e13 before the cap)', { exp: seconds(NOW) + 1e13 }],
+    ['exp of 1e300 s', { exp: 1e300 }],
+    ['exp before the Date range (would read as expired)', { exp: -LAST_DATE_SECONDS - 1 }],
+    ['iat past the Date range', { iat: LAST_DATE_SECONDS + 1 }],
+    ['iat before the Date range', { iat: -LAST_DATE_SECONDS - 1 }],
+    ['iat of -1e300 s', { iat: -1e300 }],
+  ])('%s', async (_name, claims) => {
+    const jwe = await craft({
+      sub: 'user-1',
+      iat: seconds(NOW),
+      exp: seconds(NOW) + HOUR,
+      ...claims,
+    })
+    expect(await decryptSession(jwe, { now: NOW })).toEqual(invalid)
+  })
+
+  it('exp at the last second a Date holds opens, and its expiresAt has an ISO string', async () => {
+    const jwe = await craft({ sub: 'user-1', iat: seconds(NOW), exp: LAST_DATE_SECONDS })
+    const result = await decryptSession(jwe, { now: NOW })
+    expect(result).toMatchObject({ ok: true, session: { expiresAt: MAX_DATE_MS } })
+    expect(new Date(MAX_DATE_MS).toISOString()).toBe('+275760-09-13T00:00:00.000Z')
+  })
+
+  it.each([Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NaN])(
+    'a non-finite exp or iat (%s; JSON cannot carry it, the check does not rely on that)',
+    (value) => {
+      const claims = { sub: 'user-1', iat: seconds(NOW), exp: seconds(NOW) + HOUR }
+      expect(sessionClaims({ ...claims, exp: value }, NOW)).toBeNull()
+      expect(sessionClaims({ ...claims, iat: value }, NOW)).toBeNull()
+    },
+  )
+})
+
+describe('decryptSession: iat in the future', () => {
+  const issuedAhead = (aheadSeconds: number) =>
+    craft({
+      sub: 'user-1',
+      iat: seconds(NOW) + aheadSeconds,
+      exp: seconds(NOW) + aheadSeconds + HOUR,
+    })
+
+  it(`iat ${MAX_ISSUED_AHEAD_SECONDS} s ahead (another instance's clock) is ok`, async () => {
+    const jwe = await issuedAhead(MAX_ISSUED_AHEAD_SECONDS)
+    expect(await decryptSession(jwe, { now: NOW })).toMatchObject({ ok: true })
+  })
+
+  it(`iat ${MAX_ISSUED_AHEAD_SECONDS + 1} s ahead is invalid`, async () => {
+    const jwe = await issuedAhead(MAX_ISSUED_AHEAD_SECONDS + 1)
+    expect(await decryptSession(jwe, { now: NOW })).toEqual(invalid)
+  })
+
+  it('iat a year ahead is invalid', async () => {
+    const jwe = await issuedAhead(365 * 24 * HOUR)
+    expect(await decryptSession(jwe, { now: NOW })).toEqual(invalid)
   })
 })
 
@@ -366,6 +466,36 @@ describe('encryptSession: bad arguments', () => {
       await expect(encryptSession({ userId: 'u' }, { maxAgeSeconds })).rejects.toThrow(TypeError)
     },
   )
+
+  it.each([MAX_AGE_LIMIT_SECONDS + 1, 1e13])(
+    'maxAgeSeconds %s (past the 400-day cookie limit) throws a RangeError naming the limit',
+    async (maxAgeSeconds) => {
+      const error = await encryptSession({ userId: 'u' }, { maxAgeSeconds }).catch(
+        (caught: unknown) => caught,
+      )
+      expect(error).toBeInstanceOf(RangeError)
+      expect(String(error)).toContain('maxAgeSeconds')
+      expect(String(error)).toContain(`at most ${MAX_AGE_LIMIT_SECONDS} (400 days`)
+    },
+  )
+
+  it('maxAgeSeconds of exactly 400 days is accepted', async () => {
+    const jwe = await encryptSession(
+      { userId: 'u' },
+      { maxAgeSeconds: MAX_AGE_LIMIT_SECONDS, now: NOW },
+    )
+    expect(await decryptSession(jwe, { now: NOW })).toMatchObject({
+      ok: true,
+      session: { expiresAt: NOW + MAX_AGE_LIMIT_SECONDS * 1000 },
+    })
+  })
+
+  it('now near the end of the Date range (exp would leave it) throws', async () => {
+    const now = MAX_DATE_MS - 1000
+    await expect(encryptSession({ userId: 'u' }, { maxAgeSeconds: HOUR, now })).rejects.toThrow(
+      TypeError,
+    )
+  })
 
   it('an empty userId throws', async () => {
     await expect(encryptSession({ userId: '' }, { maxAgeSeconds: HOUR })).rejects.toThrow(TypeError)

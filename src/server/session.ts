@@ -2,14 +2,20 @@ import 'server-only'
 import { EncryptJWT, errors, jwtDecrypt } from 'jose'
 import type { TokenFailureReason } from '../shared/reasons'
 import { getSessionKeys } from './keys'
+import {
+  CONTENT_ENCRYPTION_ALGORITHM,
+  isDateMs,
+  isSessionHeader,
+  KEY_MANAGEMENT_ALGORITHM,
+  sessionClaims,
+} from './session-claims'
 
-/** Pinned algorithms: direct encryption with a 256-bit key, AES-GCM. Nothing else is accepted. */
-const KEY_MANAGEMENT_ALGORITHM = 'dir'
-const CONTENT_ENCRYPTION_ALGORITHM = 'A256GCM'
 /** Tolerated clock skew between the servers that issue and check tokens, in seconds. */
 const CLOCK_TOLERANCE_SECONDS = 5
 /** A token is a few hundred bytes; anything past a cookie's size is junk, refused before parsing. */
 const MAX_TOKEN_LENGTH = 4096
+/** Browsers cap a cookie's lifetime at 400 days (RFC 6265bis; Chrome enforces it), in seconds. */
+const MAX_AGE_LIMIT_SECONDS = 400 * 24 * 3600
 
 /** What a valid token says. Times are epoch ms. */
 type SessionData = {
@@ -41,7 +47,7 @@ type DecryptResult =
 
 /** How `encryptSession` makes a token. */
 type EncryptOptions = {
-  /** Lifetime of the token, in whole seconds (> 0). */
+  /** Lifetime of the token, in whole seconds (> 0, at most `MAX_AGE_LIMIT_SECONDS`). */
   maxAgeSeconds: number
   /** Current time, epoch ms; defaults to `Date.now()`. Tests pass a controlled clock. */
   now?: number
@@ -60,9 +66,18 @@ function sessionTimes(maxAgeSeconds: number, now: number = Date.now()) {
       `maxAgeSeconds must be a positive whole number of seconds, got ${maxAgeSeconds}`,
     )
   }
-  if (!Number.isFinite(now)) throw new TypeError(`now must be epoch ms, got ${now}`)
+  // Refused, not clamped: a longer session would silently end early in the browser anyway.
+  if (maxAgeSeconds > MAX_AGE_LIMIT_SECONDS) {
+    throw new RangeError(
+      `maxAgeSeconds must be at most ${MAX_AGE_LIMIT_SECONDS} (400 days, the browsers' cookie ` +
+        `lifetime limit), got ${maxAgeSeconds}`,
+    )
+  }
   const issuedAtSeconds = Math.floor(now / 1000)
-  return { issuedAt: issuedAtSeconds * 1000, expiresAt: (issuedAtSeconds + maxAgeSeconds) * 1000 }
+  const expiresAt = (issuedAtSeconds + maxAgeSeconds) * 1000
+  // The token's `exp` must stay a time a Date can hold, or every check of it would fail.
+  if (!isDateMs(expiresAt)) throw new TypeError(`now must be epoch ms, got ${now}`)
+  return { issuedAt: issuedAtSeconds * 1000, expiresAt }
 }
 
 /** Encrypts `{ userId }` into a JWE whose payload its holder cannot read. */
@@ -80,13 +95,6 @@ async function encryptSession(data: { userId: string }, options: EncryptOptions)
     .encrypt(encryptionKey)
 }
 
-function toSessionData(payload: Record<string, unknown>): SessionData | null {
-  const { sub, iat, exp } = payload
-  if (typeof sub !== 'string' || sub === '') return null
-  if (typeof iat !== 'number' || typeof exp !== 'number') return null
-  return { userId: sub, issuedAt: iat * 1000, expiresAt: exp * 1000 }
-}
-
 /**
  * Opens a session token. Never throws for a bad token, whatever its type or content: a cookie is
  * user input. It does throw `SessionConfigError` when `SESSION_SECRET` is unusable, because that
@@ -100,30 +108,42 @@ async function decryptSession(
   const { decryptionKeys } = await getSessionKeys()
   // An empty value is what a cleared cookie leaves behind: no session, not a broken one.
   if (token === undefined || token === null || token === '') return { ok: false, reason: 'missing' }
-  if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH) {
+  // The header before any decryption: only the exact header we write gets near the key.
+  if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH || !isSessionHeader(token)) {
     return { ok: false, reason: 'invalid' }
   }
+  const now = options.now ?? Date.now()
   for (const key of decryptionKeys) {
     try {
       const { payload } = await jwtDecrypt(token, key, {
         keyManagementAlgorithms: [KEY_MANAGEMENT_ALGORITHM],
         contentEncryptionAlgorithms: [CONTENT_ENCRYPTION_ALGORITHM],
         requiredClaims: ['exp', 'iat', 'sub'],
+        maxDecompressedLength: 0, // no `zip`, should a header ever get past isSessionHeader
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
-        currentDate: options.now === undefined ? undefined : new Date(options.now),
+        currentDate: new Date(now),
       })
-      const session = toSessionData(payload)
+      const session = sessionClaims(payload, now)
       return session ? { ok: true, session } : { ok: false, reason: 'invalid' }
     } catch (error) {
       // Wrong key for this token: the next (older) secret may open it.
       if (error instanceof errors.JWEDecryptionFailed) continue
       // Only reached after the token decrypted and authenticated: genuinely ours, just old.
-      if (error instanceof errors.JWTExpired) return { ok: false, reason: 'expired' }
+      if (error instanceof errors.JWTExpired) {
+        // Still only `expired` when its claims are usable: an `exp` before the Date range is junk.
+        return { ok: false, reason: sessionClaims(error.payload, now) ? 'expired' : 'invalid' }
+      }
       return { ok: false, reason: 'invalid' }
     }
   }
   return { ok: false, reason: 'invalid' }
 }
 
-export { CLOCK_TOLERANCE_SECONDS, decryptSession, encryptSession, sessionTimes }
+export {
+  CLOCK_TOLERANCE_SECONDS,
+  decryptSession,
+  encryptSession,
+  MAX_AGE_LIMIT_SECONDS,
+  sessionTimes,
+}
 export type { DecryptOptions, DecryptResult, EncryptOptions, SessionData }
