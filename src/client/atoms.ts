@@ -1,5 +1,5 @@
 'use client'
-import { atom } from 'jotai'
+import { atom } from 'jotai/vanilla'
 import { sessionUser } from './client-session'
 import type { ClientSession } from '../shared/types'
 

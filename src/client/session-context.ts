@@ -1,4 +1,5 @@
 'use client'
+import type { Store } from 'jotai/vanilla'
 import { createContext, useContext } from 'react'
 import type { ClientSession, SessionPayload } from '../shared/types'
 import type { SessionControllerOptions } from './session-options'
@@ -25,6 +26,8 @@ const SessionContext = createContext<{
   controller: SessionController
   /** The provider's login path: where gates, toasts and sign-out send people. */
   loginPath: string
+  /** The provider's store, which holds `sessionAtom`. */
+  store: Store
 } | null>(null)
 
 /** The nearest `SessionProvider`'s wiring; a clear error outside one instead of a silent no-op. */

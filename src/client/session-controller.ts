@@ -1,5 +1,5 @@
 'use client'
-import type { Store } from 'jotai'
+import type { Store } from 'jotai/vanilla'
 import type { ClientSession, SessionPayload } from '../shared/types'
 import { sessionAtom } from './atoms'
 import { lostSessionReason, nextSession, samePayload, withError } from './client-session'

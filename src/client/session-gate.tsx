@@ -1,5 +1,4 @@
 'use client'
-import { useAtomValue } from 'jotai'
 import { usePathname, useRouter, useSearchParams } from 'next/navigation'
 import { Suspense, useEffect, type ReactNode } from 'react'
 import { HOME_PATH } from '../shared/constants'
@@ -7,6 +6,7 @@ import { loginHref, safeNextPath } from '../shared/redirect'
 import type { ClientSession, SessionRequestError, SessionUser } from '../shared/types'
 import { sessionAtom } from './atoms'
 import { useSessionContext } from './session-context'
+import { useStoreValue } from './use-store-value'
 
 type SessionGateErrorProps = {
   /** Why the first check failed (network, http status, malformed body, timeout). */
@@ -93,8 +93,8 @@ function SessionGateView({
   homePath = HOME_PATH,
   children,
 }: SessionGateProps) {
-  const { controller, loginPath } = useSessionContext('SessionGate')
-  const session = useAtomValue(sessionAtom)
+  const { controller, loginPath, store } = useSessionContext('SessionGate')
+  const session = useStoreValue(store, sessionAtom)
   const router = useRouter()
   const pathname = usePathname()
   const searchParams = useSearchParams()

@@ -1,5 +1,6 @@
 'use client'
-import { createStore, Provider, type Store } from 'jotai'
+import { Provider } from 'jotai/react'
+import { createStore, type Store } from 'jotai/vanilla'
 import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import { LOGIN_PATH, SESSION_CHANNEL_NAME, SESSION_ENDPOINT } from '../shared/constants'
 import type { SessionPayload } from '../shared/types'
@@ -80,7 +81,7 @@ function SessionProvider({
     refetchInterval,
   })
 
-  const context = useMemo(() => ({ controller, loginPath }), [controller, loginPath])
+  const context = useMemo(() => ({ controller, loginPath, store }), [controller, loginPath, store])
   return (
     <Provider store={store}>
       <SessionContext value={context}>{children}</SessionContext>

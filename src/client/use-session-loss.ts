@@ -1,5 +1,4 @@
 'use client'
-import { useAtomValue } from 'jotai'
 import { usePathname, useRouter, useSearchParams } from 'next/navigation'
 import { useEffect, useRef } from 'react'
 import { lostSessionReason } from './client-session'
@@ -9,6 +8,7 @@ import type { LostSessionReason } from '../shared/types'
 import { sessionAtom } from './atoms'
 import { scheduleWarning } from './schedule-warning'
 import { useSessionContext } from './session-context'
+import { useStoreValue } from './use-store-value'
 import { positiveMs } from './session-options'
 
 /** What `onLoss` is told about a lost session. */
@@ -43,8 +43,8 @@ function useSessionLoss({ onLoss, warnBefore, onWarning }: UseSessionLossOptions
   if ((warnBefore === undefined) !== (onWarning === undefined)) {
     throw new TypeError('useSessionLoss: give warnBefore and onWarning together, or neither')
   }
-  const { loginPath } = useSessionContext('useSessionLoss')
-  const session = useAtomValue(sessionAtom)
+  const { loginPath, store } = useSessionContext('useSessionLoss')
+  const session = useStoreValue(store, sessionAtom)
   const router = useRouter()
   const pathname = usePathname()
   const searchParams = useSearchParams()

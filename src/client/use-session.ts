@@ -1,11 +1,11 @@
 'use client'
-import { useAtomValue } from 'jotai'
 import { useRouter } from 'next/navigation'
 import { useCallback } from 'react'
 import { sessionError } from './client-session'
 import type { ClientSession, SessionRequestError, SessionStatus } from '../shared/types'
 import { sessionAtom } from './atoms'
 import { useSessionContext } from './session-context'
+import { useStoreValue } from './use-store-value'
 import type { SignOutResult } from './session-request'
 
 type UseSessionResult = {
@@ -23,8 +23,8 @@ type UseSessionResult = {
 
 /** The session and what can be done with it. Works anywhere under `SessionProvider`. */
 function useSession(): UseSessionResult {
-  const { controller, loginPath } = useSessionContext('useSession')
-  const session = useAtomValue(sessionAtom)
+  const { controller, loginPath, store } = useSessionContext('useSession')
+  const session = useStoreValue(store, sessionAtom)
   const router = useRouter()
 
   const refresh = useCallback(() => controller.refresh(), [controller])

@@ -1,8 +1,8 @@
 'use client'
-import { useAtomValue } from 'jotai'
 import type { SessionStatus, SessionUser } from '../shared/types'
 import { sessionStatusAtom, userAtom } from './atoms'
 import { useSessionContext } from './session-context'
+import { useStoreValue } from './use-store-value'
 
 type UseUserResult = {
   /** The signed-in user, or null (loading, signed out, or the first check failed). */
@@ -16,9 +16,9 @@ type UseUserResult = {
  * request of their own (the provider checks once for all of them).
  */
 function useUser(): UseUserResult {
-  useSessionContext('useUser')
-  const user = useAtomValue(userAtom)
-  const status = useAtomValue(sessionStatusAtom)
+  const { store } = useSessionContext('useUser')
+  const user = useStoreValue(store, userAtom)
+  const status = useStoreValue(store, sessionStatusAtom)
   return { user, status }
 }
 
