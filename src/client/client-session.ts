@@ -1,6 +1,5 @@
 'use client'
 import { EXPIRY_SKEW_MS } from './expiry-timing'
-import { parseIsoInstant } from '../shared/parse'
 import { isLostSessionReason } from '../shared/reasons'
 import type {
   ClientSession,
@@ -15,12 +14,7 @@ function toClientSession(payload: SessionPayload): ClientSession {
   const { status } = payload
   switch (status) {
     case 'authenticated': {
-      const expiresAt = parseIsoInstant(payload.expiresAt)
-      if (expiresAt === null) {
-        throw new TypeError(
-          `toClientSession: expiresAt is not an ISO 8601 instant (YYYY-MM-DDTHH:mm:ss.sssZ): ${payload.expiresAt}`,
-        )
-      }
+      const expiresAt = Date.parse(payload.expiresAt) // checked by parseSessionPayload
       return { status: 'authenticated', user: payload.user, expiresAt }
     }
     case 'unauthenticated':

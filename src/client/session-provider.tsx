@@ -7,6 +7,7 @@ import type { SessionPayload } from '../shared/types'
 import { SessionContext } from './session-context'
 import { createSessionController } from './session-controller'
 import {
+  checkInitialSession,
   checkedTimings,
   positiveMs,
   REQUEST_TIMEOUT_MS,
@@ -65,6 +66,7 @@ function SessionProvider({
   const timings = checkedTimings({ requestTimeoutMs, retryBaseMs, retryMaxMs })
   const options: SessionControllerOptions = { endpoint, fetcher, channelName, ...timings }
   if (refetchInterval !== 0) positiveMs('SessionProvider', 'refetchInterval', refetchInterval)
+  checkInitialSession(initialSession)
   const [store] = useState(() => storeProp ?? createStore())
   // Created with the layout's answer, which it then takes from every render through `hydrate`.
   const [controller] = useState(() => createSessionController(store, initialSession, options))
