@@ -3,7 +3,7 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation'
 import { Suspense, useEffect, type ReactNode } from 'react'
 import { HOME_PATH } from '../shared/constants'
 import { loginHref, safeNextPath } from '../shared/redirect'
-import type { ClientSession, SessionRequestError, SessionUser } from '../shared/types'
+import type { SessionRequestError, SessionUser } from '../shared/types'
 import { sessionAtom } from './atoms'
 import { useSessionContext } from './session-context'
 import { useStoreValue } from './use-store-value'
@@ -34,42 +34,12 @@ type SessionGateProps = {
   children: ReactNode
 }
 
-type GateView = 'children' | 'fallback' | 'error' | 'unauthorized'
-type GateDecision = { view: GateView; redirect: string | null }
+/** What the gate renders, and where it sends the visitor meanwhile (null: nowhere). */
+type GateDecision = [view: ReactNode, redirect: string | null]
 
-type DecideInput = Required<Pick<SessionGateProps, 'require' | 'homePath'>> &
-  Pick<SessionGateProps, 'allow' | 'redirectTo'> & {
-    loginPath: string
-    currentPath: string
-    next: string | null
-  }
-
-function decide(session: ClientSession, input: DecideInput): GateDecision {
-  const refuse = (target: string): GateDecision => ({
-    view: 'unauthorized',
-    redirect: input.redirectTo === false ? null : target,
-  })
-  const { status } = session
-  switch (status) {
-    case 'loading':
-      return { view: 'fallback', redirect: null }
-    case 'error':
-      return { view: 'error', redirect: null }
-    case 'authenticated':
-      if (input.require === 'guest')
-        return refuse(input.redirectTo || safeNextPath(input.next, input.homePath))
-      if (input.allow && !input.allow(session.user)) return { view: 'unauthorized', redirect: null }
-      return { view: 'children', redirect: null }
-    case 'unauthenticated': {
-      if (input.require === 'guest') return { view: 'children', redirect: null }
-      const loginPath = input.redirectTo || input.loginPath
-      // Signing out was deliberate: no `next`, so the next person at this screen starts fresh.
-      if (session.reason === 'signed-out') return refuse(loginHref(loginPath))
-      return refuse(loginHref(loginPath, { next: input.currentPath, reason: session.reason }))
-    }
-    default:
-      throw new TypeError(`SessionGate: unknown status ${String(status satisfies never)}`)
-  }
+/** The gate's placeholder while it cannot decide yet: an `aria-busy` region around `fallback`. */
+function busy(fallback: ReactNode) {
+  return <div aria-busy="true">{fallback}</div>
 }
 
 function DefaultErrorFallback({ error, retry }: SessionGateErrorProps) {
@@ -99,35 +69,46 @@ function SessionGateView({
   const pathname = usePathname()
   const searchParams = useSearchParams()
   const search = searchParams.toString()
-  const currentPath = search ? `${pathname}?${search}` : pathname
-  const { view, redirect } = decide(session, {
-    require,
-    homePath,
-    allow,
-    redirectTo,
-    loginPath,
-    currentPath,
-    next: searchParams.get('next'),
-  })
+
+  const decide = (): GateDecision => {
+    // Turned away: `unauthorized`, and off to `target` unless redirects are off.
+    const refuse = (target: string): GateDecision => [
+      unauthorized,
+      redirectTo === false ? null : target,
+    ]
+    const { status } = session
+    switch (status) {
+      case 'loading':
+        return [busy(fallback), null]
+      case 'error':
+        return [
+          errorFallback({ error: session.error, retry: () => void controller.refresh() }),
+          null,
+        ]
+      case 'authenticated':
+        if (require === 'guest')
+          return refuse(redirectTo || safeNextPath(searchParams.get('next'), homePath))
+        // A role or flag check failed: the user is signed in, so no login page would help.
+        return [!allow || allow(session.user) ? children : unauthorized, null]
+      case 'unauthenticated': {
+        if (require === 'guest') return [children, null]
+        const target = redirectTo || loginPath
+        // Signing out was deliberate: no `next`, so the next person at this screen starts fresh.
+        if (session.reason === 'signed-out') return refuse(loginHref(target))
+        const next = search ? `${pathname}?${search}` : pathname
+        return refuse(loginHref(target, { next, reason: session.reason }))
+      }
+      default:
+        throw new TypeError(`SessionGate: unknown status ${String(status satisfies never)}`)
+    }
+  }
+  const [view, redirect] = decide()
 
   useEffect(() => {
     if (redirect !== null) router.replace(redirect)
   }, [redirect, router])
 
-  switch (view) {
-    case 'children':
-      return <>{children}</>
-    case 'fallback':
-      return <div aria-busy="true">{fallback}</div>
-    case 'error':
-      return session.status === 'error'
-        ? errorFallback({ error: session.error, retry: () => void controller.refresh() })
-        : null
-    case 'unauthorized':
-      return <>{unauthorized}</>
-    default:
-      throw new TypeError(`SessionGate: unknown view ${String(view satisfies never)}`)
-  }
+  return view
 }
 
 /** Renders `children` only for the right audience; everyone else is redirected (replace, not push). */
@@ -135,7 +116,7 @@ function SessionGate(props: SessionGateProps) {
   // useSearchParams() on a statically rendered page needs a Suspense boundary; until the
   // search params are known the gate cannot decide, so it shows its fallback.
   return (
-    <Suspense fallback={<div aria-busy="true">{props.fallback ?? null}</div>}>
+    <Suspense fallback={busy(props.fallback)}>
       <SessionGateView {...props} />
     </Suspense>
   )
