@@ -37,13 +37,11 @@ function retryDelayMs(
  * it is a hint from the server, and our own backoff applies without it.
  */
 function parseRetryAfterMs(header: string | null, now: number): number | undefined {
-  if (header === null || header.trim() === '') return undefined
-  const value = header.trim()
+  const value = header?.trim() ?? ''
   if (/^\d+$/.test(value)) return Number(value) * 1000
-  // HTTP dates end in GMT (RFC 9110); anything else (`-5`, `soon`) is not one.
+  // HTTP dates end in GMT (RFC 9110); anything else (`-5`, `soon`, nothing) is not one.
   const date = value.endsWith('GMT') ? Date.parse(value) : Number.NaN
-  if (Number.isNaN(date)) return undefined
-  return Math.max(date - now, 0)
+  return Number.isNaN(date) ? undefined : Math.max(date - now, 0)
 }
 
 export { honoursRetryAfter, parseRetryAfterMs, retryDelayMs }

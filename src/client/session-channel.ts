@@ -12,16 +12,12 @@ type SessionChannel = {
   close: () => void
 }
 
-function hasBroadcastChannel(): boolean {
-  return typeof BroadcastChannel !== 'undefined'
-}
-
 /**
  * Listens on `name` and calls `onSignedOut` when another tab signs out. Browsers without
  * BroadcastChannel still work (a no-op channel): other tabs then learn on their next check.
  */
 function openSessionChannel(name: string, onSignedOut: () => void): SessionChannel {
-  if (!hasBroadcastChannel()) return { announceSignedOut: () => {}, close: () => {} }
+  if (typeof BroadcastChannel === 'undefined') return { announceSignedOut() {}, close() {} }
   const channel = new BroadcastChannel(name)
   channel.onmessage = (event: MessageEvent<unknown>) => {
     if (isRecord(event.data) && event.data.type === SIGNED_OUT_MESSAGE.type) onSignedOut()
@@ -39,11 +35,9 @@ function openSessionChannel(name: string, onSignedOut: () => void): SessionChann
  * before close(), so it is not lost.
  */
 function announceSignedOut(channel: SessionChannel | null, name: string): void {
-  if (channel) return channel.announceSignedOut()
-  if (!hasBroadcastChannel()) return
-  const once = new BroadcastChannel(name)
-  once.postMessage(SIGNED_OUT_MESSAGE)
-  once.close()
+  const sender = channel ?? openSessionChannel(name, () => {})
+  sender.announceSignedOut()
+  if (sender !== channel) sender.close()
 }
 
 export { announceSignedOut, openSessionChannel, SIGNED_OUT_MESSAGE }

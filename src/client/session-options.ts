@@ -46,16 +46,9 @@ function positiveMs(caller: string, name: string, value: number): number {
 }
 
 /** `timings` checked, for a `SessionProvider` (its error names the prop). */
-function checkedTimings({
-  requestTimeoutMs,
-  retryBaseMs,
-  retryMaxMs,
-}: SessionTimings): SessionTimings {
-  return {
-    requestTimeoutMs: positiveMs('SessionProvider', 'requestTimeoutMs', requestTimeoutMs),
-    retryBaseMs: positiveMs('SessionProvider', 'retryBaseMs', retryBaseMs),
-    retryMaxMs: positiveMs('SessionProvider', 'retryMaxMs', retryMaxMs),
-  }
+function checkedTimings(timings: SessionTimings): SessionTimings {
+  for (const [name, ms] of Object.entries(timings)) positiveMs('SessionProvider', name, ms)
+  return timings
 }
 
 /**

@@ -27,7 +27,6 @@ function useSession(): UseSessionResult {
   const session = useStoreValue(store, sessionAtom)
   const router = useRouter()
 
-  const refresh = useCallback(() => controller.refresh(), [controller])
   const signOut = useCallback(async () => {
     const result = await controller.signOut()
     // Replace, not push: Back must not return to a page of the signed-out user.
@@ -35,6 +34,8 @@ function useSession(): UseSessionResult {
     return result
   }, [controller, loginPath, router])
 
+  // controller.refresh is one function for the provider's lifetime: as stable as a useCallback.
+  const { refresh } = controller
   return { session, status: session.status, error: sessionError(session), refresh, signOut }
 }
 
