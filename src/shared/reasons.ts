@@ -33,13 +33,18 @@ type LostSessionReason = ReasonWhere<'lost'>
 /** What `decryptSession` can tell from the cookie alone, before `loadUser` runs. */
 type TokenFailureReason = ReasonWhere<'fromToken'>
 
+// `@__PURE__` on the two lists below: without it a bundler must keep these module-level calls,
+// and the client bundle never reads the lists (they serve the server, the mocks and the stories).
 /** Every reason, in the record's order. */
-const UNAUTHENTICATED_REASONS = Object.keys(REASONS) as ReadonlyArray<UnauthenticatedReason>
+const UNAUTHENTICATED_REASONS = /* @__PURE__ */ Object.keys(
+  REASONS,
+) as ReadonlyArray<UnauthenticatedReason>
 
 /** Reasons that mean "you had a session and lost it": these toast and travel in `?reason=`. */
-const LOST_SESSION_REASONS: ReadonlyArray<LostSessionReason> = UNAUTHENTICATED_REASONS.filter(
-  (reason): reason is LostSessionReason => REASONS[reason].lost,
-)
+const LOST_SESSION_REASONS: ReadonlyArray<LostSessionReason> =
+  /* @__PURE__ */ UNAUTHENTICATED_REASONS.filter(
+    (reason): reason is LostSessionReason => REASONS[reason].lost,
+  )
 
 function isUnauthenticatedReason(value: unknown): value is UnauthenticatedReason {
   return typeof value === 'string' && Object.hasOwn(REASONS, value)
