@@ -46,7 +46,7 @@ async function craft(claims: Record<string, unknown>): Promise<string> {
 }
 
 /** A well-formed session for NOW, encrypted with the given algorithms and key. */
-function jweWith(alg: string, enc: string, key: CryptoKey | Uint8Array): Promise<string> {
+function jweWith(alg: string, enc: string, key: Uint8Array): Promise<string> {
   return new EncryptJWT({ sub: 'user-1' })
     .setProtectedHeader({ alg, enc })
     .setIssuedAt(seconds(NOW))
