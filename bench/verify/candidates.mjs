@@ -39,6 +39,14 @@ async function makeCandidates() {
   const secret = process.env.SESSION_SECRET
   if (!secret) throw new Error('SESSION_SECRET must be set (run.mjs sets a random one)')
   const kit = await importRootModule('src/server/session.ts')
+  const { builtinNodeCrypto, chooseSessionJwe } = await importRootModule(
+    'src/server/session-jwe.ts',
+  )
+  // decryptSession runs the node:crypto path on Node; the WebCrypto path (the edge runtime's) is
+  // measured beside it through the same openSession, on the same token.
+  const nodePath = chooseSessionJwe(builtinNodeCrypto())
+  const webPath = chooseSessionJwe(undefined)
+  if (nodePath.runtime !== 'node:crypto') throw new Error('this Node has no getBuiltinModule')
   const kitToken = await kit.encryptSession({ userId: USER_ID }, { maxAgeSeconds: HOUR_S })
   const ironPassword = secret
   const ironSeal = await sealData(claims(), { password: ironPassword, ttl: HOUR_S })
@@ -49,10 +57,18 @@ async function makeCandidates() {
   return [
     {
       id: 'kit',
-      label: 'kit decryptSession (JWE dir+A256GCM, cached key)',
+      label: 'kit decryptSession, node:crypto path (JWE dir+A256GCM, cached key)',
       verify: async () => {
         const result = await kit.decryptSession(kitToken)
         if (!result.ok) fail('kit', result)
+      },
+    },
+    {
+      id: 'kit-webcrypto',
+      label: 'kit, WebCrypto path (jose compactDecrypt; the edge runtime)',
+      verify: async () => {
+        const result = await kit.openSession(webPath, kitToken)
+        if (!result.ok) fail('kit-webcrypto', result)
       },
     },
     {

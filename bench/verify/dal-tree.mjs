@@ -9,7 +9,12 @@ import { withRequest } from 'next/headers'
 
 const USER = { id: 'user-1', name: 'Ada', email: 'ada@example.com', role: 'member' }
 
-/** Counts what one experiment did: AES-GCM decryptions (WebCrypto) and loadUser calls. */
+/**
+ * Counts what one experiment did: AES-GCM openings and loadUser calls. The kit opens tokens with
+ * node:crypto's `createDecipheriv` on Node and WebCrypto's `decrypt` elsewhere (session-jwe.ts):
+ * both are counted. The node path calls `createDecipheriv` on the module object that
+ * `process.getBuiltinModule` returns, so wrapping that property is seen on every call.
+ */
 function makeCounters() {
   const counts = { decrypts: 0, loadUser: 0 }
   const subtle = globalThis.crypto.subtle
@@ -18,8 +23,17 @@ function makeCounters() {
     counts.decrypts += 1
     return decrypt(...args)
   }
-  // Back to the prototype's method (the own property shadowed it) once the experiment is done.
-  counts.restore = () => delete subtle.decrypt
+  const nodeCrypto = process.getBuiltinModule('node:crypto')
+  const { createDecipheriv } = nodeCrypto
+  nodeCrypto.createDecipheriv = (...args) => {
+    counts.decrypts += 1
+    return createDecipheriv(...args)
+  }
+  counts.restore = () => {
+    // Back to the prototype's method (the own property shadowed it) once the experiment is done.
+    delete subtle.decrypt
+    nodeCrypto.createDecipheriv = createDecipheriv
+  }
   return counts
 }
 

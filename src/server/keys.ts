@@ -17,27 +17,13 @@ const HOW_TO_GENERATE = 'Generate one with `openssl rand -base64 32`'
 const HKDF_SALT = new TextEncoder().encode('next-session-kit')
 const HKDF_INFO = new TextEncoder().encode('session cookie v1: JWE dir A256GCM')
 
-/** The keys derived from `SESSION_SECRET`: non-extractable AES-GCM 256 CryptoKeys. */
-type SessionKeys = {
+/** The keys derived from `SESSION_SECRET`, of whichever type the JWE path uses. */
+type SessionKeys<Key> = {
   /** Encrypts new tokens: derived from the first secret. */
-  encryptionKey: CryptoKey
+  encryptionKey: Key
   /** Every key that may open a token, first secret first (rotation). */
-  decryptionKeys: ReadonlyArray<CryptoKey>
+  decryptionKeys: ReadonlyArray<Key>
 }
-
-// Memo of a pure function (secret string -> derived key). It is not state anyone can observe:
-// an entry is written once, never changed, and holds a non-extractable CryptoKey that is the
-// same for the same secret, so a hit and a miss give identical results; it only skips the
-// HKDF work per request. It holds one entry per secret ever configured (a handful). A failed
-// derivation is removed again (see cachedKey), so a passing WebCrypto error is not remembered.
-const derivedKeys = new Map<string, Promise<CryptoKey>>()
-
-// One-entry memo of getSessionKeys for the current SESSION_SECRET value, so a request skips
-// splitting and checking the variable again (about 5 us a call). The same argument as derivedKeys
-// holds: a pure function of the string, and its result is immutable. Bounded to one entry: a new
-// value (a rotation) replaces it. A config error is thrown before anything is kept, and a failed
-// derivation is forgotten again, as in cachedKey.
-const keysForSecret = new Map<string, Promise<SessionKeys>>()
 
 function configError(problem: string): SessionConfigError {
   return new SessionConfigError(
@@ -62,60 +48,54 @@ function parseSecrets(raw: string | undefined): ReadonlyArray<string> {
   return secrets
 }
 
-async function deriveKey(secret: string): Promise<CryptoKey> {
-  // WebCrypto, not node:crypto: the same code runs in Node and in the proxy's edge runtime.
-  const material = await crypto.subtle.importKey(
-    'raw',
-    new TextEncoder().encode(secret),
-    'HKDF',
-    false,
-    ['deriveKey'],
-  )
-  return crypto.subtle.deriveKey(
-    { name: 'HKDF', hash: 'SHA-256', salt: HKDF_SALT, info: HKDF_INFO },
-    material,
-    { name: 'AES-GCM', length: 256 },
-    false,
-    ['encrypt', 'decrypt'],
-  )
-}
-
-function cachedKey(secret: string): Promise<CryptoKey> {
-  const hit = derivedKeys.get(secret)
-  if (hit) return hit
-  const key = deriveKey(secret)
-  derivedKeys.set(secret, key)
-  // Callers still see the rejection; only the memo forgets it, so the next request derives again
-  // instead of failing forever with the same cached error.
-  key.catch(() => {
-    if (derivedKeys.get(secret) === key) derivedKeys.delete(secret)
+/** Keeps `value` under `key` in `memo` until it rejects: the caller still sees the rejection. */
+function remember<Value>(memo: Map<string, Promise<Value>>, key: string, value: Promise<Value>) {
+  memo.set(key, value)
+  value.catch(() => {
+    if (memo.get(key) === value) memo.delete(key)
   })
-  return key
-}
-
-async function deriveKeys(secrets: ReadonlyArray<string>): Promise<SessionKeys> {
-  const decryptionKeys = await Promise.all(secrets.map(cachedKey))
-  const [encryptionKey] = decryptionKeys
-  if (!encryptionKey) throw configError('is not set')
-  return { encryptionKey, decryptionKeys }
+  return value
 }
 
 /**
- * The keys for `process.env.SESSION_SECRET`, read on every call so a rotated secret takes effect
- * without a code change. Throws `SessionConfigError` when the variable is missing or malformed.
+ * `getSessionKeys` for one JWE path: `deriveKey` turns a secret into that path's key (HKDF-SHA256
+ * with `HKDF_SALT` and `HKDF_INFO`, 32 bytes for A256GCM). The result reads
+ * `process.env.SESSION_SECRET` on every call, so a rotated secret takes effect without a code
+ * change, and throws `SessionConfigError` when it is missing or malformed.
  */
-async function getSessionKeys(): Promise<SessionKeys> {
-  // Spelled out, not `process.env[name]`: bundlers and the edge runtime resolve the literal form.
-  const raw = process.env.SESSION_SECRET ?? ''
-  const hit = keysForSecret.get(raw)
-  if (hit) return hit
-  const keys = deriveKeys(parseSecrets(raw))
-  keysForSecret.clear()
-  keysForSecret.set(raw, keys)
-  keys.catch(() => {
-    if (keysForSecret.get(raw) === keys) keysForSecret.delete(raw)
-  })
-  return keys
+function sessionKeyring<Key>(deriveKey: (secret: string) => Promise<Key>) {
+  // Memo of a pure function (secret string -> derived key). It is not state anyone can observe:
+  // an entry is written once, never changed, and holds a key that is the same for the same
+  // secret, so a hit and a miss give identical results; it only skips the HKDF work per request.
+  // It holds one entry per secret ever configured (a handful). A failed derivation is forgotten
+  // again (see remember), so a passing crypto error is not remembered.
+  const derivedKeys = new Map<string, Promise<Key>>()
+  // One-entry memo for the current SESSION_SECRET value, so a request skips splitting and
+  // checking the variable again (about 5 us a call). The same argument holds: a pure function of
+  // the string, and its result is immutable. A new value (a rotation) replaces it. A config error
+  // is thrown before anything is kept.
+  const keysForSecret = new Map<string, Promise<SessionKeys<Key>>>()
+
+  const cachedKey = (secret: string) =>
+    derivedKeys.get(secret) ?? remember(derivedKeys, secret, deriveKey(secret))
+
+  async function deriveKeys(secrets: ReadonlyArray<string>): Promise<SessionKeys<Key>> {
+    const decryptionKeys = await Promise.all(secrets.map(cachedKey))
+    const [encryptionKey] = decryptionKeys
+    if (encryptionKey === undefined) throw configError('is not set')
+    return { encryptionKey, decryptionKeys }
+  }
+
+  return async function getSessionKeys(): Promise<SessionKeys<Key>> {
+    // Spelled out, not `process.env[name]`: bundlers and the edge runtime resolve the literal form.
+    const raw = process.env.SESSION_SECRET ?? ''
+    const hit = keysForSecret.get(raw)
+    if (hit) return hit
+    const keys = deriveKeys(parseSecrets(raw))
+    keysForSecret.clear()
+    return remember(keysForSecret, raw, keys)
+  }
 }
 
-export { getSessionKeys, SessionConfigError }
+export { HKDF_INFO, HKDF_SALT, SessionConfigError, sessionKeyring }
+export type { SessionKeys }

@@ -1,10 +1,6 @@
 import 'server-only'
-import { decodeProtectedHeader } from 'jose'
-import type { SessionData } from './session'
-
-/** Pinned algorithms: direct encryption with a 256-bit key, AES-GCM. Nothing else is accepted. */
-const KEY_MANAGEMENT_ALGORITHM = 'dir'
-const CONTENT_ENCRYPTION_ALGORITHM = 'A256GCM'
+import { utf8 } from './compact-jwe'
+import type { DecryptResult, SessionData } from './session'
 
 /** The largest epoch ms a JS `Date` holds (ECMAScript's time value range): past it, `toISOString()` throws. */
 const MAX_DATE_MS = 8.64e15
@@ -18,21 +14,6 @@ const MAX_ISSUED_AHEAD_SECONDS = 60
 /** Whether `ms` is a time a `Date` can hold, so `new Date(ms).toISOString()` cannot throw. */
 function isDateMs(ms: number): boolean {
   return Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS
-}
-
-/**
- * Whether `token`'s protected header is exactly the one `encryptSession` writes: `alg` and `enc`,
- * pinned, and nothing else. So no `zip` (a 316-byte token inflates to 100 KB before its claims
- * are read), no `crit` (extensions we would have to understand) and no extra parameters.
- */
-function isSessionHeader(token: string): boolean {
-  try {
-    const { alg, enc, ...rest } = decodeProtectedHeader(token)
-    const pinned = alg === KEY_MANAGEMENT_ALGORITHM && enc === CONTENT_ENCRYPTION_ALGORITHM
-    return pinned && Object.keys(rest).length === 0
-  } catch {
-    return false // not a token at all: no header to read
-  }
 }
 
 /**
@@ -50,12 +31,35 @@ function sessionClaims(payload: Record<string, unknown>, now: number): SessionDa
   return session
 }
 
-export {
-  CONTENT_ENCRYPTION_ALGORITHM,
-  isDateMs,
-  isSessionHeader,
-  KEY_MANAGEMENT_ALGORITHM,
-  MAX_DATE_MS,
-  MAX_ISSUED_AHEAD_SECONDS,
-  sessionClaims,
+/** The payload as a JSON object, or null: not UTF-8 (strictly), not JSON, or not an object. */
+function payloadObject(plaintext: Uint8Array): Record<string, unknown> | null {
+  try {
+    const payload: unknown = JSON.parse(utf8.decode(plaintext))
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return null
+    return payload as Record<string, unknown>
+  } catch {
+    return null
+  }
 }
+
+/**
+ * What an authenticated plaintext means at `now` (epoch ms), the same on both paths and the
+ * same as jose's `jwtDecrypt` with the kit's options: `exp` at or before `now`'s whole second is
+ * `expired` (no clock tolerance: the client's deadline is computed from the server's own time);
+ * an `nbf` after it, or claims `sessionClaims` refuses, are `invalid`.
+ */
+function claimsVerdict(plaintext: Uint8Array, now: number): DecryptResult {
+  const payload = payloadObject(plaintext)
+  const session = payload && sessionClaims(payload, now)
+  if (!payload || !session) return { ok: false, reason: 'invalid' }
+  const nowSeconds = Math.floor(now / 1000) // JWT times are seconds; compared as jose does
+  const { nbf, exp } = payload
+  if (nbf !== undefined && (typeof nbf !== 'number' || nbf > nowSeconds)) {
+    return { ok: false, reason: 'invalid' }
+  }
+  // `exp` is a number here (sessionClaims checked it); compared in seconds, as jose does.
+  if (typeof exp === 'number' && exp <= nowSeconds) return { ok: false, reason: 'expired' }
+  return { ok: true, session }
+}
+
+export { claimsVerdict, isDateMs, MAX_DATE_MS, MAX_ISSUED_AHEAD_SECONDS, sessionClaims }

@@ -1,19 +1,9 @@
 import 'server-only'
-import { EncryptJWT, errors, jwtDecrypt } from 'jose'
 import type { TokenFailureReason } from '../shared/reasons'
-import { getSessionKeys } from './keys'
-import {
-  CONTENT_ENCRYPTION_ALGORITHM,
-  isDateMs,
-  isSessionHeader,
-  KEY_MANAGEMENT_ALGORITHM,
-  sessionClaims,
-} from './session-claims'
+import { parseCompactJwe, type SessionJwe } from './compact-jwe'
+import { claimsVerdict, isDateMs } from './session-claims'
+import { sessionJwe } from './session-jwe'
 
-/** Tolerated clock skew between the servers that issue and check tokens, in seconds. */
-const CLOCK_TOLERANCE_SECONDS = 5
-/** A token is a few hundred bytes; anything past a cookie's size is junk, refused before parsing. */
-const MAX_TOKEN_LENGTH = 4096
 /** Browsers cap a cookie's lifetime at 400 days (RFC 6265bis; Chrome enforces it), in seconds. */
 const MAX_AGE_LIMIT_SECONDS = 400 * 24 * 3600
 
@@ -80,19 +70,44 @@ function sessionTimes(maxAgeSeconds: number, now: number = Date.now()) {
   return { issuedAt: issuedAtSeconds * 1000, expiresAt }
 }
 
-/** Encrypts `{ userId }` into a JWE whose payload its holder cannot read. */
-async function encryptSession(data: { userId: string }, options: EncryptOptions): Promise<string> {
+/** `encryptSession` through a given JWE path (tests and the bench run both). */
+async function sealSession(
+  jwe: SessionJwe,
+  data: { userId: string },
+  options: EncryptOptions,
+): Promise<string> {
   if (typeof data.userId !== 'string' || data.userId === '') {
     throw new TypeError('encryptSession: userId must be a non-empty string')
   }
   const { issuedAt, expiresAt } = sessionTimes(options.maxAgeSeconds, options.now)
-  const { encryptionKey } = await getSessionKeys()
-  return new EncryptJWT({})
-    .setProtectedHeader({ alg: KEY_MANAGEMENT_ALGORITHM, enc: CONTENT_ENCRYPTION_ALGORITHM })
-    .setSubject(data.userId)
-    .setIssuedAt(issuedAt / 1000)
-    .setExpirationTime(expiresAt / 1000)
-    .encrypt(encryptionKey)
+  const claims = { sub: data.userId, iat: issuedAt / 1000, exp: expiresAt / 1000 }
+  return jwe.seal(new TextEncoder().encode(JSON.stringify(claims)))
+}
+
+/** `decryptSession` through a given JWE path (tests and the bench run both). */
+async function openSession(
+  jwe: SessionJwe,
+  token: unknown,
+  options: DecryptOptions = {},
+): Promise<DecryptResult> {
+  // Keys first, so a config error surfaces even for requests without a cookie.
+  const open = await jwe.opener()
+  // An empty value is what a cleared cookie leaves behind: no session, not a broken one.
+  if (token === undefined || token === null || token === '') return { ok: false, reason: 'missing' }
+  // The whole shape before any key is used: only the exact header and sizes we write get near it.
+  const parts = typeof token === 'string' ? parseCompactJwe(token) : null
+  const plaintext = parts && (await open(parts))
+  // Claims are read only from a plaintext that authenticated under one of our keys.
+  if (!plaintext) return { ok: false, reason: 'invalid' }
+  return claimsVerdict(plaintext, options.now ?? Date.now())
+}
+
+/**
+ * Encrypts `{ userId }` into a JWE (`dir` + `A256GCM`) whose payload its holder cannot read,
+ * through `node:crypto` on Node and WebCrypto elsewhere (see session-jwe.ts).
+ */
+function encryptSession(data: { userId: string }, options: EncryptOptions): Promise<string> {
+  return sealSession(sessionJwe, data, options)
 }
 
 /**
@@ -100,50 +115,16 @@ async function encryptSession(data: { userId: string }, options: EncryptOptions)
  * user input. It does throw `SessionConfigError` when `SESSION_SECRET` is unusable, because that
  * is a deployment bug: answering "invalid" would sign everyone out and hide the cause.
  */
-async function decryptSession(
-  token: unknown,
-  options: DecryptOptions = {},
-): Promise<DecryptResult> {
-  // Keys first, so a config error surfaces even for requests without a cookie.
-  const { decryptionKeys } = await getSessionKeys()
-  // An empty value is what a cleared cookie leaves behind: no session, not a broken one.
-  if (token === undefined || token === null || token === '') return { ok: false, reason: 'missing' }
-  // The header before any decryption: only the exact header we write gets near the key.
-  if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH || !isSessionHeader(token)) {
-    return { ok: false, reason: 'invalid' }
-  }
-  const now = options.now ?? Date.now()
-  for (const key of decryptionKeys) {
-    try {
-      const { payload } = await jwtDecrypt(token, key, {
-        keyManagementAlgorithms: [KEY_MANAGEMENT_ALGORITHM],
-        contentEncryptionAlgorithms: [CONTENT_ENCRYPTION_ALGORITHM],
-        requiredClaims: ['exp', 'iat', 'sub'],
-        maxDecompressedLength: 0, // no `zip`, should a header ever get past isSessionHeader
-        clockTolerance: CLOCK_TOLERANCE_SECONDS,
-        currentDate: new Date(now),
-      })
-      const session = sessionClaims(payload, now)
-      return session ? { ok: true, session } : { ok: false, reason: 'invalid' }
-    } catch (error) {
-      // Wrong key for this token: the next (older) secret may open it.
-      if (error instanceof errors.JWEDecryptionFailed) continue
-      // Only reached after the token decrypted and authenticated: genuinely ours, just old.
-      if (error instanceof errors.JWTExpired) {
-        // Still only `expired` when its claims are usable: an `exp` before the Date range is junk.
-        return { ok: false, reason: sessionClaims(error.payload, now) ? 'expired' : 'invalid' }
-      }
-      return { ok: false, reason: 'invalid' }
-    }
-  }
-  return { ok: false, reason: 'invalid' }
+function decryptSession(token: unknown, options: DecryptOptions = {}): Promise<DecryptResult> {
+  return openSession(sessionJwe, token, options)
 }
 
 export {
-  CLOCK_TOLERANCE_SECONDS,
   decryptSession,
   encryptSession,
   MAX_AGE_LIMIT_SECONDS,
+  openSession,
+  sealSession,
   sessionTimes,
 }
 export type { DecryptOptions, DecryptResult, EncryptOptions, SessionData }

@@ -22,6 +22,33 @@ type TokenOptions = {
   maxAgeSeconds?: number
 }
 
+/**
+ * The 32 bytes the kit derives from `secret`, re-derived here from the documented HKDF inputs
+ * (not imported from keys.ts): WebCrypto's key is non-extractable, and tests need the same key
+ * material in jose and in other algorithms. A test that opens a token made with them proves
+ * these are the real key.
+ */
+async function sessionKeyBytes(secret = process.env.SESSION_SECRET ?? ''): Promise<Uint8Array> {
+  const material = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(secret),
+    'HKDF',
+    false,
+    ['deriveBits'],
+  )
+  const bits = await crypto.subtle.deriveBits(
+    {
+      name: 'HKDF',
+      hash: 'SHA-256',
+      salt: new TextEncoder().encode('next-session-kit'),
+      info: new TextEncoder().encode('session cookie v1: JWE dir A256GCM'),
+    },
+    material,
+    256, // bits: an A256GCM key
+  )
+  return new Uint8Array(bits)
+}
+
 /** A token the kit opens with the current `SESSION_SECRET`, for `userId`, issued at `now`. */
 async function validToken(
   userId: string,
@@ -33,7 +60,7 @@ async function validToken(
 
 /**
  * A token of the kit's own key whose lifetime ended one lifetime before `now` (an hour, by
- * default): far past the server's clock tolerance, so it reads as `expired`, never `invalid`.
+ * default): it reads as `expired`, never `invalid`.
  */
 function expiredToken(userId: string, options: TokenOptions = {}): Promise<string> {
   const { now = Date.now(), maxAgeSeconds = TOKEN_SECONDS } = options
@@ -77,5 +104,13 @@ function foreignKeyToken(
     .encrypt(crypto.getRandomValues(new Uint8Array(32))) // 256 bits: an A256GCM key
 }
 
-export { expiredToken, foreignKeyToken, tamper, tamperedToken, TOKEN_SECONDS, validToken }
+export {
+  expiredToken,
+  foreignKeyToken,
+  sessionKeyBytes,
+  tamper,
+  tamperedToken,
+  TOKEN_SECONDS,
+  validToken,
+}
 export type { JwePart, TokenOptions }
