@@ -2,8 +2,7 @@
 // next-auth's /api/auth/{session,csrf,signout}. Answers after a fixed latency, so requests that
 // overlap really are in flight together. Pages count their own requests (counting fetch).
 import { createServer } from 'node:http'
-
-const USER = { id: 'user-1', name: 'Ada', email: 'ada@example.com', role: 'member' }
+import { USER } from '../lib/user.mjs'
 
 // Runs in the page before the app: every fetch is recorded, and counted as in flight until its
 // response arrives (these bodies are a few bytes sent with the headers; waiting for a clone of
@@ -26,7 +25,7 @@ window.fetch = (input, init) => {
   return response
 }`
 
-function page(app, config) {
+function pageHtml(app, config) {
   return `<!doctype html><html><head><meta charset="utf-8"><title>bench ${app}</title>
 <script>${COUNTING_FETCH}</script>
 <script type="application/json" id="bench-config">${JSON.stringify(config)}</script></head>
@@ -81,7 +80,7 @@ async function startPageServer(bundles) {
       return
     }
     const config = JSON.parse(url.searchParams.get('config') ?? '{}')
-    res.writeHead(200, { 'content-type': 'text/html' }).end(page(app, config))
+    res.writeHead(200, { 'content-type': 'text/html' }).end(pageHtml(app, config))
   })
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address()
@@ -94,4 +93,4 @@ async function startPageServer(bundles) {
   }
 }
 
-export { startPageServer }
+export { pageHtml, startPageServer }

@@ -1,7 +1,7 @@
 // What the page under test should do, written into the HTML by the bench server.
-const config = JSON.parse(document.getElementById('bench-config').textContent)
+import { USER } from '../../lib/user.mjs'
 
-const USER = { id: 'user-1', name: 'Ada', email: 'ada@example.com', role: 'member' }
+const config = JSON.parse(document.getElementById('bench-config').textContent)
 
 /** The session's end as the page's clock (real or Playwright's fake one) sees it. */
 function expiresAtIso() {
