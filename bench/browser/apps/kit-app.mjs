@@ -22,9 +22,11 @@ function Driver() {
   return h('p', { id: 'path' }, usePathname())
 }
 
-const initialSession = config.initial
-  ? { status: 'authenticated', user: USER, expiresAt: expiresAtIso() }
-  : undefined
+// The expiry run passes the payload the kit's own route answered (kit-server.mjs), as a layout
+// would; the other scenarios a session made here.
+const initialSession =
+  config.initialSession ??
+  (config.initial ? { status: 'authenticated', user: USER, expiresAt: expiresAtIso() } : undefined)
 const consumers = Array.from({ length: config.consumers }, (_, index) =>
   h(Consumer, { key: index, index }),
 )
