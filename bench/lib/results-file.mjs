@@ -25,9 +25,11 @@ function machineSection(m, seconds, args) {
 function sizeSection(sizes) {
   const kit = sizes.find((s) => s.id === 'kit-core')
   const entry = sizes.find((s) => s.id === 'kit-core-entry')
-  const top = kit.contributors
-    .slice(0, 10)
-    .map((c) => `\`${c.module}\`: ${c.bytes.toLocaleString('en-US')} B`)
+  const toast = sizes.find((s) => s.id === 'kit-toast')
+  const toastEntry = sizes.find((s) => s.id === 'kit-toast-entry')
+  const entryHasSonner = entry.contributors.some((c) => c.module === 'sonner' && c.bytes > 0)
+  const bytes = (n) => n.toLocaleString('en-US')
+  const top = kit.contributors.slice(0, 10).map((c) => `\`${c.module}\`: ${bytes(c.bytes)} B`)
   // What the entry adds beyond the same names imported file by file (its own entry files aside).
   const extra = entry.contributors.filter(
     (c) =>
@@ -49,9 +51,13 @@ function sizeSection(sizes) {
     '',
     extra.length
       ? `Importing the same names through \`src/client.ts\` also bundles ${extra
-          .map((c) => `\`${c.module}\` (${c.bytes.toLocaleString('en-US')} B min)`)
+          .map((c) => `\`${c.module}\` (${bytes(c.bytes)} B min)`)
           .join(', ')}: unused re-exports whose modules have top-level side effects are kept.`
       : 'Importing the same names through `src/client.ts` adds nothing: unused re-exports tree-shake away.',
+    '',
+    `The \`src/client.ts\` bundle ${entryHasSonner ? 'includes' : 'has no'} sonner. With ExpiryToast`,
+    `from its own entry, \`src/toast.ts\`, the core and the toast come to ${bytes(toastEntry.gzipBytes)} B`,
+    `gzip through the two entries, against ${bytes(toast.gzipBytes)} B imported file by file.`,
   ].join('\n')
 }
 
