@@ -82,9 +82,9 @@ function freePort() {
 }
 
 /**
- * Writes and builds the app. `--webpack`, always: Turbopack refuses a node_modules symlinked from
- * outside the project (as this app's is, and a git worktree's), and one bundler for every run
- * keeps the figures comparable.
+ * Writes and builds the app. `--webpack`, always: Turbopack stops at a node_modules symlinked from
+ * outside the project ("Could not find the Next.js package"), as this app's is and a git
+ * worktree's is, and one bundler for every run keeps the figures comparable.
  */
 async function buildNextApp() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-next-app-'))

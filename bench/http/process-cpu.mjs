@@ -1,5 +1,6 @@
 // CPU time a process and its descendants have used so far, from /proc (Linux only): utime +
-// stime of each live process in the tree. `next start` 16 serves from the one process it starts
+// stime of each live process in the tree, all its threads included (libuv's threadpool, where
+// WebCrypto and zlib work runs). `next start` 16 serves from the one process it starts
 // (checked: no children), but a fork would be counted too rather than silently missed.
 import { readFileSync } from 'node:fs'
 

@@ -3,7 +3,7 @@ import { USER } from '../../lib/user.mjs'
 
 const config = JSON.parse(document.getElementById('bench-config').textContent)
 
-/** The session's end as the page's clock (real or Playwright's fake one) sees it. */
+/** The session's end on the page's clock, for the scenarios that start with a session. */
 function expiresAtIso() {
   const expiresAt = Date.now() + config.expiresInMs
   window.__benchExpiresAt = expiresAt // the expiry driver measures from here
