@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import prettier from 'prettier'
 import { ROOT_DIR } from './paths.mjs'
+import { skewLabel } from './rows.mjs'
 
 const list = (items) => items.map((item) => `- ${item}`).join('\n')
 
@@ -126,7 +127,7 @@ function httpSection(http) {
 function expirySection(e) {
   const examples = e.skews.map(
     (s) =>
-      `client clock ${s.skewMs > 0 ? '+' : ''}${s.skewMs / 1000} s: requests at ` +
+      `client clock ${skewLabel(s.skewMs)}: requests at ` +
       `${s.example.requestTimesMs.map((ms) => `${ms > 0 ? '+' : ''}${ms} ms`).join(', ') || 'none'}`,
   )
   return [

@@ -211,6 +211,7 @@ function economyRows(rows, runs) {
   )
 }
 
+/** A client clock skew as '-8 s', '0 s', '+8 s'. */
 const skewLabel = (ms) => (ms === 0 ? '0 s' : `${ms > 0 ? '+' : '-'}${Math.abs(ms) / 1000} s`)
 
 function expiryRows(e) {
@@ -278,4 +279,13 @@ function suiteRows(suite) {
   return [...phases, total]
 }
 
-export { dalRows, economyRows, expiryRows, httpRows, sizeRows, suiteRows, throughputRows }
+export {
+  dalRows,
+  economyRows,
+  expiryRows,
+  httpRows,
+  sizeRows,
+  skewLabel,
+  suiteRows,
+  throughputRows,
+}

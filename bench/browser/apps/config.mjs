@@ -6,7 +6,6 @@ const config = JSON.parse(document.getElementById('bench-config').textContent)
 /** The session's end on the page's clock, for the scenarios that start with a session. */
 function expiresAtIso() {
   const expiresAt = Date.now() + config.expiresInMs
-  window.__benchExpiresAt = expiresAt // the expiry driver measures from here
   return new Date(expiresAt).toISOString()
 }
 
