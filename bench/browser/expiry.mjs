@@ -47,6 +47,10 @@ async function runExpiry(browser, server, skewMs) {
     await context.addInitScript(skewClock, skewMs)
     const page = await context.newPage()
     page.on('pageerror', (error) => console.error(`[kit page error] ${error.message}`))
+    // A hydration mismatch is logged, not thrown: it would make the page a client render.
+    page.on('console', (message) => {
+      if (message.type() === 'error') console.error(`[kit page console] ${message.text()}`)
+    })
     const firstRequest = server.log.length
     const query = new URLSearchParams({ config: JSON.stringify({ consumers: 1, toast: true }) })
     const response = await page.goto(`${server.origin}/start?${query}`)

@@ -8,6 +8,7 @@ import path from 'node:path'
 import { importRootModule } from '../lib/import-root-module.mjs'
 import { BENCH_DIR } from '../lib/paths.mjs'
 import { USER } from '../lib/user.mjs'
+import { buildExpiryRenderer } from './build-apps.mjs'
 import { pageHtml } from './page-server.mjs'
 import { withCookieJar } from './shims/next-headers.mjs'
 
@@ -38,10 +39,14 @@ async function startKitServer(bundles, { sessionSeconds }) {
     shims: SHIMS,
   })
   const route = createSessionRoute({ loadUser })
+  const renderExpiryTree = await buildExpiryRenderer()
   const log = [] // { method, path, at }: every /api/ request, `at` in server epoch ms
   let origin
 
-  /** Signs in as the kit would; the page gets the route's answer for the new cookie. */
+  /**
+   * Signs in as the kit would; the page is the tree rendered on the server with the route's answer
+   * for the new cookie as initialSession, then hydrated, as a Next layout's page is.
+   */
   async function start(req, res, config) {
     const { result, cookies } = await withCookieJar(() =>
       createSession(USER.id, { maxAgeSeconds: sessionSeconds }),
@@ -50,7 +55,12 @@ async function startKitServer(bundles, { sessionSeconds }) {
     const initial = await route.GET(
       new Request(new URL('/api/session', origin), { headers: { cookie: pairs } }),
     )
-    const page = pageHtml('kit', { ...config, initialSession: await initial.json() })
+    const initialSession = await initial.json()
+    const page = pageHtml(
+      'kit-expiry',
+      { ...config, initialSession },
+      renderExpiryTree(initialSession),
+    )
     res.writeHead(200, {
       'content-type': 'text/html',
       'cache-control': 'no-store',
@@ -63,14 +73,16 @@ async function startKitServer(bundles, { sessionSeconds }) {
   const server = createServer((req, res) => {
     const url = new URL(req.url, origin)
     const reply = async () => {
-      if (url.pathname === '/app/kit.js') {
-        res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundles.kit)
+      if (url.pathname === '/app/kit-expiry.js') {
+        res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundles['kit-expiry'])
       } else if (url.pathname === '/start') {
         await start(req, res, JSON.parse(url.searchParams.get('config') ?? '{}'))
       } else if (url.pathname === '/api/session') {
         log.push({ method: req.method, path: url.pathname, at: Date.now() })
         const handler = req.method === 'DELETE' ? route.DELETE : route.GET
         await send(res, await handler(toRequest(origin, req)))
+      } else if (url.pathname === '/favicon.ico') {
+        res.writeHead(204).end() // the browser asks for it: a 404 would read as a page error
       } else {
         res.writeHead(404).end()
       }

@@ -25,11 +25,12 @@ window.fetch = (input, init) => {
   return response
 }`
 
-function pageHtml(app, config) {
+/** The harness page for `app`; `rootHtml`: the app's server-rendered markup, if any. */
+function pageHtml(app, config, rootHtml = '') {
   return `<!doctype html><html><head><meta charset="utf-8"><title>bench ${app}</title>
 <script>${COUNTING_FETCH}</script>
 <script type="application/json" id="bench-config">${JSON.stringify(config)}</script></head>
-<body><div id="root"></div><script type="module" src="/app/${app}.js"></script></body></html>`
+<body><div id="root">${rootHtml}</div><script type="module" src="/app/${app}.js"></script></body></html>`
 }
 
 /** Starts the server on a free port; `state` is what the back end believes (reset per scenario). */

@@ -133,9 +133,9 @@ function expirySection(e) {
   return [
     "The kit's provider, ExpiryToast and sonner's Toaster in a page, against the kit's own server",
     "side (`bench/browser/kit-server.mjs`): the page is served with the cookie the kit's",
-    `\`createSession\` sets (a session of ${e.sessionSeconds} s) and, as its \`initialSession\`, what`,
-    "the kit's",
-    "route answers for that cookie; `GET /api/session` is the kit's `createSessionRoute`. The",
+    `\`createSession\` sets (a session of ${e.sessionSeconds} s), rendered on the server with what`,
+    "the kit's route answers for that cookie as its `initialSession` and hydrated, as a Next",
+    "layout's page is; `GET /api/session` is the kit's `createSessionRoute`. The",
     "server keeps real time; the page's clock is shifted by the skew (`Date` and",
     '`performance.timeOrigin`, by an init script), as a wrong system clock would. The browser keeps',
     'or drops the cookie by its own rules. All in real time, measured on the server clock: when',
