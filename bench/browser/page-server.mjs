@@ -35,22 +35,26 @@ function pageHtml(app, config, rootHtml = '') {
 
 /** Starts the server on a free port; `state` is what the back end believes (reset per scenario). */
 async function startPageServer(bundles) {
-  const state = { latencyMs: 100, signedOut: false, expired: false }
+  const state = { latencyMs: 100, signedOut: false }
   const sessionExpiresAt = () => new Date(Date.now() + 3600_000).toISOString()
 
   function api(method, pathname) {
     if (pathname === '/api/session' && method === 'GET') {
-      if (state.signedOut) return [200, { status: 'unauthenticated', reason: 'missing' }]
-      // Past its expiry the browser has dropped the cookie: the route sees none (`missing`).
-      if (state.expired) return [200, { status: 'unauthenticated', reason: 'missing' }]
-      return [200, { status: 'authenticated', user: USER, expiresAt: sessionExpiresAt() }]
+      // The server's clock reading, as the kit's route sends it: the client times expiry from it.
+      const serverTime = new Date().toISOString()
+      if (state.signedOut)
+        return [200, { status: 'unauthenticated', reason: 'missing', serverTime }]
+      return [
+        200,
+        { status: 'authenticated', user: USER, expiresAt: sessionExpiresAt(), serverTime },
+      ]
     }
     if (pathname === '/api/session' && method === 'DELETE') {
       state.signedOut = true
       return [204, null]
     }
     if (pathname === '/api/auth/session') {
-      if (state.signedOut || state.expired) return [200, {}]
+      if (state.signedOut) return [200, {}]
       return [200, { user: { name: USER.name, email: USER.email }, expires: sessionExpiresAt() }]
     }
     if (pathname === '/api/auth/csrf') return [200, { csrfToken: 'bench-csrf' }]
@@ -88,8 +92,7 @@ async function startPageServer(bundles) {
   return {
     origin: `http://127.0.0.1:${port}`,
     state,
-    reset: (next = {}) =>
-      Object.assign(state, { latencyMs: 100, signedOut: false, expired: false }, next),
+    reset: (next = {}) => Object.assign(state, { latencyMs: 100, signedOut: false }, next),
     close: () => new Promise((resolve) => server.close(resolve)),
   }
 }

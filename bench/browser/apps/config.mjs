@@ -9,4 +9,7 @@ function expiresAtIso() {
   return new Date(expiresAt).toISOString()
 }
 
-export { config, expiresAtIso, USER }
+/** The page's clock as the server's: in these scenarios the two are one (no skew). */
+const nowIso = () => new Date().toISOString()
+
+export { config, expiresAtIso, nowIso, USER }

@@ -7,7 +7,7 @@ import { SessionProvider } from '@/lib/session/client/session-provider'
 import { useSession } from '@/lib/session/client/use-session'
 import { useUser } from '@/lib/session/client/use-user'
 import { navigate, usePathname } from 'next/navigation'
-import { config, expiresAtIso, USER } from './config.mjs'
+import { config, expiresAtIso, nowIso, USER } from './config.mjs'
 
 function Consumer({ index }) {
   const { user, status } = useUser()
@@ -22,11 +22,9 @@ function Driver() {
   return h('p', { id: 'path' }, usePathname())
 }
 
-// The expiry run passes the payload the kit's own route answered (kit-server.mjs), as a layout
-// would; the other scenarios a session made here.
-const initialSession =
-  config.initialSession ??
-  (config.initial ? { status: 'authenticated', user: USER, expiresAt: expiresAtIso() } : undefined)
+const initialSession = config.initial
+  ? { status: 'authenticated', user: USER, expiresAt: expiresAtIso(), serverTime: nowIso() }
+  : undefined
 const consumers = Array.from({ length: config.consumers }, (_, index) =>
   h(Consumer, { key: index, index }),
 )
