@@ -94,7 +94,12 @@ async function buildNextApp() {
   }
   symlinkSync(realpathSync(path.join(ROOT_DIR, 'node_modules')), path.join(dir, 'node_modules'))
   const env = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' }
-  await run(['build', '--webpack', dir], { env })
+  try {
+    await run(['build', '--webpack', dir], { env })
+  } catch (error) {
+    removeNextApp(dir)
+    throw error
+  }
   return dir
 }
 
