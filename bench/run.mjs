@@ -1,18 +1,20 @@
-// `npm run bench`: every figure of issue 6, measured now on this machine. Prints one table to
-// stdout (progress goes to stderr) and writes bench/RESULTS.md. `--skip-suite` leaves out the
-// ~3.5 min `npm test` timing for quick runs.
+// `npm run bench`: every figure of issues 6 and 13, measured now on this machine. Prints one table
+// to stdout (progress goes to stderr) and writes bench/RESULTS.md and bench/results.json from the
+// same rows. `--skip-suite` leaves out the ~3.5 min `npm test` timing for quick runs.
 import { randomBytes } from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
 import { buildApps } from './browser/build-apps.mjs'
 import { measureEconomy } from './browser/economy.mjs'
-import { measureExpiry } from './browser/expiry.mjs'
+import { EXPIRY_SKEWS_MS, measureExpiry } from './browser/expiry.mjs'
 import { launchChromium } from './browser/launch.mjs'
 import { startPageServer } from './browser/page-server.mjs'
+import { measureHttp } from './http/measure.mjs'
 import { describeMachine } from './lib/machine.mjs'
 import { BENCH_DIR } from './lib/paths.mjs'
 import { writeReadmeSection } from './lib/readme-section.mjs'
 import { writeResults } from './lib/results-file.mjs'
+import { writeResultsJson } from './lib/results-json.mjs'
 import * as rows from './lib/rows.mjs'
 import { renderTable } from './lib/table.mjs'
 import { measureSizes } from './size/measure.mjs'
@@ -22,7 +24,9 @@ import { measureThroughput } from './verify/throughput.mjs'
 
 const THROUGHPUT_ROUNDS = 25 // short alternating rounds (see verify/throughput.mjs)
 const ECONOMY_RUNS = 3
-const EXPIRY_RUNS = 5
+const EXPIRY_RUNS = 3 // per client clock skew, in real time: ~11-20 s each
+const HTTP_ROUNDS = 7 // each: both routes at every concurrency, alternating
+const HTTP_REQUESTS = 600 // per route, concurrency and round: ~1 s of server CPU, 100 ticks
 const DAL_COMPONENTS = 10
 
 const skipSuite = process.argv.includes('--skip-suite')
@@ -35,20 +39,26 @@ const loadAtStart = os.loadavg()[0]
 // A fresh secret per run, as an app would have one: the kit reads it from the environment.
 process.env.SESSION_SECRET = randomBytes(32).toString('base64url')
 
-log('1/5 client size (esbuild)')
+log('1/6 client size (esbuild)')
 const sizes = await measureSizes()
-log(`2/5 verify throughput (${THROUGHPUT_ROUNDS} rounds) and DAL dedupe`)
+log(`2/6 verify throughput (${THROUGHPUT_ROUNDS} rounds) and DAL dedupe`)
 const throughput = await measureThroughput({ rounds: THROUGHPUT_ROUNDS })
 const dal = await measureDalDedupe({ components: DAL_COMPONENTS })
+log(`3/6 GET /api/session over HTTP (next build + next start, ${HTTP_ROUNDS} rounds)`)
+const http = await measureHttp({ rounds: HTTP_ROUNDS, requests: HTTP_REQUESTS })
 
-log(`3/5 request economy (${ECONOMY_RUNS} runs per scenario) and 4/5 expiry (${EXPIRY_RUNS} runs)`)
-const server = await startPageServer(await buildApps())
+log(
+  `4/6 request economy (${ECONOMY_RUNS} runs per scenario) and 5/6 expiry ` +
+    `(${EXPIRY_RUNS} runs at each client clock skew: ${EXPIRY_SKEWS_MS.join(', ')} ms)`,
+)
+const bundles = await buildApps()
+const server = await startPageServer(bundles)
 const browser = await launchChromium()
 let economy
 let expiry
 try {
   economy = await measureEconomy(browser, server, { runs: ECONOMY_RUNS })
-  expiry = await measureExpiry(browser, server, { runs: EXPIRY_RUNS })
+  expiry = await measureExpiry(browser, bundles, { runs: EXPIRY_RUNS })
 } finally {
   await browser.close()
   await server.close()
@@ -56,36 +66,44 @@ try {
 
 log(
   skipSuite
-    ? '5/5 test suite skipped (--skip-suite)'
-    : '5/5 test suite (node scripts/run-tests.mjs)',
+    ? '6/6 test suite skipped (--skip-suite)'
+    : '6/6 test suite (node scripts/run-tests.mjs)',
 )
 const suite = skipSuite ? null : await measureSuite(suiteEnv)
 
-const table = renderTable([
+// Made once: the table, RESULTS.md, results.json and the README's summary all read these.
+const allRows = [
   ...rows.sizeRows(sizes),
   ...rows.throughputRows(throughput),
+  ...rows.httpRows(http),
   ...rows.dalRows(dal),
   ...rows.economyRows(economy, ECONOMY_RUNS),
   ...rows.expiryRows(expiry),
   ...rows.suiteRows(suite),
-])
+]
+const table = renderTable(allRows)
 console.log(table)
 
 const seconds = (performance.now() - started) / 1000
 const file = path.join(BENCH_DIR, 'RESULTS.md')
+const jsonFile = path.join(BENCH_DIR, 'results.json')
 const machine = { ...describeMachine(), loadAtStart }
+const args = process.argv.slice(2)
 await writeResults(file, {
   table,
   machine,
   seconds,
-  args: process.argv.slice(2),
+  args,
   sizes,
+  http,
   dal,
   economy,
   expiry,
   suite,
 })
-await writeReadmeSection({ table, machine, seconds })
+await writeResultsJson(jsonFile, { rows: allRows, machine, seconds, args })
+await writeReadmeSection({ rows: allRows, machine, seconds })
 log(
-  `wrote ${path.relative(process.cwd(), file)} and README.md's Performance section after ${seconds.toFixed(0)} s`,
+  `wrote ${path.relative(process.cwd(), file)}, ${path.relative(process.cwd(), jsonFile)} and ` +
+    `README.md's Performance section after ${seconds.toFixed(0)} s`,
 )

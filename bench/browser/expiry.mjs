@@ -1,72 +1,101 @@
-// Expiry to toast on Playwright's controllable clock: the kit's provider + ExpiryToast + sonner
-// mounted with a session ending in 5 minutes. Page time is advanced by hand; the back end answers
-// "no cookie" from expiresAt on (the browser drops an expired cookie). Figures are page time, so
-// they exclude network latency: the fake clock stands still while a request is answered.
+// Expiry to toast at client clock skews: the kit's provider + ExpiryToast + sonner in a page
+// whose clock is off by `skewMs` (Date and performance.timeOrigin shifted by an init script, as
+// a wrong system clock would shift them), against the kit's own cookie and route on a server
+// that keeps real time (kit-server.mjs). Everything runs in real time; the figures are on the
+// server's clock: when the toast entered the DOM, and when each session request arrived,
+// relative to the session's expiresAt.
 import { summarize } from '../lib/stats.mjs'
-import { openTab, readRequests, settle, sleep } from './tabs.mjs'
+import { startKitServer } from './kit-server.mjs'
 
-const EXPIRES_IN_MS = 5 * 60_000 // long enough that any polling would show before expiry
-const STEP_MS = 50 // resolution of the measurement: page time per step
-const GIVE_UP_MS = 60_000 // page time after expiresAt without a toast: stop and report none
-const START = Date.parse('2026-11-27T12:00:00.000Z')
+const EXPIRY_SKEWS_MS = [-8_000, 0, 8_000]
+// Real seconds from sign-in to expiresAt, each run waits them out; longer than the largest skew,
+// so even the clock 8 s ahead receives a session it still sees as live.
+const SESSION_SECONDS = 10
+const GIVE_UP_MS = 20_000 // real time after expiresAt without a toast: stop and report none
 const TOAST = '[data-sonner-toast]'
 
-/** Real time for the page to answer and render whatever the last timers started. */
-async function letPageCatchUp(page) {
-  for (let i = 0; i < 200 && (await readRequests(page)).inFlight > 0; i += 1) await sleep(5)
-  await sleep(15)
+/**
+ * Runs in the page before anything else. `__benchRealNow` keeps the true clock for the driver;
+ * a MutationObserver notes (true clock) when sonner's toast first enters the DOM.
+ */
+function skewClock(skewMs) {
+  const RealDate = Date
+  const realNow = () => RealDate.now()
+  class SkewedDate extends RealDate {
+    constructor(...args) {
+      super(...(args.length === 0 ? [realNow() + skewMs] : args))
+    }
+    static now() {
+      return realNow() + skewMs
+    }
+  }
+  globalThis.Date = SkewedDate
+  const origin = performance.timeOrigin + skewMs
+  Object.defineProperty(performance, 'timeOrigin', { get: () => origin })
+  window.__benchRealNow = realNow
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('[data-sonner-toast]')) {
+      window.__benchToastAt = realNow()
+      observer.disconnect()
+    }
+  }).observe(document, { childList: true, subtree: true })
 }
 
-async function runExpiry(browser, server) {
-  server.reset({ latencyMs: 0 })
+async function runExpiry(browser, server, skewMs) {
   const context = await browser.newContext()
   try {
-    const config = { initial: true, toast: true, expiresInMs: EXPIRES_IN_MS }
-    const page = await openTab(context, server.origin, 'kit', config, (blank) =>
-      blank.clock.install({ time: START }),
-    )
-    await settle(page)
-    const mountedAt = await page.evaluate(() => Date.now())
-    await page.clock.pauseAt(mountedAt + 1_000)
-    const expiresAt = await page.evaluate(() => window.__benchExpiresAt)
-    // Everything up to expiresAt in one go: any interval or polling timer fires on the way.
-    await page.clock.runFor(expiresAt - (await page.evaluate(() => Date.now())))
-    await letPageCatchUp(page)
-    const beforeExpiry = (await readRequests(page)).requests
-    server.state.expired = true
-    let elapsed = 0
-    while (elapsed <= GIVE_UP_MS && (await page.locator(TOAST).count()) === 0) {
-      await page.clock.runFor(STEP_MS)
-      elapsed += STEP_MS
-      await letPageCatchUp(page)
-    }
-    const toastText = elapsed <= GIVE_UP_MS ? await page.locator(TOAST).first().innerText() : null
-    const { list } = await page.evaluate(() => window.__requests)
+    await context.addInitScript(skewClock, skewMs)
+    const page = await context.newPage()
+    page.on('pageerror', (error) => console.error(`[kit page error] ${error.message}`))
+    // A hydration mismatch is logged, not thrown: it would make the page a client render.
+    page.on('console', (message) => {
+      if (message.type() === 'error') console.error(`[kit page console] ${message.text()}`)
+    })
+    const firstRequest = server.log.length
+    const query = new URLSearchParams({ config: JSON.stringify({ consumers: 1, toast: true }) })
+    const response = await page.goto(`${server.origin}/start?${query}`)
+    const expiresAt = Number(response.headers()['x-bench-expires-at'])
+    await page.waitForSelector('#path')
+    const wait = expiresAt + GIVE_UP_MS - Date.now()
+    await page.waitForFunction(() => window.__benchToastAt !== undefined, null, { timeout: wait })
+    const toastAt = await page.evaluate(() => window.__benchToastAt)
+    const toastText = await page.locator(TOAST).first().innerText()
+    const requests = server.log.slice(firstRequest).filter((r) => r.at <= toastAt)
     return {
-      toastAfterMs: toastText === null ? null : elapsed,
+      toastAfterMs: toastAt - expiresAt,
       toastText,
-      requestsBeforeExpiry: beforeExpiry,
-      requestsUntilToast: list.length,
-      requestTimesMs: list.map((entry) => entry.at - expiresAt), // relative to expiresAt
+      requestsUntilToast: requests.length,
+      requestsBeforeExpiry: requests.filter((r) => r.at < expiresAt).length,
+      requestTimesMs: requests.map((r) => r.at - expiresAt), // relative to expiresAt
     }
   } finally {
     await context.close()
   }
 }
 
-async function measureExpiry(browser, server, { runs }) {
-  const samples = []
-  for (let run = 0; run < runs; run += 1) samples.push(await runExpiry(browser, server))
-  const missed = samples.filter((s) => s.toastAfterMs === null).length
-  if (missed > 0) throw new Error(`no toast within ${GIVE_UP_MS} ms in ${missed} of ${runs} runs`)
-  return {
-    stepMs: STEP_MS,
-    expiresInMs: EXPIRES_IN_MS,
-    toastAfterMs: summarize(samples.map((s) => s.toastAfterMs)),
-    requestsBeforeExpiry: summarize(samples.map((s) => s.requestsBeforeExpiry)),
-    requestsUntilToast: summarize(samples.map((s) => s.requestsUntilToast)),
-    example: samples[0],
+/** `runs` runs at each skew, the skews alternating run by run. */
+async function measureExpiry(browser, bundles, { runs }) {
+  const server = await startKitServer(bundles, { sessionSeconds: SESSION_SECONDS })
+  const samples = new Map(EXPIRY_SKEWS_MS.map((skew) => [skew, []]))
+  try {
+    for (let run = 0; run < runs; run += 1) {
+      for (const skew of EXPIRY_SKEWS_MS)
+        samples.get(skew).push(await runExpiry(browser, server, skew))
+    }
+  } finally {
+    await server.close()
   }
+  const skews = EXPIRY_SKEWS_MS.map((skewMs) => {
+    const list = samples.get(skewMs)
+    return {
+      skewMs,
+      toastAfterMs: summarize(list.map((s) => s.toastAfterMs)),
+      requestsUntilToast: summarize(list.map((s) => s.requestsUntilToast)),
+      requestsBeforeExpiry: summarize(list.map((s) => s.requestsBeforeExpiry)),
+      example: list[0],
+    }
+  })
+  return { sessionSeconds: SESSION_SECONDS, skews }
 }
 
-export { measureExpiry }
+export { EXPIRY_SKEWS_MS, measureExpiry }

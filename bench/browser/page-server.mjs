@@ -2,8 +2,7 @@
 // next-auth's /api/auth/{session,csrf,signout}. Answers after a fixed latency, so requests that
 // overlap really are in flight together. Pages count their own requests (counting fetch).
 import { createServer } from 'node:http'
-
-const USER = { id: 'user-1', name: 'Ada', email: 'ada@example.com', role: 'member' }
+import { USER } from '../lib/user.mjs'
 
 // Runs in the page before the app: every fetch is recorded, and counted as in flight until its
 // response arrives (these bodies are a few bytes sent with the headers; waiting for a clone of
@@ -26,31 +25,36 @@ window.fetch = (input, init) => {
   return response
 }`
 
-function page(app, config) {
+/** The harness page for `app`; `rootHtml`: the app's server-rendered markup, if any. */
+function pageHtml(app, config, rootHtml = '') {
   return `<!doctype html><html><head><meta charset="utf-8"><title>bench ${app}</title>
 <script>${COUNTING_FETCH}</script>
 <script type="application/json" id="bench-config">${JSON.stringify(config)}</script></head>
-<body><div id="root"></div><script type="module" src="/app/${app}.js"></script></body></html>`
+<body><div id="root">${rootHtml}</div><script type="module" src="/app/${app}.js"></script></body></html>`
 }
 
 /** Starts the server on a free port; `state` is what the back end believes (reset per scenario). */
 async function startPageServer(bundles) {
-  const state = { latencyMs: 100, signedOut: false, expired: false }
+  const state = { latencyMs: 100, signedOut: false }
   const sessionExpiresAt = () => new Date(Date.now() + 3600_000).toISOString()
 
   function api(method, pathname) {
     if (pathname === '/api/session' && method === 'GET') {
-      if (state.signedOut) return [200, { status: 'unauthenticated', reason: 'missing' }]
-      // Past its expiry the browser has dropped the cookie: the route sees none (`missing`).
-      if (state.expired) return [200, { status: 'unauthenticated', reason: 'missing' }]
-      return [200, { status: 'authenticated', user: USER, expiresAt: sessionExpiresAt() }]
+      // The server's clock reading, as the kit's route sends it: the client times expiry from it.
+      const serverTime = new Date().toISOString()
+      if (state.signedOut)
+        return [200, { status: 'unauthenticated', reason: 'missing', serverTime }]
+      return [
+        200,
+        { status: 'authenticated', user: USER, expiresAt: sessionExpiresAt(), serverTime },
+      ]
     }
     if (pathname === '/api/session' && method === 'DELETE') {
       state.signedOut = true
       return [204, null]
     }
     if (pathname === '/api/auth/session') {
-      if (state.signedOut || state.expired) return [200, {}]
+      if (state.signedOut) return [200, {}]
       return [200, { user: { name: USER.name, email: USER.email }, expires: sessionExpiresAt() }]
     }
     if (pathname === '/api/auth/csrf') return [200, { csrfToken: 'bench-csrf' }]
@@ -81,17 +85,16 @@ async function startPageServer(bundles) {
       return
     }
     const config = JSON.parse(url.searchParams.get('config') ?? '{}')
-    res.writeHead(200, { 'content-type': 'text/html' }).end(page(app, config))
+    res.writeHead(200, { 'content-type': 'text/html' }).end(pageHtml(app, config))
   })
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address()
   return {
     origin: `http://127.0.0.1:${port}`,
     state,
-    reset: (next = {}) =>
-      Object.assign(state, { latencyMs: 100, signedOut: false, expired: false }, next),
+    reset: (next = {}) => Object.assign(state, { latencyMs: 100, signedOut: false }, next),
     close: () => new Promise((resolve) => server.close(resolve)),
   }
 }
 
-export { startPageServer }
+export { pageHtml, startPageServer }

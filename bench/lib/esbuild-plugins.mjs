@@ -13,14 +13,17 @@ const serverOnlyStub = {
   },
 }
 
-/** Each import named in `map` (exactly) goes to that file. */
-function exactPaths(map) {
+/**
+ * Each import named in `map` (exactly) goes to that file: bundled, or with `external` imported
+ * by its path, so that code outside the bundle shares the one module instance.
+ */
+function exactPaths(map, { external = false } = {}) {
   const escaped = Object.keys(map).map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
   const filter = new RegExp(`^(${escaped.join('|')})$`)
   return {
     name: 'exact-paths',
     setup(b) {
-      b.onResolve({ filter }, ({ path: name }) => ({ path: map[name] }))
+      b.onResolve({ filter }, ({ path: name }) => ({ path: map[name], external }))
     },
   }
 }

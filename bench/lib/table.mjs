@@ -7,11 +7,11 @@ function cell(value) {
   return String(value ?? '').replace(/\|/g, '\\|')
 }
 
-/** Markdown table of `rows` ({ figure, name, candidate, result, runs, target, met }). */
+/** Markdown table of `rows` ({ figure, name, candidate, result, runs, target, met }, rows.mjs). */
 function renderTable(rows) {
   const lines = [`| ${COLUMNS.join(' | ')} |`, `|${COLUMNS.map(() => ' --- ').join('|')}|`]
   for (const row of rows) {
-    const met = row.met === undefined ? '' : row.met ? 'yes' : 'NO'
+    const met = row.met === undefined || row.met === null ? '' : row.met ? 'yes' : 'NO'
     const cells = [row.figure, row.name, row.candidate, row.result, row.runs, row.target, met]
     lines.push(`| ${cells.map(cell).join(' | ')} |`)
   }

@@ -1,13 +1,15 @@
 // What the page under test should do, written into the HTML by the bench server.
+import { USER } from '../../lib/user.mjs'
+
 const config = JSON.parse(document.getElementById('bench-config').textContent)
 
-const USER = { id: 'user-1', name: 'Ada', email: 'ada@example.com', role: 'member' }
-
-/** The session's end as the page's clock (real or Playwright's fake one) sees it. */
+/** The session's end on the page's clock, for the scenarios that start with a session. */
 function expiresAtIso() {
   const expiresAt = Date.now() + config.expiresInMs
-  window.__benchExpiresAt = expiresAt // the expiry driver measures from here
   return new Date(expiresAt).toISOString()
 }
 
-export { config, expiresAtIso, USER }
+/** The page's clock as the server's: in these scenarios the two are one (no skew). */
+const nowIso = () => new Date().toISOString()
+
+export { config, expiresAtIso, nowIso, USER }

@@ -7,7 +7,7 @@ import { SessionProvider } from '@/lib/session/client/session-provider'
 import { useSession } from '@/lib/session/client/use-session'
 import { useUser } from '@/lib/session/client/use-user'
 import { navigate, usePathname } from 'next/navigation'
-import { config, expiresAtIso, USER } from './config.mjs'
+import { config, expiresAtIso, nowIso, USER } from './config.mjs'
 
 function Consumer({ index }) {
   const { user, status } = useUser()
@@ -23,7 +23,7 @@ function Driver() {
 }
 
 const initialSession = config.initial
-  ? { status: 'authenticated', user: USER, expiresAt: expiresAtIso() }
+  ? { status: 'authenticated', user: USER, expiresAt: expiresAtIso(), serverTime: nowIso() }
   : undefined
 const consumers = Array.from({ length: config.consumers }, (_, index) =>
   h(Consumer, { key: index, index }),

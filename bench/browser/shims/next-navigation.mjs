@@ -4,7 +4,8 @@
 import { useSyncExternalStore } from 'react'
 
 const listeners = new Set()
-let pathname = window.location.pathname // bench-only shim: one page, one router
+// bench-only shim: one page, one router. On the server (the expiry page's render) no URL.
+let pathname = typeof window === 'undefined' ? '/' : window.location.pathname
 
 function subscribe(listener) {
   listeners.add(listener)
@@ -19,7 +20,11 @@ function navigate(path) {
 }
 
 function usePathname() {
-  return useSyncExternalStore(subscribe, () => pathname)
+  return useSyncExternalStore(
+    subscribe,
+    () => pathname,
+    () => pathname,
+  )
 }
 
 const searchParams = new URLSearchParams()
