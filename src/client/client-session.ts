@@ -1,6 +1,5 @@
 'use client'
 import { COOKIE_EARLY_MS } from './expiry-timing'
-import { parseIsoInstant } from '../shared/parse'
 import { isLostSessionReason } from '../shared/reasons'
 import type {
   ClientSession,
@@ -15,12 +14,8 @@ function toClientSession(payload: SessionPayload): ClientSession {
   const { status } = payload
   switch (status) {
     case 'authenticated': {
-      const expiresAt = parseIsoInstant(payload.expiresAt)
-      if (expiresAt === null) {
-        throw new TypeError(
-          `toClientSession: expiresAt is not an ISO 8601 instant (YYYY-MM-DDTHH:mm:ss.sssZ): ${payload.expiresAt}`,
-        )
-      }
+      // Checked already: by the schema (the endpoint's answers), checkedInitialSession (the layout's).
+      const expiresAt = Date.parse(payload.expiresAt)
       return { status: 'authenticated', user: payload.user, expiresAt }
     }
     case 'unauthenticated':

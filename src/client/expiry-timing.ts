@@ -30,10 +30,7 @@ function expiryDeadline(
   { expiresAt, serverTime }: Extract<SessionPayload, { status: 'authenticated' }>,
   receivedAt: number,
 ): number {
-  const left = Date.parse(expiresAt) - Date.parse(serverTime)
-  if (Number.isNaN(left)) {
-    throw new TypeError(`expiryDeadline: serverTime is not an ISO 8601 instant: ${serverTime}`)
-  }
+  const left = Date.parse(expiresAt) - Date.parse(serverTime) // both checked by the schema
   return receivedAt + (left > 0 ? left + EXPIRY_MARGIN_MS : Math.max(-left, PAST_EXPIRY_RECHECK_MS))
 }
 
@@ -44,8 +41,8 @@ function expiryDeadline(
  * provider hydrating the server's HTML: one mounted later got its answer later.
  */
 function documentReceivedAt(): number {
-  const entries = globalThis.performance?.getEntriesByType?.('navigation') ?? []
-  const responseStart = (entries[0] as PerformanceNavigationTiming | undefined)?.responseStart
+  const [navigation] = performance.getEntriesByType?.('navigation') ?? []
+  const responseStart = (navigation as PerformanceNavigationTiming | undefined)?.responseStart
   return responseStart ? performance.timeOrigin + responseStart : Date.now()
 }
 

@@ -182,6 +182,14 @@ describe("created with the layout's answer: one hydrate path for mount and re-re
     expect(api.gets()).toHaveLength(1)
   })
 
+  it('an initialSession without serverTime (a stale server, a JavaScript caller): a TypeError that names the prop', () => {
+    const { serverTime: _dropped, ...stale } = signedInUntil(NOW + HOUR_MS)
+    const api = fakeFetcher()
+    expect(() => setup(api.fetcher, stale as SessionPayload)).toThrow(
+      /^SessionProvider initialSession: .*serverTime/,
+    )
+  })
+
   it('a valid initial session: no request on connect', async () => {
     const api = fakeFetcher(() => json(signedInUntil(NOW + HOUR_MS)))
     const { controller, session } = setup(api.fetcher)

@@ -2,6 +2,7 @@
 import type { Store } from 'jotai'
 import type { ClientSession, SessionPayload } from '../shared/types'
 import { sessionAtom } from './atoms'
+import { checkedInitialSession } from '../shared/schema'
 import { lostSessionReason, nextSession, samePayload, withError } from './client-session'
 import { expiryDeadline } from './expiry-timing'
 import { retryDelayMs } from './retry-policy'
@@ -114,12 +115,12 @@ function createSessionController(
     }
   }
 
-  // `receivedAt`: a re-render's answer came with the RSC response just before it, so now.
+  // `receivedAt` of a re-render's answer: now (it came with the RSC response just before).
   function hydrate(payload: SessionPayload | null, receivedAt = Date.now()) {
     if (hydrated !== undefined && samePayload(hydrated, payload)) return // the same answer again
     hydrated = payload
     const current = store.get(sessionAtom)
-    const next = payload ? receive(payload, receivedAt) : current
+    const next = payload ? receive(checkedInitialSession(payload), receivedAt) : current
     if (next !== current) {
       replace(next) // answers to requests started before this are now stale ...
       check.drop() // ... so abort them, and a check from here on starts afresh
@@ -128,10 +129,6 @@ function createSessionController(
     // does): one request, now or once connected. A lost state that did not change needs none.
     checkOnConnect = next.status === 'loading' || (next !== current && !!lostSessionReason(next))
     if (checkOnConnect && channel) void refresh()
-  }
-
-  function configure(next: SessionControllerOptions) {
-    options = next
   }
 
   store.set(sessionAtom, { status: 'loading' })
@@ -144,7 +141,9 @@ function createSessionController(
     signOut,
     connect,
     hydrate,
-    configure,
+    configure: (next) => {
+      options = next
+    },
   }
 }
 

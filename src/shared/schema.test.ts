@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { UNAUTHENTICATED_REASONS } from './reasons'
-import { parseSessionPayload } from './schema'
+import { checkedInitialSession, parseSessionPayload } from './schema'
 import type { SessionPayload } from './types'
 import type { SessionUser } from './user'
 
@@ -211,5 +211,32 @@ describe('parseSessionPayload: malformed bodies', () => {
       { status: 'unauthenticated', reason: 'expired', serverTime },
       /no valid serverTime/,
     )
+  })
+})
+
+describe("checkedInitialSession: the layout's answer gets the same checks", () => {
+  const valid: SessionPayload = {
+    status: 'authenticated',
+    user: MEMBER,
+    expiresAt: EXPIRES_AT,
+    serverTime: SERVER_TIME,
+  }
+
+  it('returns a valid payload, with only the SessionUser fields', () => {
+    const row = { ...valid, user: { ...MEMBER, passwordHash: 'x' } }
+    expect(checkedInitialSession(row)).toEqual(valid)
+  })
+
+  it.each<[string, unknown, RegExp]>([
+    ['"tomorrow" as expiresAt', { ...valid, expiresAt: 'tomorrow' }, /no valid expiresAt/],
+    ['"1" as expiresAt (Date.parse reads the year 2001)', { ...valid, expiresAt: '1' }, /ISO 8601/],
+    ['no serverTime (a server from before it)', { ...valid, serverTime: undefined }, /serverTime/],
+  ])('throws a TypeError naming the prop for %s', (_label, payload, message) => {
+    // Typed as a payload: what a JavaScript caller or a stale server can still pass.
+    expect(() => checkedInitialSession(payload as SessionPayload)).toThrow(TypeError)
+    expect(() => checkedInitialSession(payload as SessionPayload)).toThrow(
+      /^SessionProvider initialSession: /,
+    )
+    expect(() => checkedInitialSession(payload as SessionPayload)).toThrow(message)
   })
 })

@@ -43,5 +43,12 @@ function parseSessionPayload(body: unknown): ParseResult {
   return { ok: true, payload: { status, reason: body.reason, serverTime } }
 }
 
-export { parseSessionPayload }
+/** The layout's `initialSession`, checked as the endpoint's answers are: a bad one is a clear error. */
+function checkedInitialSession(payload: SessionPayload): SessionPayload {
+  const parsed = parseSessionPayload(payload)
+  if (!parsed.ok) throw new TypeError(`SessionProvider initialSession: ${parsed.error.message}`)
+  return parsed.payload
+}
+
+export { checkedInitialSession, parseSessionPayload }
 export type { ParseResult }
