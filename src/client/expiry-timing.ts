@@ -5,7 +5,7 @@ import type { SessionPayload } from '../shared/types'
  * The expiry check runs this many ms after the session's end on the server's clock. The deadline
  * already cannot fall before `expiresAt` (below); 100 ms more covers the next request reaching
  * another instance whose NTP-synced clock is a few ms behind, and browsers that coarsen Date.now
- * and timers (Firefox's resistFingerprinting rounds to 100 ms).
+ * and timers for privacy (by up to tens of ms).
  */
 const EXPIRY_MARGIN_MS = 100
 /**
