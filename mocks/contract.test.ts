@@ -25,8 +25,10 @@ const ORIGIN = 'http://localhost:3000'
 const SESSION_URL = `${ORIGIN}${SESSION_ENDPOINT}`
 /** Headers the client reads; the rest (Content-Length, Date) may differ between runtimes. */
 const COMPARED_HEADERS = ['content-type', 'cache-control', 'retry-after'] as const
-/** Stands in for a dynamic `expiresAt` that is a valid ISO 8601 instant. */
-const VALID_EXPIRES_AT = '<valid ISO 8601 instant>'
+/** Stands in for a dynamic `expiresAt` or `serverTime` that is a valid ISO 8601 instant. */
+const VALID_INSTANT = '<valid ISO 8601 instant>'
+/** The instants of a body: they depend on when it was made, so only their form is compared. */
+const INSTANT_FIELDS = ['expiresAt', 'serverTime'] as const
 
 const loadFixtureUser: LoadUser = async (userId) => usersById.get(userId) ?? null
 
@@ -41,14 +43,18 @@ function sessionRequest(cookie?: string, init: RequestInit = {}): Request {
   return new Request(SESSION_URL, { ...init, headers })
 }
 
-function withCheckedExpiresAt(body: unknown): unknown {
-  if (typeof body !== 'object' || body === null || !('expiresAt' in body)) return body
-  const { expiresAt } = body
-  const valid = typeof expiresAt === 'string' && new Date(expiresAt).toISOString() === expiresAt
-  return { ...body, expiresAt: valid ? VALID_EXPIRES_AT : expiresAt }
+function withCheckedInstants(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null) return body
+  const checked: Record<string, unknown> = { ...body }
+  for (const field of INSTANT_FIELDS) {
+    const value = checked[field]
+    if (typeof value !== 'string' || new Date(value).toISOString() !== value) continue
+    checked[field] = VALID_INSTANT
+  }
+  return checked
 }
 
-/** What a client can observe of a response, with `expiresAt` reduced to "a valid instant". */
+/** What a client can observe of a response, with its instants reduced to "a valid instant". */
 async function observe(response: Response) {
   const text = await response.text()
   const isJson = response.headers.get('content-type')?.includes('application/json') ?? false
@@ -56,14 +62,16 @@ async function observe(response: Response) {
     status: response.status,
     headers: Object.fromEntries(COMPARED_HEADERS.map((name) => [name, response.headers.get(name)])),
     setCookie: response.headers.getSetCookie(),
-    body: isJson ? withCheckedExpiresAt(JSON.parse(text)) : text,
+    body: isJson ? withCheckedInstants(JSON.parse(text)) : text,
   }
 }
 
-/** Time left on an authenticated body, in ms from `now`. */
-async function remainingMs(response: Response, now: number): Promise<number> {
-  const body: { expiresAt?: unknown } = await response.json()
-  return typeof body.expiresAt === 'string' ? Date.parse(body.expiresAt) - now : Number.NaN
+/** Time left on an authenticated body, in ms: `expiresAt - serverTime`, what the client counts. */
+async function remainingMs(response: Response): Promise<number> {
+  const body: { expiresAt?: unknown; serverTime?: unknown } = await response.json()
+  const { expiresAt, serverTime } = body
+  if (typeof expiresAt !== 'string' || typeof serverTime !== 'string') return Number.NaN
+  return Date.parse(expiresAt) - Date.parse(serverTime)
 }
 
 type Situation = {
@@ -182,9 +190,22 @@ describe('contract: each mocked GET /api/session equals the real route handler',
       const { GET } = createSessionRoute({ loadUser: loadFixtureUser, now: () => NOW })
       const lifetime = scenario === 'authenticated' ? DEFAULT_SESSION_MS : EXPIRING_SOON_MS
       const real = await GET(sessionRequest(cookie(await tokenFor(alice.id, lifetime, NOW))))
-      expect(fits(await remainingMs(real, NOW))).toBe(true)
+      expect(fits(await remainingMs(real))).toBe(true)
       const mocked = await sessionResolvers[scenario]()
-      expect(fits(await remainingMs(mocked, Date.now()))).toBe(true)
+      expect(fits(await remainingMs(mocked))).toBe(true)
+    },
+  )
+
+  it.each<SessionScenario>(['authenticated', 'anonymous', 'expired'])(
+    '%s: serverTime is the clock the answer was made at, as the server sends the one it checked with',
+    async (scenario) => {
+      const { GET } = createSessionRoute({ loadUser: loadFixtureUser, now: () => NOW })
+      const real: { serverTime: string } = await (await GET(sessionRequest())).json()
+      expect(real.serverTime).toBe(new Date(NOW).toISOString())
+      const before = Date.now()
+      const mocked: { serverTime: string } = await (await sessionResolvers[scenario]()).json()
+      expect(Date.parse(mocked.serverTime)).toBeGreaterThanOrEqual(before)
+      expect(Date.parse(mocked.serverTime)).toBeLessThanOrEqual(Date.now())
     },
   )
 

@@ -12,7 +12,11 @@ describe('one mock scenario per lost-session reason', () => {
       expect(sessionScenarios[reason]).toBeDefined()
       const response = await sessionResolvers[reason]()
       expect(response.status).toBe(200)
-      expect(await response.json()).toEqual({ status: 'unauthenticated', reason })
+      expect(await response.json()).toEqual({
+        status: 'unauthenticated',
+        reason,
+        serverTime: expect.any(String),
+      })
       expect(response.headers.get('Set-Cookie')).toMatch(/Max-Age=0/)
     },
   )

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   lostSessionReason,
   nextSession,
@@ -8,6 +8,7 @@ import {
   toClientSession,
   withError,
 } from './client-session'
+import { COOKIE_EARLY_MS } from './expiry-timing'
 import type { ClientSession, SessionPayload, SessionRequestError } from '../shared/types'
 import type { SessionUser } from '../shared/user'
 
@@ -15,6 +16,18 @@ const user: SessionUser = { id: 'u1', name: 'Ada', email: 'ada@example.com', rol
 const NOW = Date.parse('2030-01-01T12:00:00.000Z')
 const authenticated: ClientSession = { status: 'authenticated', user, expiresAt: NOW + 60_000 }
 const networkError: SessionRequestError = { kind: 'network', message: 'Failed to fetch' }
+const SERVER_TIME = new Date(NOW).toISOString()
+
+/** The server's "no session" answer, made at `serverTime` (its clock, epoch ms). */
+const missingAt = (serverTime: number): SessionPayload => ({
+  status: 'unauthenticated',
+  reason: 'missing',
+  serverTime: new Date(serverTime).toISOString(),
+})
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
 
 describe('toClientSession', () => {
   it('turns an authenticated payload into epoch ms', () => {
@@ -22,6 +35,7 @@ describe('toClientSession', () => {
       status: 'authenticated',
       user,
       expiresAt: '2030-01-01T12:01:00.000Z',
+      serverTime: SERVER_TIME,
     }
     expect(toClientSession(payload)).toEqual({
       status: 'authenticated',
@@ -31,7 +45,9 @@ describe('toClientSession', () => {
   })
 
   it('keeps the reason of an unauthenticated payload', () => {
-    expect(toClientSession({ status: 'unauthenticated', reason: 'revoked' })).toEqual({
+    expect(
+      toClientSession({ status: 'unauthenticated', reason: 'revoked', serverTime: SERVER_TIME }),
+    ).toEqual({
       status: 'unauthenticated',
       reason: 'revoked',
     })
@@ -40,39 +56,55 @@ describe('toClientSession', () => {
 
 describe('nextSession', () => {
   it('calls a cookie that went missing at expiresAt an expiry (the browser dropped it)', () => {
-    expect(
-      nextSession(authenticated, { status: 'unauthenticated', reason: 'missing' }, NOW + 60_000),
-    ).toEqual({
+    expect(nextSession(authenticated, missingAt(NOW + 60_000))).toEqual({
       status: 'unauthenticated',
       reason: 'expired',
     })
   })
 
+  it('calls a cookie that went missing under COOKIE_EARLY_MS before expiresAt an expiry (Max-Age rounds down)', () => {
+    const justBefore = NOW + 60_000 - COOKIE_EARLY_MS
+    expect(nextSession(authenticated, missingAt(justBefore))).toMatchObject({ reason: 'expired' })
+    expect(nextSession(authenticated, missingAt(justBefore - 1))).toMatchObject({
+      reason: 'missing',
+    })
+  })
+
   it('keeps `missing` when the cookie vanished long before expiresAt (cleared elsewhere)', () => {
-    expect(
-      nextSession(authenticated, { status: 'unauthenticated', reason: 'missing' }, NOW),
-    ).toEqual({
+    expect(nextSession(authenticated, missingAt(NOW))).toEqual({
       status: 'unauthenticated',
       reason: 'missing',
     })
   })
 
   it('keeps `missing` for a first check that finds no cookie', () => {
-    expect(
-      nextSession({ status: 'loading' }, { status: 'unauthenticated', reason: 'missing' }, NOW),
-    ).toEqual({
+    expect(nextSession({ status: 'loading' }, missingAt(NOW))).toEqual({
       status: 'unauthenticated',
       reason: 'missing',
     })
   })
+
+  it.each([-8_000, 8_000])(
+    'decides "at the end" on the server clock, not the client clock (client %i ms off)',
+    (skewMs) => {
+      vi.spyOn(Date, 'now').mockReturnValue(NOW + 60_000 + skewMs)
+      expect(nextSession(authenticated, missingAt(NOW + 60_000))).toMatchObject({
+        reason: 'expired',
+      })
+      expect(nextSession(authenticated, missingAt(NOW + 30_000))).toMatchObject({
+        reason: 'missing',
+      })
+    },
+  )
 
   it('returns the previous object when nothing changed, so the atom does not re-render', () => {
     const payload: SessionPayload = {
       status: 'authenticated',
       user: { ...user },
       expiresAt: new Date(NOW + 60_000).toISOString(),
+      serverTime: SERVER_TIME,
     }
-    expect(nextSession(authenticated, payload, NOW)).toBe(authenticated)
+    expect(nextSession(authenticated, payload)).toBe(authenticated)
   })
 
   it('clears an error once an answer arrives', () => {
@@ -81,8 +113,9 @@ describe('nextSession', () => {
       status: 'authenticated',
       user,
       expiresAt: new Date(NOW + 60_000).toISOString(),
+      serverTime: SERVER_TIME,
     }
-    expect(nextSession(failed, payload, NOW)).toEqual(authenticated)
+    expect(nextSession(failed, payload)).toEqual(authenticated)
   })
 })
 
@@ -115,6 +148,7 @@ describe('samePayload', () => {
     status: 'authenticated',
     user,
     expiresAt: '2030-01-01T12:01:00.000Z',
+    serverTime: SERVER_TIME,
   }
 
   it('two renders of one layout (equal, not identical objects) say the same', () => {
@@ -127,7 +161,7 @@ describe('samePayload', () => {
 
   it('null (no answer from the layout) equals only null', () => {
     expect(samePayload(null, null)).toBe(true)
-    expect(samePayload(null, { status: 'unauthenticated', reason: 'missing' })).toBe(false)
+    expect(samePayload(null, missingAt(NOW))).toBe(false)
   })
 })
 

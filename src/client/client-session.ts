@@ -1,5 +1,5 @@
 'use client'
-import { EXPIRY_SKEW_MS } from './expiry-timing'
+import { COOKIE_EARLY_MS } from './expiry-timing'
 import { isLostSessionReason } from '../shared/reasons'
 import type {
   ClientSession,
@@ -14,7 +14,8 @@ function toClientSession(payload: SessionPayload): ClientSession {
   const { status } = payload
   switch (status) {
     case 'authenticated': {
-      const expiresAt = Date.parse(payload.expiresAt) // checked by parseSessionPayload
+      // Checked already: by the schema (the endpoint's answers), checkedInitialSession (the layout's).
+      const expiresAt = Date.parse(payload.expiresAt)
       return { status: 'authenticated', user: payload.user, expiresAt }
     }
     case 'unauthenticated':
@@ -25,17 +26,18 @@ function toClientSession(payload: SessionPayload): ClientSession {
 }
 
 /**
- * The state after an answer from the server. A `missing` cookie right at the end of a session we
- * knew about is an expiry: the browser deletes a cookie at its `expires`, so the server never sees
- * the expired token and cannot say `expired` itself.
+ * The state after an answer from the server. A `missing` cookie at the end of a session we knew
+ * about is an expiry: the browser deletes a cookie at its `Max-Age`, so the server never sees the
+ * expired token and cannot say `expired` itself. "At the end" is decided on the server's clock
+ * (`serverTime` against `expiresAt`): a client clock running slow must not lose the toast.
  */
-function nextSession(previous: ClientSession, payload: SessionPayload, now: number): ClientSession {
+function nextSession(previous: ClientSession, payload: SessionPayload): ClientSession {
   const next = toClientSession(payload)
   if (
     next.status === 'unauthenticated' &&
     next.reason === 'missing' &&
     previous.status === 'authenticated' &&
-    now >= previous.expiresAt - EXPIRY_SKEW_MS
+    Date.parse(payload.serverTime) >= previous.expiresAt - COOKIE_EARLY_MS
   ) {
     return { status: 'unauthenticated', reason: 'expired' }
   }

@@ -1,35 +1,63 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { SessionPayload } from '../shared/types'
 import {
-  EXPIRY_GRACE_MS,
-  expiryCheckDelayMs,
-  PAST_EXPIRY_FAST_WINDOW_MS,
+  documentReceivedAt,
+  EXPIRY_MARGIN_MS,
+  expiryDeadline,
   PAST_EXPIRY_RECHECK_MS,
-  PAST_EXPIRY_SLOW_RECHECK_MS,
 } from './expiry-timing'
-import { MAX_TIMEOUT_MS } from './timeout-limit'
 
-const NOW = Date.parse('2030-01-01T12:00:00.000Z')
+const SERVER_NOW = Date.parse('2030-01-01T12:00:00.000Z')
+const user = { id: 'u1', name: 'Ada', email: 'ada@example.com', role: 'member' } as const
 
-describe('expiryCheckDelayMs', () => {
-  it('checks just after expiresAt', () => {
-    expect(expiryCheckDelayMs(NOW + 1000, NOW)).toBe(1000 + EXPIRY_GRACE_MS)
-  })
+/** An authenticated answer the server made at `serverTime` for a session ending at `expiresAt`. */
+function answer(expiresAt: number, serverTime = SERVER_NOW) {
+  return {
+    status: 'authenticated',
+    user,
+    expiresAt: new Date(expiresAt).toISOString(),
+    serverTime: new Date(serverTime).toISOString(),
+  } satisfies SessionPayload
+}
 
-  it('caps a session of 30 days at the setTimeout limit (2^31-1 ms)', () => {
-    expect(expiryCheckDelayMs(NOW + 30 * 24 * 3600 * 1000, NOW)).toBe(MAX_TIMEOUT_MS)
-  })
+afterEach(() => {
+  vi.restoreAllMocks()
+})
 
-  it('re-checks soon while the server still accepts the token within its clock tolerance', () => {
-    expect(expiryCheckDelayMs(NOW - 1, NOW)).toBe(PAST_EXPIRY_RECHECK_MS)
-    expect(expiryCheckDelayMs(NOW - PAST_EXPIRY_FAST_WINDOW_MS + 1, NOW)).toBe(
-      PAST_EXPIRY_RECHECK_MS,
+describe('expiryDeadline', () => {
+  it.each([-8_000, 0, 8_000])(
+    'counts the time left on the server clock from the arrival, whatever the client clock (skew %i ms)',
+    (skewMs) => {
+      const receivedAt = SERVER_NOW + 40 + skewMs // 40 ms on the way back, read on the client clock
+      expect(expiryDeadline(answer(SERVER_NOW + 60_000), receivedAt)).toBe(
+        receivedAt + 60_000 + EXPIRY_MARGIN_MS,
+      )
+    },
+  )
+
+  it('a server still authenticated at expiresAt by its own clock is asked again after PAST_EXPIRY_RECHECK_MS', () => {
+    expect(expiryDeadline(answer(SERVER_NOW), SERVER_NOW)).toBe(SERVER_NOW + PAST_EXPIRY_RECHECK_MS)
+    expect(expiryDeadline(answer(SERVER_NOW - 500), SERVER_NOW)).toBe(
+      SERVER_NOW + PAST_EXPIRY_RECHECK_MS,
     )
   })
 
-  it('re-checks slowly when the server clock is far behind ours (no 2-second polling)', () => {
-    expect(expiryCheckDelayMs(NOW - PAST_EXPIRY_FAST_WINDOW_MS, NOW)).toBe(
-      PAST_EXPIRY_SLOW_RECHECK_MS,
-    )
-    expect(expiryCheckDelayMs(NOW - 10 * 60_000, NOW)).toBe(PAST_EXPIRY_SLOW_RECHECK_MS)
+  it('backs off geometrically while a server keeps accepting an expired token (no polling storm)', () => {
+    // Asked again after as long as the server has already been past expiresAt.
+    expect(expiryDeadline(answer(SERVER_NOW - 10_000), SERVER_NOW)).toBe(SERVER_NOW + 10_000)
+  })
+})
+
+describe('documentReceivedAt', () => {
+  it("is Navigation Timing's responseStart on the client clock", () => {
+    const navigation = { responseStart: 250 } as PerformanceNavigationTiming
+    vi.spyOn(performance, 'getEntriesByType').mockReturnValue([navigation])
+    expect(documentReceivedAt()).toBe(performance.timeOrigin + 250)
+  })
+
+  it('falls back to now without a navigation entry (the server render, older browsers)', () => {
+    vi.spyOn(performance, 'getEntriesByType').mockReturnValue([])
+    vi.spyOn(Date, 'now').mockReturnValue(SERVER_NOW)
+    expect(documentReceivedAt()).toBe(SERVER_NOW)
   })
 })

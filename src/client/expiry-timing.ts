@@ -1,42 +1,55 @@
 'use client'
-import { clampTimeoutMs } from './timeout-limit'
+import type { SessionPayload } from '../shared/types'
 
 /**
- * Check this long (ms) after `expiresAt`, so the browser has surely dropped the expired cookie.
- * Chromium dates a cookie's expiry from the response's `Date` header, which has whole-second
- * precision: measured against `next start`, the cookie outlived `exp` by ~0.9 s (e2e test 2).
+ * The expiry check runs this many ms after the session's end on the server's clock. The deadline
+ * already cannot fall before `expiresAt` (below); 100 ms more covers the next request reaching
+ * another instance whose NTP-synced clock is a few ms behind, and browsers that coarsen Date.now
+ * and timers for privacy (by up to tens of ms).
  */
-const EXPIRY_GRACE_MS = 1_500
-/** A cookie that disappears within this many ms of its `expiresAt` expired (clocks drift a little). */
-const EXPIRY_SKEW_MS = 5_000
+const EXPIRY_MARGIN_MS = 100
 /**
- * When the server still says "authenticated" past `expiresAt` (its clock tolerance, a few
- * seconds), re-check this often (ms): the toast comes at most this late after the server agrees.
+ * `Max-Age` is whole seconds, rounded down: the cookie may end up to 1 s before `expiresAt`, and a
+ * `missing` cookie that late in a session is its expiry.
+ */
+const COOKIE_EARLY_MS = 1_000
+/**
+ * A server that still says "authenticated" at or past `expiresAt` by its own clock (a clock
+ * tolerance; the kit's server has none) is asked again after at least 2 s, then after as long as
+ * it has been past: a geometric backoff, never a polling storm.
  */
 const PAST_EXPIRY_RECHECK_MS = 2_000
-/**
- * Past this many ms after `expiresAt` the server's clock is simply behind ours (not tolerance):
- * re-check only every PAST_EXPIRY_SLOW_RECHECK_MS so a skewed server is not asked every 2 s.
- */
-const PAST_EXPIRY_FAST_WINDOW_MS = 15_000
-const PAST_EXPIRY_SLOW_RECHECK_MS = 30_000
 
-/** ms until the session should be re-checked because it ends; never past setTimeout's limit. */
-function expiryCheckDelayMs(expiresAt: number, now: number): number {
-  const remaining = expiresAt - now
-  if (remaining <= 0) {
-    return -remaining < PAST_EXPIRY_FAST_WINDOW_MS
-      ? PAST_EXPIRY_RECHECK_MS
-      : PAST_EXPIRY_SLOW_RECHECK_MS
-  }
-  return clampTimeoutMs(remaining + EXPIRY_GRACE_MS)
+/**
+ * When to check that a session has ended, in client epoch ms: `receivedAt` (client clock, when
+ * the answer arrived) plus the time the server gave it, `expiresAt - serverTime`, a span on the
+ * server's clock alone. The answer left the server after `serverTime`, so the deadline is never
+ * before `expiresAt`, however far the client's clock is from the server's.
+ */
+function expiryDeadline(
+  { expiresAt, serverTime }: Extract<SessionPayload, { status: 'authenticated' }>,
+  receivedAt: number,
+): number {
+  const left = Date.parse(expiresAt) - Date.parse(serverTime) // both checked by the schema
+  return receivedAt + (left > 0 ? left + EXPIRY_MARGIN_MS : Math.max(-left, PAST_EXPIRY_RECHECK_MS))
+}
+
+/**
+ * When the page's HTML, and with it the layout's `initialSession`, arrived (client epoch ms), from
+ * Navigation Timing. Without it (older browsers, the server render) now, which is later than the
+ * real arrival: the deadline can then only come late, never before `expiresAt`. Only for a
+ * provider hydrating the server's HTML: one mounted later got its answer later.
+ */
+function documentReceivedAt(): number {
+  const [navigation] = performance.getEntriesByType?.('navigation') ?? []
+  const responseStart = (navigation as PerformanceNavigationTiming | undefined)?.responseStart
+  return responseStart ? performance.timeOrigin + responseStart : Date.now()
 }
 
 export {
-  EXPIRY_GRACE_MS,
-  EXPIRY_SKEW_MS,
-  expiryCheckDelayMs,
-  PAST_EXPIRY_FAST_WINDOW_MS,
+  COOKIE_EARLY_MS,
+  documentReceivedAt,
+  EXPIRY_MARGIN_MS,
+  expiryDeadline,
   PAST_EXPIRY_RECHECK_MS,
-  PAST_EXPIRY_SLOW_RECHECK_MS,
 }

@@ -1,17 +1,18 @@
 import { createStore } from 'jotai'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import {
-  EXPIRY_GRACE_MS,
-  PAST_EXPIRY_FAST_WINDOW_MS,
-  PAST_EXPIRY_RECHECK_MS,
-  PAST_EXPIRY_SLOW_RECHECK_MS,
-} from './expiry-timing'
-import type { ClientSession, SessionPayload, SessionUser } from '../shared/types'
+import { EXPIRY_MARGIN_MS, PAST_EXPIRY_RECHECK_MS } from './expiry-timing'
+import type {
+  ClientSession,
+  SessionPayload,
+  SessionUser,
+  UnauthenticatedReason,
+} from '../shared/types'
 import { sessionAtom } from './atoms'
 import { SIGNED_OUT_MESSAGE } from './session-channel'
 import type { SessionController } from './session-context'
 import { createSessionController } from './session-controller'
 import type { SessionControllerOptions, SessionFetcher } from './session-options'
+import { checkOnReturn } from './use-session-revalidation'
 
 // Inline, not from mocks/: src/client may import only src/shared (the ESLint boundary).
 const alice: SessionUser = {
@@ -105,10 +106,17 @@ function json(body: unknown, init: ResponseInit = {}): Response {
   })
 }
 
-const signedInUntil = (expiresAt: number): SessionPayload => ({
+/** `serverTime`: the server's clock when it answered, epoch ms; by default the client's. */
+const signedInUntil = (expiresAt: number, serverTime = Date.now()): SessionPayload => ({
   status: 'authenticated',
   user: alice,
   expiresAt: new Date(expiresAt).toISOString(),
+  serverTime: new Date(serverTime).toISOString(),
+})
+const signedOut = (reason: UnauthenticatedReason, serverTime = Date.now()): SessionPayload => ({
+  status: 'unauthenticated',
+  reason,
+  serverTime: new Date(serverTime).toISOString(),
 })
 const rateLimited = (retryAfter: string) =>
   json({ error: 'slow down' }, { status: 429, headers: { 'Retry-After': retryAfter } })
@@ -122,6 +130,7 @@ const signedIn = (): ClientSession => ({
 function setup(
   fetcher: SessionFetcher,
   initial: SessionPayload | null = signedInUntil(NOW + HOUR_MS),
+  receivedAt?: number, // when `initial` arrived, client epoch ms; default: now
 ) {
   const store = createStore()
   const options: SessionControllerOptions = {
@@ -132,7 +141,7 @@ function setup(
     retryMaxMs: 60_000,
     channelName: CHANNEL,
   }
-  const controller = createSessionController(store, initial, options)
+  const controller = createSessionController(store, initial, options, receivedAt)
   return { controller, session: () => store.get(sessionAtom) }
 }
 
@@ -165,15 +174,20 @@ describe("created with the layout's answer: one hydrate path for mount and re-re
   })
 
   it('a lost initial session (expired): one check on connect, so the route handler clears the cookie', async () => {
-    const api = fakeFetcher(() => json({ status: 'unauthenticated', reason: 'missing' }))
-    const { controller, session } = setup(api.fetcher, {
-      status: 'unauthenticated',
-      reason: 'expired',
-    })
+    const api = fakeFetcher(() => json(signedOut('missing')))
+    const { controller, session } = setup(api.fetcher, signedOut('expired'))
     expect(session()).toEqual({ status: 'unauthenticated', reason: 'expired' })
     controller.connect()
     await flush()
     expect(api.gets()).toHaveLength(1)
+  })
+
+  it('an initialSession without serverTime (a stale server, a JavaScript caller): a TypeError that names the prop', () => {
+    const { serverTime: _dropped, ...stale } = signedInUntil(NOW + HOUR_MS)
+    const api = fakeFetcher()
+    expect(() => setup(api.fetcher, stale as SessionPayload)).toThrow(
+      /^SessionProvider initialSession: .*serverTime/,
+    )
   })
 
   it('a valid initial session: no request on connect', async () => {
@@ -196,7 +210,7 @@ describe("created with the layout's answer: one hydrate path for mount and re-re
   })
 
   it('a re-render with an equal answer (a new object) keeps what a later check found', async () => {
-    const api = fakeFetcher(() => json({ status: 'unauthenticated', reason: 'revoked' }))
+    const api = fakeFetcher(() => json(signedOut('revoked')))
     const { controller, session } = setup(api.fetcher)
     controller.connect()
     await controller.refresh()
@@ -214,7 +228,7 @@ describe('one check in flight', () => {
     controller.connect()
     const answers = [controller.refresh(), controller.refresh(), controller.refresh()]
     expect(api.gets()).toHaveLength(1)
-    api.gets()[0]?.respond(json({ status: 'unauthenticated', reason: 'revoked' }))
+    api.gets()[0]?.respond(json(signedOut('revoked')))
     const expected = { status: 'unauthenticated', reason: 'revoked' }
     expect(await Promise.all(answers)).toEqual([expected, expected, expected])
   })
@@ -253,13 +267,13 @@ describe('one check in flight', () => {
     const { controller, session } = setup(api.fetcher)
     controller.connect()
     const stale = controller.refresh()
-    controller.hydrate({ status: 'unauthenticated', reason: 'revoked' })
+    controller.hydrate(signedOut('revoked'))
     expect(api.gets()[0]?.signal.aborted).toBe(true)
     // The revoked cookie needs the route handler: a fresh request, not the aborted one.
     expect(api.gets()).toHaveLength(2)
     await stale
     expect(session()).toEqual({ status: 'unauthenticated', reason: 'revoked' })
-    api.gets()[1]?.respond(json({ status: 'unauthenticated', reason: 'missing' }))
+    api.gets()[1]?.respond(json(signedOut('missing')))
     await flush()
     expect(session()).toEqual({ status: 'unauthenticated', reason: 'missing' })
   })
@@ -373,9 +387,7 @@ describe('retries', () => {
     const api = fakeFetcher((method) => {
       if (method === 'DELETE') return new Response(null, { status: 204 })
       checks += 1
-      return checks === 1
-        ? json({ error: 'boom' }, { status: 500 })
-        : json({ status: 'unauthenticated', reason: 'missing' })
+      return checks === 1 ? json({ error: 'boom' }, { status: 500 }) : json(signedOut('missing'))
     })
     const { controller, session } = setup(api.fetcher)
     controller.connect()
@@ -398,45 +410,109 @@ describe('retries', () => {
   })
 })
 
+/** Client clock offsets from the server's, in ms: 8 s behind, none, 8 s ahead. */
+const SKEWS_MS = [-8_000, 0, 8_000]
+
+/**
+ * A server whose clock is `skewMs` behind the client's: signed in until `expiresAt` (its clock),
+ * then `after` (the browser dropped the cookie: `missing`; or it saw the token expire). `askedAt`
+ * logs each GET on the server's clock.
+ */
+function skewedServer(skewMs: number, expiresAt: number, after: UnauthenticatedReason) {
+  const serverNow = () => Date.now() - skewMs
+  const askedAt: number[] = []
+  const api = fakeFetcher(() => {
+    const now = serverNow()
+    askedAt.push(now)
+    return json(now < expiresAt ? signedInUntil(expiresAt, now) : signedOut(after, now))
+  })
+  return { api, serverNow, askedAt }
+}
+
 describe('expiry timer', () => {
-  it('checks once, EXPIRY_GRACE_MS after expiresAt, and not before', async () => {
-    const api = fakeFetcher(() => json({ status: 'unauthenticated', reason: 'missing' }))
-    const { controller, session } = setup(api.fetcher, signedInUntil(NOW + 60_000))
+  it.each(
+    SKEWS_MS.flatMap((skewMs) => [[skewMs, 'missing'] as const, [skewMs, 'expired'] as const]),
+  )(
+    'client clock %i ms off: one check, EXPIRY_MARGIN_MS after expiresAt on the server clock, and a toast (server says %s)',
+    async (skewMs, after) => {
+      const expiresAt = NOW + 60_000 // server clock
+      vi.setSystemTime(NOW + skewMs)
+      const server = skewedServer(skewMs, expiresAt, after)
+      const { controller, session } = setup(server.api.fetcher, null)
+      controller.connect()
+      await flush() // the first check: signed in, and the server's time with it
+      expect(session()).toMatchObject({ status: 'authenticated' })
+      await vi.advanceTimersByTimeAsync(HOUR_MS)
+      expect(server.askedAt).toEqual([NOW, expiresAt + EXPIRY_MARGIN_MS])
+      // `missing` too: the cookie went at the end of the session, by the server's clock.
+      expect(session()).toEqual({ status: 'unauthenticated', reason: 'expired' })
+    },
+  )
+
+  it.each(SKEWS_MS)(
+    "initialSession, client clock %i ms off: the deadline counts from the HTML's arrival (responseStart), not from hydration",
+    async (skewMs) => {
+      const expiresAt = NOW + 60_000
+      vi.setSystemTime(NOW + skewMs)
+      const server = skewedServer(skewMs, expiresAt, 'missing')
+      const initial = signedInUntil(expiresAt, server.serverNow()) // rendered into the HTML
+      await vi.advanceTimersByTimeAsync(20)
+      const responseStart = Date.now() // the HTML arrives 20 ms later ...
+      await vi.advanceTimersByTimeAsync(500) // ... and React hydrates 500 ms after that
+      const { controller, session } = setup(server.api.fetcher, initial, responseStart)
+      controller.connect()
+      await vi.advanceTimersByTimeAsync(HOUR_MS)
+      expect(server.askedAt).toEqual([expiresAt + 20 + EXPIRY_MARGIN_MS])
+      expect(session()).toEqual({ status: 'unauthenticated', reason: 'expired' })
+    },
+  )
+
+  it('an instance whose clock is a little behind still says authenticated: one more check, at its expiresAt', async () => {
+    const expiresAt = NOW + 60_000
+    const behindMs = 300
+    const askedAt: number[] = []
+    const api = fakeFetcher(() => {
+      const now = Date.now() - (askedAt.length === 0 ? behindMs : 0) // the first check: instance B
+      askedAt.push(now)
+      return json(now < expiresAt ? signedInUntil(expiresAt, now) : signedOut('missing', now))
+    })
+    const { controller, session } = setup(api.fetcher, signedInUntil(expiresAt))
     controller.connect()
-    await vi.advanceTimersByTimeAsync(60_000 + EXPIRY_GRACE_MS - 1)
-    expect(api.gets()).toHaveLength(0)
-    await vi.advanceTimersByTimeAsync(1)
-    expect(api.gets()).toHaveLength(1)
-    // The browser dropped the cookie at its expiry: the client still calls it an expiry.
-    expect(session()).toEqual({ status: 'unauthenticated', reason: 'expired' })
     await vi.advanceTimersByTimeAsync(HOUR_MS)
-    expect(api.gets()).toHaveLength(1)
+    // On each answering instance's clock: B's at the deadline, then A's once B's time is up too.
+    expect(askedAt).toEqual([
+      expiresAt + EXPIRY_MARGIN_MS - behindMs,
+      expiresAt + behindMs + EXPIRY_MARGIN_MS,
+    ])
+    expect(session()).toEqual({ status: 'unauthenticated', reason: 'expired' })
   })
 
-  it('re-checks every PAST_EXPIRY_RECHECK_MS while the server still says authenticated, then slowly', async () => {
+  it('a server that accepts the token past expiresAt (a clock tolerance) is asked again ever more slowly, not polled', async () => {
     const expiresAt = NOW + 60_000
-    const api = fakeFetcher(() => json(signedInUntil(expiresAt)))
-    const { controller } = setup(api.fetcher, signedInUntil(expiresAt))
+    const askedAt: number[] = []
+    const api = fakeFetcher(() => {
+      askedAt.push(Date.now())
+      return json(signedInUntil(expiresAt))
+    })
+    const { controller, session } = setup(api.fetcher, signedInUntil(expiresAt))
     controller.connect()
-    await vi.advanceTimersByTimeAsync(60_000 + EXPIRY_GRACE_MS)
-    expect(api.gets()).toHaveLength(1)
-    await vi.advanceTimersByTimeAsync(PAST_EXPIRY_RECHECK_MS)
-    expect(api.gets()).toHaveLength(2)
-    // Fast re-checks until PAST_EXPIRY_FAST_WINDOW_MS past expiresAt; the first one beyond it ...
-    const fastChecks = Math.ceil(
-      (PAST_EXPIRY_FAST_WINDOW_MS - EXPIRY_GRACE_MS) / PAST_EXPIRY_RECHECK_MS,
-    )
-    await vi.advanceTimersByTimeAsync((fastChecks - 1) * PAST_EXPIRY_RECHECK_MS)
-    expect(api.gets()).toHaveLength(fastChecks + 1)
-    // ... finds the server's clock simply behind ours: from then on every 30 s, not every 2 s.
-    await vi.advanceTimersByTimeAsync(PAST_EXPIRY_SLOW_RECHECK_MS - 1)
-    expect(api.gets()).toHaveLength(fastChecks + 1)
-    await vi.advanceTimersByTimeAsync(1)
-    expect(api.gets()).toHaveLength(fastChecks + 2)
+    await vi.advanceTimersByTimeAsync(60_000 + 60_000)
+    // At the deadline, then PAST_EXPIRY_RECHECK_MS later, then after as long as it has been past.
+    const first = EXPIRY_MARGIN_MS
+    const second = first + PAST_EXPIRY_RECHECK_MS
+    expect(askedAt.map((at) => at - expiresAt)).toEqual([
+      first,
+      second,
+      2 * second,
+      4 * second,
+      8 * second,
+      16 * second,
+    ])
+    expect(session()).toMatchObject({ status: 'authenticated' })
   })
 
   it('disconnect() cancels the pending expiry check (was: a request and a store write after unmount)', async () => {
-    const api = fakeFetcher(() => json({ status: 'unauthenticated', reason: 'missing' }))
+    const api = fakeFetcher(() => json(signedOut('missing')))
     const { controller, session } = setup(api.fetcher, signedInUntil(NOW + 60_000))
     const disconnect = controller.connect()
     disconnect()
@@ -451,6 +527,45 @@ describe('expiry timer', () => {
     controller.hydrate(signedInUntil(NOW + 2_000))
     await vi.advanceTimersByTimeAsync(HOUR_MS)
     expect(api.gets()).toHaveLength(0)
+  })
+})
+
+describe('back/forward cache restore', () => {
+  const pageShow = (persisted: boolean) => Object.assign(new Event('pageshow'), { persisted })
+
+  beforeEach(() => {
+    vi.stubGlobal('window', new EventTarget())
+  })
+
+  it('a page restored from the back/forward cache checks once; a normal pageshow does not', async () => {
+    const api = fakeFetcher(() => json(signedInUntil(NOW + HOUR_MS)))
+    const { controller } = setup(api.fetcher)
+    controller.connect()
+    const stop = checkOnReturn(controller)
+    window.dispatchEvent(pageShow(false)) // a fresh load: the layout's answer is new
+    await flush()
+    expect(api.gets()).toHaveLength(0)
+    window.dispatchEvent(pageShow(true))
+    await flush()
+    expect(api.gets()).toHaveLength(1)
+    stop()
+    window.dispatchEvent(pageShow(true))
+    await flush()
+    expect(api.gets()).toHaveLength(1)
+  })
+
+  it('restored as the deadline passes: the expiry timer and pageshow share one request', async () => {
+    const expiresAt = NOW + 60_000
+    const api = fakeFetcher()
+    const { controller, session } = setup(api.fetcher, signedInUntil(expiresAt))
+    controller.connect()
+    checkOnReturn(controller)
+    await vi.advanceTimersByTimeAsync(60_000 + EXPIRY_MARGIN_MS)
+    window.dispatchEvent(pageShow(true))
+    expect(api.gets()).toHaveLength(1)
+    api.gets()[0]?.respond(json(signedOut('missing')))
+    await flush()
+    expect(session()).toEqual({ status: 'unauthenticated', reason: 'expired' })
   })
 })
 

@@ -2,14 +2,16 @@
 import type { Store } from 'jotai/vanilla'
 import type { ClientSession, SessionPayload } from '../shared/types'
 import { sessionAtom } from './atoms'
+import { checkedInitialSession } from '../shared/schema'
 import { lostSessionReason, nextSession, samePayload, withError } from './client-session'
-import { expiryCheckDelayMs } from './expiry-timing'
+import { expiryDeadline } from './expiry-timing'
 import { retryDelayMs } from './retry-policy'
 import { announceSignedOut, openSessionChannel, type SessionChannel } from './session-channel'
 import type { SessionController } from './session-context'
 import type { SessionControllerOptions } from './session-options'
 import { requestSession, requestSignOut } from './session-request'
 import { singleFlight } from './single-flight'
+import { clampTimeoutMs } from './timeout-limit'
 
 /**
  * All state lives in this closure, one per provider (never in the module): `generation` goes up
@@ -20,6 +22,7 @@ function createSessionController(
   store: Store,
   initialSession: SessionPayload | null,
   initialOptions: SessionControllerOptions,
+  initialReceivedAt = Date.now(), // client epoch ms: when `initialSession` arrived
 ): SessionController {
   let options = initialOptions
   let hydrated: SessionPayload | null | undefined // undefined: no answer from the layout yet
@@ -29,16 +32,20 @@ function createSessionController(
   let lastRequestAt = Number.NEGATIVE_INFINITY
   let retryTimer: ReturnType<typeof setTimeout> | undefined
   let expiryTimer: ReturnType<typeof setTimeout> | undefined
+  let deadline = 0 // client epoch ms: when the last authenticated answer's session is checked
   let channel: SessionChannel | null = null
 
   function scheduleExpiryCheck() {
     clearTimeout(expiryTimer)
-    const session = store.get(sessionAtom)
-    if (channel === null || session.status !== 'authenticated') return
-    expiryTimer = setTimeout(
-      () => void refresh(),
-      expiryCheckDelayMs(session.expiresAt, Date.now()),
-    )
+    if (channel === null || store.get(sessionAtom).status !== 'authenticated') return
+    expiryTimer = setTimeout(() => void refresh(), clampTimeoutMs(deadline - Date.now()))
+  }
+
+  // The state an answer from the server leads to; an authenticated one also sets the deadline.
+  function receive(payload: SessionPayload, receivedAt: number): ClientSession {
+    const next = nextSession(store.get(sessionAtom), payload)
+    if (payload.status === 'authenticated') deadline = expiryDeadline(payload, receivedAt)
+    return next
   }
 
   function commit(next: ClientSession) {
@@ -65,7 +72,7 @@ function createSessionController(
       if (startedAt !== generation || signal.aborted) return store.get(sessionAtom)
       if (result.ok) {
         failures = 0
-        commit(nextSession(store.get(sessionAtom), result.payload, Date.now()))
+        commit(receive(result.payload, result.receivedAt))
       } else {
         failures += 1
         commit(withError(store.get(sessionAtom), result.error))
@@ -108,11 +115,12 @@ function createSessionController(
     }
   }
 
-  function hydrate(payload: SessionPayload | null) {
+  // `receivedAt` of a re-render's answer: now (it came with the RSC response just before).
+  function hydrate(payload: SessionPayload | null, receivedAt = Date.now()) {
     if (hydrated !== undefined && samePayload(hydrated, payload)) return // the same answer again
     hydrated = payload
     const current = store.get(sessionAtom)
-    const next = payload ? nextSession(current, payload, Date.now()) : current
+    const next = payload ? receive(checkedInitialSession(payload), receivedAt) : current
     if (next !== current) {
       replace(next) // answers to requests started before this are now stale ...
       check.drop() // ... so abort them, and a check from here on starts afresh
@@ -123,12 +131,8 @@ function createSessionController(
     if (checkOnConnect && channel) void refresh()
   }
 
-  function configure(next: SessionControllerOptions) {
-    options = next
-  }
-
   store.set(sessionAtom, { status: 'loading' })
-  hydrate(initialSession)
+  hydrate(initialSession, initialReceivedAt)
   return {
     refresh,
     refreshIfIdle: (throttleMs) => {
@@ -137,7 +141,9 @@ function createSessionController(
     signOut,
     connect,
     hydrate,
-    configure,
+    configure: (next) => {
+      options = next
+    },
   }
 }
 

@@ -1,6 +1,4 @@
 'use client'
-import { parseSessionPayload } from '../shared/schema'
-import type { SessionPayload } from '../shared/types'
 
 /** A check that has not answered after 10 s is a `timeout` error (and is retried). */
 const REQUEST_TIMEOUT_MS = 10_000
@@ -51,19 +49,7 @@ function checkedTimings(timings: SessionTimings): SessionTimings {
   return timings
 }
 
-/**
- * The layout's answer, checked as strictly as a response body (the client then trusts it, e.g.
- * `Date.parse` on `expiresAt`): a hand-made `initialSession` fails here, saying what is wrong.
- */
-function checkInitialSession(payload: SessionPayload | null): void {
-  const result = payload && parseSessionPayload(payload)
-  if (result && !result.ok) {
-    throw new TypeError(`SessionProvider: bad initialSession. ${result.error.message}`)
-  }
-}
-
 export {
-  checkInitialSession,
   checkedTimings,
   FOCUS_THROTTLE_MS,
   positiveMs,

@@ -1,13 +1,13 @@
 'use client'
 import { Provider } from 'jotai/react'
 import { createStore, type Store } from 'jotai/vanilla'
-import { useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { LOGIN_PATH, SESSION_CHANNEL_NAME, SESSION_ENDPOINT } from '../shared/constants'
 import type { SessionPayload } from '../shared/types'
 import { SessionContext } from './session-context'
 import { createSessionController } from './session-controller'
+import { documentReceivedAt } from './expiry-timing'
 import {
-  checkInitialSession,
   checkedTimings,
   positiveMs,
   REQUEST_TIMEOUT_MS,
@@ -48,6 +48,8 @@ type SessionProviderProps = {
   children: ReactNode
 }
 
+const noSubscription = () => () => {} // nothing to watch: only hydration decides `hydrating`
+
 function SessionProvider({
   initialSession = null,
   endpoint = SESSION_ENDPOINT,
@@ -66,10 +68,23 @@ function SessionProvider({
   const timings = checkedTimings({ requestTimeoutMs, retryBaseMs, retryMaxMs })
   const options: SessionControllerOptions = { endpoint, fetcher, channelName, ...timings }
   if (refetchInterval !== 0) positiveMs('SessionProvider', 'refetchInterval', refetchInterval)
-  checkInitialSession(initialSession)
   const [store] = useState(() => storeProp ?? createStore())
+  // True only while React hydrates the server's HTML, where the layout's answer came with the
+  // page (Navigation Timing says when); a provider mounted later got its answer just now.
+  const hydrating = useSyncExternalStore(
+    noSubscription,
+    () => false,
+    () => true,
+  )
   // Created with the layout's answer, which it then takes from every render through `hydrate`.
-  const [controller] = useState(() => createSessionController(store, initialSession, options))
+  const [controller] = useState(() =>
+    createSessionController(
+      store,
+      initialSession,
+      options,
+      hydrating ? documentReceivedAt() : Date.now(),
+    ),
+  )
   // Prop changes reach the controller's next request without a new controller (and lost state).
   useEffect(() => controller.configure(options))
   // Checks on connect when the layout's answer asks for it (none, or a stale cookie).

@@ -12,7 +12,9 @@ type SessionRequestOptions = Pick<SessionTimings, 'requestTimeoutMs'> & {
 }
 
 type SessionRequestResult =
-  { ok: true; payload: SessionPayload } | { ok: false; error: SessionRequestError }
+  /** `receivedAt`: when the response arrived, client epoch ms (the expiry deadline counts from it). */
+  | { ok: true; payload: SessionPayload; receivedAt: number }
+  | { ok: false; error: SessionRequestError }
 type SignOutResult = { ok: true } | { ok: false; error: SessionRequestError }
 
 const defaultFetcher: SessionFetcher = (input, init) => fetch(input, init)
@@ -78,6 +80,7 @@ async function callEndpoint<T extends { ok: true }>(
 function requestSession(options: SessionRequestOptions): Promise<SessionRequestResult> {
   const init = { method: 'GET', headers: { Accept: 'application/json' } }
   return callEndpoint(options, init, async (response) => {
+    const receivedAt = Date.now() // as fetch resolves: reading the body must not delay the deadline
     if (!response.ok) return { ok: false, error: httpError(response) }
     let body: unknown
     try {
@@ -86,7 +89,8 @@ function requestSession(options: SessionRequestOptions): Promise<SessionRequestR
       return { ok: false, error: { kind: 'malformed', message: 'Session response is not JSON' } }
     }
     // The body is read inside the time limit too: a stalled body is a timeout, not a hang.
-    return parseSessionPayload(body)
+    const parsed = parseSessionPayload(body)
+    return parsed.ok ? { ...parsed, receivedAt } : parsed
   })
 }
 

@@ -16,6 +16,24 @@ type RevalidationOptions = {
 }
 
 /**
+ * One check when the page comes back: online again, or restored from the back/forward cache
+ * (`pageshow` with `persisted`), whose timers were frozen and whose session may be long gone.
+ * Returns the cleanup.
+ */
+function checkOnReturn(controller: Pick<SessionController, 'refresh'>): () => void {
+  const onOnline = () => void controller.refresh()
+  const onPageShow = (event: PageTransitionEvent) => {
+    if (event.persisted) onOnline()
+  }
+  window.addEventListener('online', onOnline)
+  window.addEventListener('pageshow', onPageShow)
+  return () => {
+    window.removeEventListener('online', onOnline)
+    window.removeEventListener('pageshow', onPageShow)
+  }
+}
+
+/**
  * When the provider asks the server again: focus, `online`, a page restored from the
  * back/forward cache, navigation, and an optional interval. (Expiry and retries are timers in
  * the controller.) Every trigger goes through `refresh`, which joins a check already in flight.
@@ -39,19 +57,7 @@ function useSessionRevalidation(
     }
   }, [controller, revalidateOnFocus])
 
-  useEffect(() => {
-    const onOnline = () => void controller.refresh()
-    // A page restored from the back/forward cache shows a session that may be long gone.
-    const onPageShow = (event: PageTransitionEvent) => {
-      if (event.persisted) void controller.refresh()
-    }
-    window.addEventListener('online', onOnline)
-    window.addEventListener('pageshow', onPageShow)
-    return () => {
-      window.removeEventListener('online', onOnline)
-      window.removeEventListener('pageshow', onPageShow)
-    }
-  }, [controller])
+  useEffect(() => checkOnReturn(controller), [controller])
 
   useEffect(() => {
     if (refetchInterval === 0) return
@@ -76,4 +82,4 @@ function useSessionRevalidation(
   }, [controller, store, pathname, revalidateOnNavigation])
 }
 
-export { useSessionRevalidation }
+export { checkOnReturn, useSessionRevalidation }

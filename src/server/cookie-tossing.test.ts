@@ -188,6 +188,7 @@ describe("getSession after a Server Action changed the cookie (Next's real actio
     expect(await createSessionDal({ loadUser }).getSession()).toEqual({
       status: 'unauthenticated',
       reason: 'missing',
+      serverTime: expect.any(String),
     })
   })
 
@@ -197,6 +198,7 @@ describe("getSession after a Server Action changed the cookie (Next's real actio
     expect(await createSessionDal({ loadUser }).getSession()).toEqual({
       status: 'unauthenticated',
       reason: 'missing',
+      serverTime: expect.any(String),
     })
   })
 
@@ -217,6 +219,7 @@ describe("getSession after a Server Action changed the cookie (Next's real actio
     expect(await createSessionDal({ loadUser }).getSession()).toEqual({
       status: 'unauthenticated',
       reason: 'missing',
+      serverTime: expect.any(String),
     })
   })
 

@@ -46,11 +46,20 @@ describe('createSession', () => {
       sameSite: 'lax',
       path: '/',
       expires: new Date(NOW + HOUR * 1000),
+      maxAge: HOUR,
     })
     expect(await decryptSession(token, { now: NOW })).toEqual({
       ok: true,
       session: { userId: 'user-1', issuedAt: NOW, expiresAt: NOW + HOUR * 1000 },
     })
+  })
+
+  it('Max-Age is the whole seconds left, rounded down: the cookie ends at or before exp, never after', async () => {
+    vi.setSystemTime(NOW + 400) // exp stays on the whole second: 3599.6 s left
+    const { expiresAt } = await createSession('user-1', { maxAgeSeconds: HOUR })
+    expect(expiresAt).toBe(NOW + HOUR * 1000)
+    const [, , options] = cookieStore.set.mock.calls[0] ?? []
+    expect(options).toMatchObject({ expires: new Date(expiresAt), maxAge: HOUR - 1 })
   })
 
   it('in production the cookie is secure and named __Host-session (no other subdomain can set it)', async () => {
@@ -116,13 +125,19 @@ describe('deleteSession', () => {
 describe('sessionCookieOptions', () => {
   it('outside production: httpOnly, lax, path /, not secure (http://localhost works)', () => {
     vi.stubEnv('NODE_ENV', 'development')
-    expect(sessionCookieOptions(EXPIRES)).toEqual({
+    expect(sessionCookieOptions(EXPIRES, EXPIRES.getTime() - 90_500)).toEqual({
       httpOnly: true,
       secure: false,
       sameSite: 'lax',
       path: '/',
       expires: EXPIRES,
+      maxAge: 90, // 90.5 s left, rounded down
     })
+  })
+
+  it('maxAge counts from the real clock by default, and is 0 (never negative) once expires has passed', () => {
+    expect(sessionCookieOptions(new Date(NOW + 60_000)).maxAge).toBe(60)
+    expect(sessionCookieOptions(new Date(NOW - 60_000)).maxAge).toBe(0)
   })
 
   it('in production: secure', () => {
@@ -160,10 +175,10 @@ describe('serializeSessionCookie', () => {
     const header = serializeSessionCookie(
       currentSessionCookieName(),
       'abc',
-      sessionCookieOptions(EXPIRES),
+      sessionCookieOptions(EXPIRES, EXPIRES.getTime() - HOUR * 1000),
     )
     expect(header).toBe(
-      '__Host-session=abc; Path=/; Expires=Tue, 01 Jan 2030 00:00:00 GMT; Secure; HttpOnly; SameSite=Lax',
+      '__Host-session=abc; Path=/; Expires=Tue, 01 Jan 2030 00:00:00 GMT; Max-Age=3600; Secure; HttpOnly; SameSite=Lax',
     )
     expect(header).not.toMatch(/domain=/i)
   })

@@ -23,8 +23,11 @@ type SessionCookieOptions = {
   path: '/'
   /** The token's own `exp`: the cookie and the token die together. */
   expires: Date
-  /** Seconds; only set (to 0) when clearing. */
-  maxAge?: number
+  /**
+   * Whole seconds left until `expires`, rounded down (0 clears it): `Expires` alone outlives `exp`
+   * by up to 1 s (Chromium dates it from the whole-second `Date` header); `Max-Age` wins over it.
+   */
+  maxAge: number
 }
 
 /** The session cookie as this server writes it: a name and the attributes that go with it. */
@@ -54,17 +57,19 @@ function isSessionCookieSecure(): boolean {
   return process.env.NODE_ENV === 'production'
 }
 
-/** Attributes for a live session cookie that expires when its token does. */
-function sessionCookieOptions(expires: Date): SessionCookieOptions {
-  return { httpOnly: true, secure: isSessionCookieSecure(), sameSite: 'lax', path: '/', expires }
+/** A live session cookie's attributes: it ends with its token; `now` (epoch ms) gives `maxAge`. */
+function sessionCookieOptions(expires: Date, now: number = Date.now()): SessionCookieOptions {
+  const maxAge = Math.max(0, Math.floor((expires.getTime() - now) / 1000))
+  const secure = isSessionCookieSecure()
+  return { httpOnly: true, secure, sameSite: 'lax', path: '/', expires, maxAge }
 }
 
 /**
  * The name and the attributes from one `secure` decision: readers and writers all come here, so
  * none can pair `__Host-session` with a non-Secure cookie or read the name the other mode writes.
  */
-function sessionCookie(expires: Date): SessionCookie {
-  const options = sessionCookieOptions(expires)
+function sessionCookie(expires: Date, now?: number): SessionCookie {
+  const options = sessionCookieOptions(expires, now)
   return { name: sessionCookieName(options.secure), options }
 }
 
@@ -92,15 +97,10 @@ function serializeSessionCookie(
   value: string,
   options: SessionCookieOptions,
 ): string {
-  const parts = [
-    `${name}=${value}`,
-    `Path=${options.path}`,
-    `Expires=${options.expires.toUTCString()}`,
-  ]
-  if (options.maxAge !== undefined) parts.push(`Max-Age=${options.maxAge}`)
-  if (options.secure) parts.push('Secure')
-  parts.push('HttpOnly', 'SameSite=Lax')
-  return parts.join('; ')
+  const { path, expires, maxAge, secure } = options
+  const attributes = [`Path=${path}`, `Expires=${expires.toUTCString()}`, `Max-Age=${maxAge}`]
+  if (secure) attributes.push('Secure')
+  return [`${name}=${value}`, ...attributes, 'HttpOnly', 'SameSite=Lax'].join('; ')
 }
 
 /**
@@ -112,10 +112,10 @@ async function createSession(
   { maxAgeSeconds }: CreateSessionOptions,
 ): Promise<{ expiresAt: number }> {
   const now = Date.now()
-  // The same clock for the token and the cookie: `expires` is exactly the token's `exp`.
+  // One clock for the token and the cookie: `expires` is exactly the token's `exp`.
   const { expiresAt } = sessionTimes(maxAgeSeconds, now)
   const token = await encryptSession({ userId }, { maxAgeSeconds, now })
-  const { name, options } = sessionCookie(new Date(expiresAt))
+  const { name, options } = sessionCookie(new Date(expiresAt), now)
   const bytes = new TextEncoder().encode(`${name}=${token}`).length
   if (bytes > MAX_COOKIE_BYTES) {
     throw new SessionCookieTooLargeError(

@@ -54,18 +54,31 @@ describe('getSession', () => {
   it('authenticated: the same payload GET /api/session gives', async () => {
     await signIn()
     const { getSession } = createSessionDal({ loadUser })
-    expect(await getSession()).toMatchObject({ status: 'authenticated', user })
+    const before = Date.now()
+    const payload = await getSession()
+    expect(payload).toMatchObject({ status: 'authenticated', user })
+    // The layout's initialSession carries the server's clock too: the client's deadline needs it.
+    expect(Date.parse(payload.serverTime)).toBeGreaterThanOrEqual(before)
+    expect(Date.parse(payload.serverTime)).toBeLessThanOrEqual(Date.now())
   })
 
   it('missing cookie: unauthenticated/missing, never a redirect', async () => {
     const { getSession } = createSessionDal({ loadUser })
-    expect(await getSession()).toEqual({ status: 'unauthenticated', reason: 'missing' })
+    expect(await getSession()).toEqual({
+      status: 'unauthenticated',
+      reason: 'missing',
+      serverTime: expect.any(String),
+    })
   })
 
   it('expired cookie: unauthenticated/expired, never a redirect', async () => {
     await signIn(expiredToken(user.id))
     const { getSession } = createSessionDal({ loadUser })
-    expect(await getSession()).toEqual({ status: 'unauthenticated', reason: 'expired' })
+    expect(await getSession()).toEqual({
+      status: 'unauthenticated',
+      reason: 'expired',
+      serverTime: expect.any(String),
+    })
   })
 
   it('loadUser throws: the error propagates (error boundary), not a sign-out', async () => {
@@ -104,7 +117,11 @@ describe('getSession: planted session cookies (cookie tossing)', () => {
     const old = await expiredToken(user.id)
     browserSends(`session=${old}; session=junk`)
     const { getSession, verifySession } = createSessionDal({ loadUser })
-    expect(await getSession()).toEqual({ status: 'unauthenticated', reason: 'expired' })
+    expect(await getSession()).toEqual({
+      status: 'unauthenticated',
+      reason: 'expired',
+      serverTime: expect.any(String),
+    })
     expect(await redirectTarget(() => verifySession())).toBe('/auth?reason=expired')
   })
 
@@ -112,7 +129,11 @@ describe('getSession: planted session cookies (cookie tossing)', () => {
     browserSends(`session=${await validToken(user.id)}`)
     request.cookies.set('session', '') // deleteSession() earlier in this request
     const { getSession } = createSessionDal({ loadUser })
-    expect(await getSession()).toEqual({ status: 'unauthenticated', reason: 'missing' })
+    expect(await getSession()).toEqual({
+      status: 'unauthenticated',
+      reason: 'missing',
+      serverTime: expect.any(String),
+    })
   })
 
   it('a Server Action signed in during this request (cookies() has the new token, the header only junk): authenticated', async () => {

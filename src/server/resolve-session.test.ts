@@ -21,6 +21,8 @@ const NOW = Date.UTC(2030, 0, 1) // epoch ms, the controlled clock
 
 /** Tokens issued at the test's clock. */
 const AT_NOW = { now: NOW }
+/** Every payload carries the clock its token was checked against. */
+const SERVER_TIME = new Date(NOW).toISOString()
 
 describe('resolveSession', () => {
   it('authenticated: the user loadUser returned and expiresAt as ISO 8601', async () => {
@@ -30,6 +32,7 @@ describe('resolveSession', () => {
         status: 'authenticated',
         user,
         expiresAt: '2030-01-01T01:00:00.000Z',
+        serverTime: SERVER_TIME,
       },
     )
     expect(loadUser).toHaveBeenCalledWith('user-1')
@@ -43,6 +46,7 @@ describe('resolveSession', () => {
     expect(await resolveSession(value, loadUser, { now: NOW })).toEqual({
       status: 'unauthenticated',
       reason,
+      serverTime: SERVER_TIME,
     })
     expect(loadUser).not.toHaveBeenCalled()
   })
@@ -53,6 +57,7 @@ describe('resolveSession', () => {
     expect(await resolveSession(old, loadUser, { now: NOW })).toEqual({
       status: 'unauthenticated',
       reason: 'expired',
+      serverTime: SERVER_TIME,
     })
     expect(loadUser).not.toHaveBeenCalled()
   })
@@ -63,6 +68,7 @@ describe('resolveSession', () => {
     ).toEqual({
       status: 'unauthenticated',
       reason: 'revoked',
+      serverTime: SERVER_TIME,
     })
   })
 
@@ -84,6 +90,7 @@ describe('resolveSession', () => {
       status: 'authenticated',
       user,
       expiresAt: '2030-01-01T01:00:00.000Z',
+      serverTime: SERVER_TIME,
     })
   })
 
@@ -166,6 +173,19 @@ describe('decryptFirstValid (several session cookies, cookie tossing)', () => {
   })
 })
 
+describe('resolveSession: serverTime', () => {
+  it('without `now`, the one reading of the real clock the token was checked against', async () => {
+    const before = Date.now()
+    const payload = await resolveSession(await validToken(user.id), async () => user)
+    const serverTime = Date.parse(payload.serverTime)
+    expect(serverTime).toBeGreaterThanOrEqual(before)
+    expect(serverTime).toBeLessThanOrEqual(Date.now())
+    expect(vi.mocked(session.decryptSession)).toHaveBeenLastCalledWith(expect.anything(), {
+      now: serverTime,
+    })
+  })
+})
+
 describe('resolveSession with several candidates', () => {
   it('planted junk first, real valid second: authenticated', async () => {
     expect(
@@ -176,6 +196,7 @@ describe('resolveSession with several candidates', () => {
       status: 'authenticated',
       user,
       expiresAt: '2030-01-01T01:00:00.000Z',
+      serverTime: SERVER_TIME,
     })
   })
 
@@ -205,7 +226,11 @@ describe('resolveSession with several candidates', () => {
         now: NOW,
       },
     )
-    expect(payload).toEqual({ status: 'unauthenticated', reason: 'revoked' })
+    expect(payload).toEqual({
+      status: 'unauthenticated',
+      reason: 'revoked',
+      serverTime: SERVER_TIME,
+    })
   })
 
   it('planted expired, no valid one: expired', async () => {
@@ -213,6 +238,7 @@ describe('resolveSession with several candidates', () => {
     expect(await resolveSession(['junk', old], async () => user, { now: NOW })).toEqual({
       status: 'unauthenticated',
       reason: 'expired',
+      serverTime: SERVER_TIME,
     })
   })
 
@@ -220,6 +246,7 @@ describe('resolveSession with several candidates', () => {
     expect(await resolveSession([], async () => user, { now: NOW })).toEqual({
       status: 'unauthenticated',
       reason: 'missing',
+      serverTime: SERVER_TIME,
     })
   })
 })

@@ -88,8 +88,11 @@ async function decryptFirstValid(
 async function resolveSession(
   token: unknown,
   loadUser: LoadUser,
-  { now }: ResolveSessionOptions = {},
+  { now = Date.now() }: ResolveSessionOptions = {},
 ): Promise<SessionPayload> {
+  // The instant every token is checked against, sent as `serverTime`: the client times the
+  // expiry from `expiresAt - serverTime`, so both must come from this one reading of the clock.
+  const serverTime = new Date(now).toISOString()
   let reason: UnauthenticatedReason = 'missing'
   for (const candidate of boundedCandidates(token)) {
     const result = await decryptSession(candidate, { now })
@@ -111,9 +114,10 @@ async function resolveSession(
         `loadUser returned something that is not a SessionUser for user ${userId}`,
       )
     }
-    return { status: 'authenticated', user, expiresAt: new Date(expiresAt).toISOString() }
+    const expires = new Date(expiresAt).toISOString()
+    return { status: 'authenticated', user, expiresAt: expires, serverTime }
   }
-  return { status: 'unauthenticated', reason }
+  return { status: 'unauthenticated', reason, serverTime }
 }
 
 export { decryptFirstValid, MAX_SESSION_COOKIE_CANDIDATES, resolveSession }

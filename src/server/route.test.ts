@@ -15,6 +15,8 @@ const fixtureUser: SessionUser = {
 const NOW = Date.UTC(2030, 0, 1, 12, 0, 0) // epoch ms, the controlled clock
 /** Tokens issued at the route's clock. */
 const AT_NOW = { now: NOW }
+/** The route's clock as every body carries it: the instant the token was checked against. */
+const SERVER_TIME = new Date(NOW).toISOString()
 const ORIGIN = 'https://app.example'
 const URL_ = `${ORIGIN}/api/session`
 /** What the route must send to clear the cookie outside production (cookie.test.ts pins its text). */
@@ -45,7 +47,7 @@ async function expectRefused(response: Response): Promise<void> {
 }
 
 describe('GET /api/session', () => {
-  it('authenticated: 200, the user and expiresAt (ISO 8601), no Set-Cookie, no-store', async () => {
+  it('authenticated: 200, the user, expiresAt and serverTime (ISO 8601), no Set-Cookie, no-store', async () => {
     const response = await get(
       `theme=dark; session=${await validToken(fixtureUser.id, AT_NOW)}; other=1`,
     )
@@ -54,6 +56,7 @@ describe('GET /api/session', () => {
       status: 'authenticated',
       user: fixtureUser,
       expiresAt: new Date(NOW + TOKEN_SECONDS * 1000).toISOString(),
+      serverTime: SERVER_TIME,
     })
     expect(response.headers.get('set-cookie')).toBeNull()
     expect(response.headers.get('cache-control')).toBe('no-store')
@@ -67,7 +70,11 @@ describe('GET /api/session', () => {
   ])('missing (%s): 200 unauthenticated/missing and no Set-Cookie', async (_name, cookie) => {
     const response = await get(cookie)
     expect(response.status).toBe(200)
-    expect(await response.json()).toEqual({ status: 'unauthenticated', reason: 'missing' })
+    expect(await response.json()).toEqual({
+      status: 'unauthenticated',
+      reason: 'missing',
+      serverTime: SERVER_TIME,
+    })
     expect(response.headers.get('set-cookie')).toBeNull()
     expect(response.headers.get('cache-control')).toBe('no-store')
   })
@@ -75,7 +82,11 @@ describe('GET /api/session', () => {
   it('expired: 200 unauthenticated/expired and the cookie cleared with the same attributes', async () => {
     const response = await get(`session=${await expiredToken(fixtureUser.id, AT_NOW)}`)
     expect(response.status).toBe(200)
-    expect(await response.json()).toEqual({ status: 'unauthenticated', reason: 'expired' })
+    expect(await response.json()).toEqual({
+      status: 'unauthenticated',
+      reason: 'expired',
+      serverTime: SERVER_TIME,
+    })
     expect(response.headers.get('set-cookie')).toBe(CLEARED)
     expect(response.headers.get('cache-control')).toBe('no-store')
   })
@@ -86,14 +97,22 @@ describe('GET /api/session', () => {
     ['whitespace', async () => 'session=%20%20'],
   ])('invalid (%s): 200 unauthenticated/invalid and the cookie cleared', async (_name, cookie) => {
     const response = await get(await cookie())
-    expect(await response.json()).toEqual({ status: 'unauthenticated', reason: 'invalid' })
+    expect(await response.json()).toEqual({
+      status: 'unauthenticated',
+      reason: 'invalid',
+      serverTime: SERVER_TIME,
+    })
     expect(response.headers.get('set-cookie')).toBe(CLEARED)
     expect(response.headers.get('cache-control')).toBe('no-store')
   })
 
   it('revoked (loadUser returns null): 200 unauthenticated/revoked and the cookie cleared', async () => {
     const response = await get(`session=${await validToken('deleted-user', AT_NOW)}`)
-    expect(await response.json()).toEqual({ status: 'unauthenticated', reason: 'revoked' })
+    expect(await response.json()).toEqual({
+      status: 'unauthenticated',
+      reason: 'revoked',
+      serverTime: SERVER_TIME,
+    })
     expect(response.headers.get('set-cookie')).toBe(CLEARED)
     expect(response.headers.get('cache-control')).toBe('no-store')
   })
@@ -152,7 +171,9 @@ describe('GET /api/session', () => {
     const response = await realClock.GET(
       new Request(URL_, { headers: { cookie: `session=${token}` } }),
     )
-    expect(await response.json()).toMatchObject({ status: 'authenticated' })
+    const body: { serverTime: string } = await response.json()
+    expect(body).toMatchObject({ status: 'authenticated' })
+    expect(Math.abs(Date.parse(body.serverTime) - Date.now())).toBeLessThan(60_000)
   })
 })
 
@@ -175,13 +196,21 @@ describe('GET /api/session: planted session cookies (cookie tossing)', () => {
   it('planted expired + junk, no valid one: expired, the cookie cleared', async () => {
     const old = await expiredToken(fixtureUser.id, AT_NOW)
     const response = await get(`session=junk; session=${old}`)
-    expect(await response.json()).toEqual({ status: 'unauthenticated', reason: 'expired' })
+    expect(await response.json()).toEqual({
+      status: 'unauthenticated',
+      reason: 'expired',
+      serverTime: SERVER_TIME,
+    })
     expect(response.headers.get('set-cookie')).toBe(CLEARED)
   })
 
   it('several junk values: invalid and the cookie cleared', async () => {
     const response = await get('session=a; session=b.c; session=d')
-    expect(await response.json()).toEqual({ status: 'unauthenticated', reason: 'invalid' })
+    expect(await response.json()).toEqual({
+      status: 'unauthenticated',
+      reason: 'invalid',
+      serverTime: SERVER_TIME,
+    })
     expect(response.headers.get('set-cookie')).toBe(CLEARED)
   })
 
@@ -221,7 +250,11 @@ describe('GET /api/session: which cookie name counts (planted valid tokens)', ()
   it('production: a plain session cookie (what another subdomain could plant) is ignored, even a valid one', async () => {
     vi.stubEnv('NODE_ENV', 'production')
     const planted = await getAs(`session=${await validToken(mallory.id, AT_NOW)}`)
-    expect(await planted.json()).toEqual({ status: 'unauthenticated', reason: 'missing' })
+    expect(await planted.json()).toEqual({
+      status: 'unauthenticated',
+      reason: 'missing',
+      serverTime: SERVER_TIME,
+    })
     expect(planted.headers.get('set-cookie')).toBeNull()
     const beside = await getAs(
       `session=${await validToken(mallory.id, AT_NOW)}; __Host-session=${await validToken(fixtureUser.id, AT_NOW)}`,
@@ -231,7 +264,11 @@ describe('GET /api/session: which cookie name counts (planted valid tokens)', ()
 
   it('development: a __Host-session cookie is ignored (only the plain name counts outside production)', async () => {
     const response = await getAs(`__Host-session=${await validToken(fixtureUser.id, AT_NOW)}`)
-    expect(await response.json()).toEqual({ status: 'unauthenticated', reason: 'missing' })
+    expect(await response.json()).toEqual({
+      status: 'unauthenticated',
+      reason: 'missing',
+      serverTime: SERVER_TIME,
+    })
   })
 })
 

@@ -1,10 +1,14 @@
 import type { LostSessionReason, UnauthenticatedReason } from './reasons'
 import type { SessionUser } from './user'
 
-/** JSON body of GET /api/session: always 200 for these two; 5xx and network failures are errors. */
+/**
+ * JSON body of GET /api/session: always 200 for these two; 5xx and network failures are errors.
+ * `serverTime` (ISO 8601) is the server's clock when it checked the token: the client times the
+ * expiry from `expiresAt - serverTime`, a span on one clock, never against its own clock.
+ */
 type SessionPayload =
-  | { status: 'authenticated'; user: SessionUser; expiresAt: string } // ISO 8601
-  | { status: 'unauthenticated'; reason: UnauthenticatedReason }
+  | { status: 'authenticated'; user: SessionUser; expiresAt: string; serverTime: string }
+  | { status: 'unauthenticated'; reason: UnauthenticatedReason; serverTime: string }
 
 /** Why a session request told us nothing. It never signs anyone out. */
 type SessionRequestErrorKind = 'network' | 'http' | 'malformed' | 'timeout'

@@ -59,21 +59,23 @@ export const CreateSession: Story = {
     const { userId, issuedAt, expiresAt } = opened.session
     await expect(userId).toBe(alice.id)
     await expect(expiresAt - issuedAt).toBe(STORY_SESSION_SECONDS * 1000)
-    await expect(cookies().set).toHaveBeenLastCalledWith(
-      currentSessionCookieName(),
-      token,
-      sessionCookieOptions(new Date(expiresAt)),
-    )
+    await expect(cookies().set).toHaveBeenLastCalledWith(currentSessionCookieName(), token, {
+      ...sessionCookieOptions(new Date(expiresAt)),
+      maxAge: expect.any(Number),
+    })
     // The table says when in whole minutes (the date changes on every run); the cookie set above
     // carries the exact date.
     const endsIn = `in ${STORY_SESSION_SECONDS / 60} minutes`
+    // Max-Age: the whole seconds left when it was set, rounded down, so the cookie never outlives
+    // the token (one second less unless createSession ran exactly on a whole second).
+    const maxAges = `(${STORY_SESSION_SECONDS - 1}|${STORY_SESSION_SECONDS})`
     await expect(row).toMatchObject({
       Outcome: `{ expiresAt: <${endsIn}> }`,
       'Next request sees': `${alice.id}, ends ${endsIn}`,
     })
     await expect(row['Set-Cookie']).toMatch(
       new RegExp(
-        `^${currentSessionCookieName()}=\\S+…; Path=/; Expires=<${endsIn}>${isSessionCookieSecure() ? '; Secure' : ''}; HttpOnly; SameSite=Lax$`,
+        `^${currentSessionCookieName()}=\\S+…; Path=/; Expires=<${endsIn}>; Max-Age=${maxAges}${isSessionCookieSecure() ? '; Secure' : ''}; HttpOnly; SameSite=Lax$`,
       ),
     )
   },

@@ -52,7 +52,7 @@ const NONE = '(none)'
 function lostSessionRow(reason: Exclude<UnauthenticatedReason, 'missing'>) {
   return {
     Status: '200',
-    Body: JSON.stringify(unauthenticatedPayload(reason)),
+    Body: JSON.stringify(unauthenticatedPayload(reason, ROUTE_NOW)),
     'Set-Cookie': expectedClearedCookie(),
     'Cache-Control': NO_STORE,
   }
@@ -106,7 +106,7 @@ export const Revoked: Story = {
 // No cookie, nothing to delete: no Set-Cookie at all.
 export const Anonymous: Story = answers('missing', {
   Status: '200',
-  Body: JSON.stringify(unauthenticatedPayload('missing')),
+  Body: JSON.stringify(unauthenticatedPayload('missing', ROUTE_NOW)),
   'Set-Cookie': NONE,
   'Cache-Control': NO_STORE,
 })

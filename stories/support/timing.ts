@@ -1,5 +1,5 @@
 import { SECOND_MS, SLOW_RESPONSE_MS } from '../../mocks/fixtures/sessions'
-import { EXPIRY_GRACE_MS } from '@/lib/session/client/expiry-timing'
+import { EXPIRY_MARGIN_MS } from '@/lib/session/client/expiry-timing'
 
 /**
  * How long a play function waits for something that will happen (a request, an answer, a
@@ -11,8 +11,8 @@ const EVENTUAL_WAIT_MS = 5 * SECOND_MS
 
 /** The expiry stories' sessions end this long after the story starts. */
 const SHORT_SESSION_MS = SECOND_MS
-/** How long to wait for the expiry check: session end, the check's grace after it, and slack. */
-const EXPIRY_WAIT_MS = SHORT_SESSION_MS + EXPIRY_GRACE_MS + EVENTUAL_WAIT_MS
+/** How long to wait for the expiry check: session end, the check's margin after it, and slack. */
+const EXPIRY_WAIT_MS = SHORT_SESSION_MS + EXPIRY_MARGIN_MS + EVENTUAL_WAIT_MS
 /** How long to wait for the `slow` scenario's answer, with slack (2 s was short under load). */
 const SLOW_WAIT_MS = SLOW_RESPONSE_MS + EVENTUAL_WAIT_MS
 

@@ -142,7 +142,11 @@ async function check(value: string, decrypted: Tally, handled: Tally, kind: stri
     }),
   )
   expect(response.status).toBe(200)
-  expect(await response.json()).toEqual({ status: 'unauthenticated', reason })
+  expect(await response.json()).toEqual({
+    status: 'unauthenticated',
+    reason,
+    serverTime: expect.any(String),
+  })
   // An invalid cookie is cleared by the answer; a missing one needs no Set-Cookie.
   expect(response.headers.get('set-cookie') !== null).toBe(reason === 'invalid')
   handled.add(`${response.status} ${reason}`)

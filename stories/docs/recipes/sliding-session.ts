@@ -42,7 +42,7 @@ async function renewSession(
   const value = await encryptSession({ userId }, { maxAgeSeconds: SESSION_MAX_AGE_SECONDS, now })
   // The same clock as the token's own `exp`, so the cookie and the token die together.
   const renewed = sessionTimes(SESSION_MAX_AGE_SECONDS, now)
-  const options = sessionCookieOptions(new Date(renewed.expiresAt))
+  const options = sessionCookieOptions(new Date(renewed.expiresAt), now)
   return { name: sessionCookieName(options.secure), value, options, expiresAt: renewed.expiresAt }
 }
 
