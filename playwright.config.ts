@@ -28,7 +28,7 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  // Per test. The longest waits for a 5-second session to pass its 5-second clock tolerance.
+  // Per test. The longest waits for a 5-second session to expire and its toast to show.
   timeout: 45_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
