@@ -68,7 +68,7 @@ function dalSection(dal) {
     '`createSessionDal({ loadUser })`, rendered with the Flight renderer and React that Next vendors',
     '(`next/dist/compiled/react-server-dom-webpack`, `react-server` condition), one render per request.',
     '`next/headers` is a shim returning the request cookie from an AsyncLocalStorage (no Next server).',
-    'Decrypts are counted at `crypto.subtle.decrypt` (every AES-GCM opening), loadUser by the app.',
+    'Decrypts are counted at `node:crypto` `createDecipheriv` and `crypto.subtle.decrypt` (every AES-GCM opening, on either path), loadUser by the app.',
     `Rendered "authenticated" ${dal.rendered} times. Decrypts / loadUser calls: one render`,
     `${dal.oneRender.decrypts} / ${dal.oneRender.loadUser}; two renders ${dal.twoRenders.decrypts} /`,
     `${dal.twoRenders.loadUser}; the same`,
