@@ -41,28 +41,25 @@ function canonicalNextPath(input: unknown): string | null {
   if (typeof input !== 'string' || input.length === 0 || input.length > MAX_NEXT_LENGTH) {
     return null
   }
+  try {
+    decodeURIComponent(input)
+  } catch {
+    return null // broken escapes: not a path we produced (URLSearchParams encodes `%`)
+  }
   // Check every decoded layer: `/%2F%2Fevil.com` must not become `//evil.com` further down,
-  // nor `/%252e//evil.com` become `/.//evil.com`.
+  // nor `/%252e//evil.com` become `/.//evil.com`. A decoded layer may hold a literal `%`
+  // (`/search?q=100%25` -> `100%`), so each layer decodes its valid escapes only: a `%2F%2F`
+  // hidden next to a lone `%` is still unwrapped and checked.
   let layer = input
   for (let round = 0; round <= MAX_DECODE_ROUNDS; round++) {
     if (!looksSafe(layer)) return null
-    let decoded: string
-    try {
-      decoded = decodeURIComponent(layer)
-    } catch {
-      // Raw input with broken escapes is not a path we produced (URLSearchParams encodes `%`).
-      if (round === 0) return null
-      // A decoded layer may hold a literal `%` (`/search?q=100%25` -> `100%`): decode the valid
-      // escapes around it, so a `%2F%2F` hidden next to a lone `%` is still unwrapped and checked.
-      decoded = decodeValidEscapes(layer)
-    }
-    if (decoded === layer) break
-    if (round === MAX_DECODE_ROUNDS) return null
+    const decoded = decodeValidEscapes(layer)
+    // Never the raw string: `/café` or `/\u2028` in a `Location` header is a 500 (Node refuses
+    // non-ASCII header values) or arrives garbled (`/cafÃ©`); `/caf%C3%A9` is the same page.
+    if (decoded === layer) return canonicalPath(input)
     layer = decoded
   }
-  // Never the raw string: `/café` or `/\u2028` in a `Location` header is a 500 (Node refuses
-  // non-ASCII header values) or arrives garbled (`/cafÃ©`); `/caf%C3%A9` is the same page.
-  return canonicalPath(input)
+  return null // more layers than MAX_DECODE_ROUNDS
 }
 
 /** Whether `input` is a same-origin path that `safeNextPath` would keep. */
@@ -95,14 +92,15 @@ type LoginHrefOptions = {
 
 /** `/auth?next=%2Fdashboard&reason=expired`: the login URL every redirect of the kit uses. */
 function loginHref(loginPath: string, { next, reason }: LoginHrefOptions = {}): string {
-  if (!isSafeNextPath(loginPath) || loginPath.includes('?') || loginPath.includes('#')) {
+  const canonicalLogin = canonicalNextPath(loginPath)
+  if (canonicalLogin === null || /[?#]/.test(loginPath)) {
     throw new TypeError(
       `loginHref: loginPath must be a plain same-origin path, got ${JSON.stringify(loginPath)}`,
     )
   }
   const params = new URLSearchParams()
   const safeNext = canonicalNextPath(next)
-  if (safeNext !== null && safeNext !== canonicalPath(loginPath)) params.set('next', safeNext)
+  if (safeNext !== null && safeNext !== canonicalLogin) params.set('next', safeNext)
   if (isLostSessionReason(reason)) params.set('reason', reason)
   const query = params.toString()
   return query ? `${loginPath}?${query}` : loginPath
