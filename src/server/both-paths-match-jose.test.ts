@@ -97,8 +97,29 @@ const seconds = fc.oneof(
   fc.integer({ min: -1e6, max: 1e6 }).map((offset) => NOW_S + offset),
   fc.constantFrom('1', null, true),
 )
+// Session ids (absent in a record: a token from before them): valid, or present but not one.
+const validSid = fc.oneof(
+  fc.constantFrom('AAAAAAAAAAAAAAAAAAAAAQ', 'q83vEjRWeJq83vEjRWeJqw'),
+  fc.uint8Array({ minLength: 16, maxLength: 16 }).map((b) => Buffer.from(b).toString('base64url')),
+)
+const badSid = fc.constantFrom<unknown>(
+  '',
+  'short',
+  'AAAAAAAAAAAAAAAAAAAAAB', // a second spelling of 16 bytes: spare bits set
+  'AAAAAAAAAAAAAAAAAAAAAAA',
+  'A+AAAAAAAAAAAAAAAAAAAA',
+  42,
+  null,
+  ['AAAAAAAAAAAAAAAAAAAAAQ'],
+)
+const sid = fc.oneof(
+  { weight: 4, arbitrary: validSid },
+  { weight: 3, arbitrary: fc.constant(undefined) }, // JSON.stringify drops it: no sid claim
+  { weight: 1, arbitrary: badSid },
+)
 const claims = fc.record(
   {
+    sid,
     sub: fc.oneof(fc.constantFrom('user-1', '', 42), fc.string({ maxLength: 8 })),
     iat: seconds,
     exp: seconds,
@@ -114,8 +135,9 @@ const plausibleClaims = fc.record(
     iat: fc.constantFrom(-3601, -1, 0, 1, 60, 61).map((offset) => NOW_S + offset),
     exp: fc.constantFrom(-3601, -1, 0, 1, 3600).map((offset) => NOW_S + offset),
     nbf: fc.constantFrom(-1, 0, 1).map((offset) => NOW_S + offset),
+    sid,
   },
-  { requiredKeys: ['sub', 'iat', 'exp'] },
+  { requiredKeys: ['sub', 'iat', 'exp', 'sid'] },
 )
 const encoder = new TextEncoder()
 const plaintext = fc.oneof(
@@ -209,12 +231,12 @@ const mutation = fc.oneof(
 
 /** Runs `runs` generated tokens through the reference and both paths; returns the verdicts. */
 async function compare(make: fc.Arbitrary<() => Promise<string>>, runs: number) {
-  const seen: Verdict[] = []
+  const seen: Summary[] = []
   await fc.assert(
     fc.asyncProperty(make, mutation, async (makeToken, mutate) => {
       const token = mutate(await makeToken())
       const expected = await reference(token)
-      seen.push(expected.verdict)
+      seen.push(expected)
       const paths: ReadonlyArray<SessionJwe> = [nodePath, webPath]
       for (const path of paths) {
         expect(summary(await openSession(path, token, { now: NOW }))).toEqual(expected)
@@ -225,8 +247,11 @@ async function compare(make: fc.Arbitrary<() => Promise<string>>, runs: number) 
   return seen
 }
 
-const count = (verdicts: Verdict[], verdict: Verdict) =>
-  verdicts.filter((v) => v === verdict).length
+const count = (seen: Summary[], verdict: Verdict) =>
+  seen.filter((s) => s.verdict === verdict).length
+/** Opened sessions with a session id (`true`) or without one (`false`, made before them). */
+const withSessionId = (seen: Summary[], has: boolean) =>
+  seen.filter((s) => s.session && (s.session.sessionId !== null) === has).length
 
 describe('both JWE paths give the verdicts jose gives', () => {
   it(`${JOSE_MADE_RUNS} jose-made tokens, mutated: opened by the node path and the jose path`, async () => {
@@ -236,6 +261,9 @@ describe('both JWE paths give the verdicts jose gives', () => {
     expect(count(seen, 'ok')).toBeGreaterThan(50)
     expect(count(seen, 'expired')).toBeGreaterThan(50)
     expect(count(seen, 'invalid')).toBeGreaterThan(500)
+    // Both kinds of token open: with a session id and without one (made before session ids).
+    expect(withSessionId(seen, true)).toBeGreaterThan(10)
+    expect(withSessionId(seen, false)).toBeGreaterThan(10)
   })
 
   it(`${NODE_MADE_RUNS} node-made tokens, mutated: opened by jose and by both paths`, async () => {

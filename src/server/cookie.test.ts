@@ -50,7 +50,12 @@ describe('createSession', () => {
     })
     expect(await decryptSession(token, { now: NOW })).toEqual({
       ok: true,
-      session: { userId: 'user-1', issuedAt: NOW, expiresAt: NOW + HOUR * 1000 },
+      session: {
+        userId: 'user-1',
+        sessionId: expect.stringMatching(/^[\w-]{22}$/),
+        issuedAt: NOW,
+        expiresAt: NOW + HOUR * 1000,
+      },
     })
   })
 

@@ -8,7 +8,12 @@ import {
   type LoadUser,
 } from './resolve-session'
 import * as session from './session'
-import { expiredToken, validToken } from '@/test/support/tokens'
+import {
+  expiredToken,
+  TOKEN_SECONDS,
+  tokenWithoutSessionId,
+  validToken,
+} from '@/test/support/tokens'
 
 // A pass-through spy: the bound tests count how many tokens were opened.
 vi.mock('./session', async (importOriginal) => {
@@ -35,7 +40,47 @@ describe('resolveSession', () => {
         serverTime: SERVER_TIME,
       },
     )
-    expect(loadUser).toHaveBeenCalledWith('user-1')
+    expect(loadUser).toHaveBeenCalledWith('user-1', {
+      sessionId: expect.stringMatching(/^[\w-]{22}$/),
+      issuedAt: NOW,
+      expiresAt: NOW + TOKEN_SECONDS * 1000,
+    })
+  })
+
+  it('loadUser gets the session id and the sign-in time of a renewed token, not its renewal time', async () => {
+    const sessionId = 'AAAAAAAAAAAAAAAAAAAAAQ'
+    const signIn = NOW - 30 * 60_000 // signed in 30 min before the renewal, epoch ms
+    const renewed = await session.encryptSession(
+      { userId: user.id },
+      { maxAgeSeconds: TOKEN_SECONDS, now: NOW, renews: { sessionId, issuedAt: signIn } },
+    )
+    const loadUser = vi.fn<LoadUser>(async () => user)
+    await resolveSession(renewed, loadUser, { now: NOW })
+    expect(loadUser.mock.calls).toEqual([
+      [user.id, { sessionId, issuedAt: signIn, expiresAt: NOW + TOKEN_SECONDS * 1000 }],
+    ])
+  })
+
+  it('a token made before session ids: authenticated, loadUser gets sessionId null', async () => {
+    const loadUser = vi.fn<LoadUser>(async () => user)
+    const old = await tokenWithoutSessionId(user.id, AT_NOW)
+    expect(await resolveSession(old, loadUser, { now: NOW })).toMatchObject({
+      status: 'authenticated',
+    })
+    expect(loadUser.mock.calls).toEqual([
+      [user.id, { sessionId: null, issuedAt: NOW, expiresAt: NOW + TOKEN_SECONDS * 1000 }],
+    ])
+  })
+
+  it('a one-argument loadUser, as written before the session context, still works', async () => {
+    const ids: string[] = []
+    async function loadById(userId: string) {
+      ids.push(userId)
+      return userId === user.id ? user : null
+    }
+    const payload = await resolveSession(await validToken(user.id, AT_NOW), loadById, { now: NOW })
+    expect(payload).toMatchObject({ status: 'authenticated', user })
+    expect(ids).toEqual([user.id])
   })
 
   it.each([
@@ -204,7 +249,7 @@ describe('resolveSession with several candidates', () => {
     const mallory = await validToken('mallory', AT_NOW)
     const loadUser = vi.fn<LoadUser>(async () => user)
     await resolveSession([mallory, await validToken(user.id, AT_NOW)], loadUser, { now: NOW })
-    expect(loadUser.mock.calls).toEqual([[user.id]])
+    expect(loadUser.mock.calls.map(([id]) => id)).toEqual([user.id])
   })
 
   it('a planted valid token of a deleted account last, the real one before it: authenticated (loadUser asked for both, last first)', async () => {
@@ -214,7 +259,7 @@ describe('resolveSession with several candidates', () => {
       now: NOW,
     })
     expect(payload).toMatchObject({ status: 'authenticated', user })
-    expect(loadUser.mock.calls).toEqual([['deleted'], [user.id]])
+    expect(loadUser.mock.calls.map(([id]) => id)).toEqual(['deleted', user.id])
   })
 
   it('no candidate opens to a known user: revoked over expired over invalid', async () => {

@@ -16,12 +16,22 @@ import { decryptSession, type DecryptOptions, type DecryptResult } from './sessi
  */
 const MAX_SESSION_COOKIE_CANDIDATES = 16
 
+/** What `loadUser` learns about the session besides its user. Times are epoch ms. */
+type SessionContext = {
+  /** The session's id; null for a token made before session ids existed. */
+  sessionId: string | null
+  /** When the user signed in (renewal keeps it): lets an app void sessions from before a time. */
+  issuedAt: number
+  /** When this token stops opening. */
+  expiresAt: number
+}
+
 /**
  * The app's lookup: the user for an id from a valid session, or null when that user no longer
  * may sign in (deleted, banned). Throwing means "could not tell" (database down): it is an error,
- * never a sign-out.
+ * never a sign-out. A one-argument `(userId) => ...` is one too: the context is extra.
  */
-type LoadUser = (userId: string) => Promise<SessionUser | null>
+type LoadUser = (userId: string, session: SessionContext) => Promise<SessionUser | null>
 
 /** How `resolveSession` checks the token. */
 type ResolveSessionOptions = {
@@ -100,8 +110,8 @@ async function resolveSession(
       reason = worse(reason, result.reason)
       continue
     }
-    const { userId, expiresAt } = result.session
-    const loaded = await loadUser(userId)
+    const { userId, sessionId, issuedAt, expiresAt } = result.session
+    const loaded = await loadUser(userId, { sessionId, issuedAt, expiresAt })
     if (loaded === null) {
       reason = worse(reason, 'revoked')
       continue
@@ -121,4 +131,4 @@ async function resolveSession(
 }
 
 export { decryptFirstValid, MAX_SESSION_COOKIE_CANDIDATES, resolveSession }
-export type { LoadUser, ResolveSessionOptions }
+export type { LoadUser, ResolveSessionOptions, SessionContext }

@@ -1,6 +1,7 @@
 import 'server-only'
 import { utf8 } from './compact-jwe'
 import type { DecryptResult, SessionData } from './session'
+import { isSessionId } from './session-id'
 
 /** The largest epoch ms a JS `Date` holds (ECMAScript's time value range): past it, `toISOString()` throws. */
 const MAX_DATE_MS = 8.64e15
@@ -19,13 +20,17 @@ function isDateMs(ms: number): boolean {
 /**
  * The session an authenticated payload describes, or null when its claims are unusable: no
  * `sub`, an `exp` or `iat` outside the `Date` range (it would turn every later check into a
- * 500), or an `iat` more than `MAX_ISSUED_AHEAD_SECONDS` after `now` (epoch ms).
+ * 500), an `iat` more than `MAX_ISSUED_AHEAD_SECONDS` after `now` (epoch ms), or a `sid` that is
+ * not a session id. A token without `sid` was made before session ids existed: it stays valid
+ * until it expires (`sessionId: null`; only a user-wide revocation covers it).
  */
 function sessionClaims(payload: Record<string, unknown>, now: number): SessionData | null {
-  const { sub, iat, exp } = payload
+  const { sub, iat, exp, sid } = payload
   if (typeof sub !== 'string' || sub === '') return null
   if (typeof iat !== 'number' || typeof exp !== 'number') return null
-  const session = { userId: sub, issuedAt: iat * 1000, expiresAt: exp * 1000 }
+  if (sid !== undefined && !isSessionId(sid)) return null
+  const sessionId = isSessionId(sid) ? sid : null
+  const session = { userId: sub, sessionId, issuedAt: iat * 1000, expiresAt: exp * 1000 }
   if (!isDateMs(session.issuedAt) || !isDateMs(session.expiresAt)) return null
   if (session.issuedAt > now + MAX_ISSUED_AHEAD_SECONDS * 1000) return null
   return session

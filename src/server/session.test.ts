@@ -70,11 +70,16 @@ describe.each(PATHS)('$runtime path', (jwe) => {
   const token = () => validToken('user-1', { now: NOW })
 
   describe('encryptSession + decryptSession', () => {
-    it('round-trips userId, issuedAt and expiresAt (epoch ms)', async () => {
+    it('round-trips userId, a new session id, issuedAt and expiresAt (epoch ms)', async () => {
       const result = await decryptSession(await token(), { now: NOW })
       expect(result).toEqual({
         ok: true,
-        session: { userId: 'user-1', issuedAt: NOW, expiresAt: NOW + HOUR * 1000 },
+        session: {
+          userId: 'user-1',
+          sessionId: expect.stringMatching(/^[\w-]{22}$/),
+          issuedAt: NOW,
+          expiresAt: NOW + HOUR * 1000,
+        },
       })
     })
 

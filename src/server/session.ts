@@ -2,6 +2,7 @@ import 'server-only'
 import type { TokenFailureReason } from '../shared/reasons'
 import { parseCompactJwe, type SessionJwe } from './compact-jwe'
 import { claimsVerdict, isDateMs } from './session-claims'
+import { isSessionId, newSessionId } from './session-id'
 import { sessionJwe } from './session-jwe'
 
 /** Browsers cap a cookie's lifetime at 400 days (RFC 6265bis; Chrome enforces it), in seconds. */
@@ -11,9 +12,11 @@ const MAX_AGE_LIMIT_SECONDS = 400 * 24 * 3600
 type SessionData = {
   /** Whose session this is: the token's `sub`, as given to `encryptSession`. */
   userId: string
+  /** The session's random id (its `sid`); null for a token made before session ids existed. */
+  sessionId: string | null
   /** When the token stops opening (its `exp`), epoch ms; a whole second. */
   expiresAt: number
-  /** When the token was made (its `iat`), epoch ms; a whole second. */
+  /** When the user signed in (its `iat`), epoch ms; a whole second. Renewal keeps it. */
   issuedAt: number
 }
 
@@ -41,6 +44,11 @@ type EncryptOptions = {
   maxAgeSeconds: number
   /** Current time, epoch ms; defaults to `Date.now()`. Tests pass a controlled clock. */
   now?: number
+  /**
+   * The session a renewal continues: the new token keeps its id and sign-in time (epoch ms),
+   * and only `exp` moves. Without it, the token starts a new session (a new id, `iat` = now).
+   */
+  renews?: { sessionId: string; issuedAt: number }
 }
 
 /** How `decryptSession` checks a token. */
@@ -79,8 +87,17 @@ async function sealSession(
   if (typeof data.userId !== 'string' || data.userId === '') {
     throw new TypeError('encryptSession: userId must be a non-empty string')
   }
-  const { issuedAt, expiresAt } = sessionTimes(options.maxAgeSeconds, options.now)
-  const claims = { sub: data.userId, iat: issuedAt / 1000, exp: expiresAt / 1000 }
+  const times = sessionTimes(options.maxAgeSeconds, options.now)
+  const { sessionId, issuedAt } = options.renews ?? { sessionId: newSessionId(), ...times }
+  if (!isSessionId(sessionId) || !Number.isInteger(issuedAt / 1000) || !isDateMs(issuedAt)) {
+    throw new TypeError('encryptSession: renews must be a session id and a whole-second epoch ms')
+  }
+  const claims = {
+    sub: data.userId,
+    sid: sessionId,
+    iat: issuedAt / 1000,
+    exp: times.expiresAt / 1000,
+  }
   return jwe.seal(new TextEncoder().encode(JSON.stringify(claims)))
 }
 

@@ -68,6 +68,14 @@ function expiredToken(userId: string, options: TokenOptions = {}): Promise<strin
 }
 
 /**
+ * A token as the kit made them before session ids: the real key and claims, no `sid`. It opens
+ * with `sessionId: null` until it expires; only a user-wide revocation covers it.
+ */
+async function tokenWithoutSessionId(userId: string, options: TokenOptions = {}): Promise<string> {
+  return joseToken(userId, await sessionKeyBytes(), options)
+}
+
+/**
  * `token` with one bit flipped in the middle of one part (the ciphertext unless told). AES-GCM
  * authenticates the header, IV, ciphertext and tag, so the result opens with no key: `invalid`.
  */
@@ -91,8 +99,14 @@ async function tamperedToken(userId: string, options: TokenOptions = {}): Promis
  * never derives, as another app or a removed secret would make it: `invalid` whatever its times,
  * since expiry is only read once a token authenticates.
  */
-function foreignKeyToken(
+function foreignKeyToken(userId: string, options: TokenOptions = {}): Promise<string> {
+  return joseToken(userId, crypto.getRandomValues(new Uint8Array(32)), options) // an A256GCM key
+}
+
+/** A token jose seals with `key`: the kit's header and `sub`, `iat`, `exp`, but no `sid`. */
+function joseToken(
   userId: string,
+  key: Uint8Array,
   { now = Date.now(), maxAgeSeconds = TOKEN_SECONDS }: TokenOptions = {},
 ): Promise<string> {
   const issuedAt = Math.floor(now / 1000) // JWT times are whole seconds
@@ -101,7 +115,7 @@ function foreignKeyToken(
     .setSubject(userId)
     .setIssuedAt(issuedAt)
     .setExpirationTime(issuedAt + maxAgeSeconds)
-    .encrypt(crypto.getRandomValues(new Uint8Array(32))) // 256 bits: an A256GCM key
+    .encrypt(key)
 }
 
 export {
@@ -111,6 +125,7 @@ export {
   tamper,
   tamperedToken,
   TOKEN_SECONDS,
+  tokenWithoutSessionId,
   validToken,
 }
 export type { JwePart, TokenOptions }
