@@ -1,6 +1,7 @@
 import 'server-only'
 import type { SessionPayload, SessionUser, UnauthenticatedReason } from '../shared/types'
 import { parseSessionUser } from '../shared/user'
+import { isSessionRevoked, type RevocationOptions } from './revocation-check'
 import { decryptSession, type DecryptOptions, type DecryptResult } from './session'
 
 /**
@@ -37,6 +38,8 @@ type LoadUser = (userId: string, session: SessionContext) => Promise<SessionUser
 type ResolveSessionOptions = {
   /** Current time, epoch ms; defaults to `Date.now()`. */
   now?: number
+  /** Where revoked sessions are looked up, once per opened token; none: tokens are not revocable. */
+  revocation?: RevocationOptions
 }
 
 /**
@@ -92,13 +95,14 @@ async function decryptFirstValid(
  * first client state is exactly what the endpoint would say. `token` is one cookie value, or every
  * candidate value (`sessionCookieCandidates`), tried last to first: the first that opens AND whose
  * user `loadUser` returns wins, so neither planted junk nor a planted token of a deleted account
- * signs anyone out. Lets `loadUser` errors and `SessionConfigError` propagate: a failure must become a 5xx,
- * not an "unauthenticated".
+ * signs anyone out. A session the revocation store lists is `revoked`, as is one whose user
+ * `loadUser` no longer returns. Lets `loadUser` errors, `RevocationStoreError` and
+ * `SessionConfigError` propagate: a failure must become a 5xx, not an "unauthenticated".
  */
 async function resolveSession(
   token: unknown,
   loadUser: LoadUser,
-  { now = Date.now() }: ResolveSessionOptions = {},
+  { now = Date.now(), revocation }: ResolveSessionOptions = {},
 ): Promise<SessionPayload> {
   // The instant every token is checked against, sent as `serverTime`: the client times the
   // expiry from `expiresAt - serverTime`, so both must come from this one reading of the clock.
@@ -111,7 +115,9 @@ async function resolveSession(
       continue
     }
     const { userId, sessionId, issuedAt, expiresAt } = result.session
-    const loaded = await loadUser(userId, { sessionId, issuedAt, expiresAt })
+    // The store before loadUser: a revoked session costs no database lookup. Its errors propagate.
+    const revoked = revocation && (await isSessionRevoked(revocation, result.session, now))
+    const loaded = revoked ? null : await loadUser(userId, { sessionId, issuedAt, expiresAt })
     if (loaded === null) {
       reason = worse(reason, 'revoked')
       continue
