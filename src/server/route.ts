@@ -1,11 +1,19 @@
 import 'server-only'
 import type { SessionPayload, UnauthenticatedReason } from '../shared/types'
-import { resolveSession, type LoadUser } from './resolve-session'
 import { sessionCookieCandidates } from './cookie-candidates'
 import { clearedSessionCookie } from './cookie'
+import { decryptFirstValid, resolveSession, type LoadUser } from './resolve-session'
+import { checkRevocationOptions, revokeSession, type RevocationOptions } from './revocation-check'
+import { RevocationStoreError } from './revocation-store'
+import { isSameOrigin, parseAllowedOrigins } from './same-origin'
 
 // Every answer depends on the caller's cookie: no browser, CDN or proxy may store it.
 const NO_STORE = { 'Cache-Control': 'no-store' }
+/**
+ * Seconds a client waits before asking again while the revocation store is down: the client's
+ * backoff grows past it on its own, and a store back within a few seconds is seen soon.
+ */
+const STORE_DOWN_RETRY_SECONDS = 5
 
 /** What `createSessionRoute` needs from the app. */
 type SessionRouteOptions = {
@@ -18,13 +26,18 @@ type SessionRouteOptions = {
    * host, as the browser used it, always is.
    */
   allowedOrigins?: readonly string[]
+  /** Where sessions are revoked: GET checks it, DELETE revokes the session. None: not revocable. */
+  revocation?: RevocationOptions
 }
 
 /** The handlers to export from `app/api/session/route.ts`. */
 type SessionRoute = {
-  /** 200 + `SessionPayload`; clears a stale cookie; 500 when the check itself failed. */
+  /** 200 + `SessionPayload`; clears a stale cookie; 503 when the store is down, 500 on other failures. */
   GET: (request: Request) => Promise<Response>
-  /** Signs out: clears the cookie, 204; 403 from another origin (see `isSameOrigin`). */
+  /**
+   * Signs out: revokes the session, clears the cookie, 204; 403 from another origin (see
+   * `isSameOrigin`); with the store down, still clears the cookie but answers 503 (retry it).
+   */
   DELETE: (request: Request) => Promise<Response>
 }
 
@@ -46,64 +59,17 @@ function clearCookieHeaders(): HeadersInit {
   return { ...NO_STORE, 'Set-Cookie': clearedSessionCookie().header }
 }
 
-/** Each entry must be an exact origin: a typo would silently refuse (or allow) the wrong site. */
-function parseAllowedOrigins(origins: readonly string[]): ReadonlySet<string> {
-  for (const entry of origins) {
-    // `*` parses as a host character: `https://*.example` would be accepted and match nothing.
-    if (entry.includes('*')) {
-      throw new TypeError(
-        `createSessionRoute: allowedOrigins takes exact origins, not patterns; list each one instead of ${JSON.stringify(entry)}`,
-      )
-    }
-    const origin = URL.canParse(entry) ? new URL(entry).origin : 'null'
-    if (origin !== entry) {
-      const hint = origin === 'null' ? '' : ` (did you mean ${JSON.stringify(origin)}?)`
-      throw new TypeError(
-        `createSessionRoute: allowedOrigins entries must be origins like "https://admin.example.com" (scheme and host, no path), got ${JSON.stringify(entry)}${hint}`,
-      )
-    }
-  }
-  return new Set(origins)
+/** 503 + Retry-After: the store could not tell, so the client keeps its state and asks again. */
+function storeDown(headers: HeadersInit): Response {
+  const retry = { ...headers, 'Retry-After': String(STORE_DOWN_RETRY_SECONDS) }
+  return Response.json({ error: 'Session store unavailable' }, { status: 503, headers: retry })
 }
 
-/**
- * The host the browser addressed: the first `X-Forwarded-Host` (a reverse proxy's; it must drop
- * any client-sent one), else `Host`. Never `request.url` alone: `next start` builds it from its
- * own hostname (`localhost`), whatever the browser used. The URL is the fallback only for a
- * Request without a Host header (tests, other runtimes).
- */
-function addressedHost(request: Request): string {
-  const forwarded = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim()
-  return forwarded || request.headers.get('host') || new URL(request.url).host
-}
-
-/** `Origin`'s host against the addressed one, both through the URL parser (case, default port). */
-function isSameHost(origin: URL, request: Request): boolean {
-  const addressed = addressedHost(request)
-  const host = URL.canParse(`${origin.protocol}//${addressed}`)
-    ? new URL(`${origin.protocol}//${addressed}`).host
-    : null
-  return host === origin.host
-}
-
-/**
- * Whether a state-changing request comes from the app's own pages (what Next's Server Action
- * check does): a form or fetch from another site must not sign anyone out.
- */
-function isSameOrigin(request: Request, allowedOrigins: ReadonlySet<string>): boolean {
-  const fetchSite = request.headers.get('sec-fetch-site')
-  // Set by the browser itself, never by page scripts: the strongest signal when present.
-  if (fetchSite === 'same-origin') return true
-  if (fetchSite === 'cross-site') return false
-  const origin = request.headers.get('origin')
-  // Browsers send Origin on every DELETE: without it and without Sec-Fetch-Site, this is not a
-  // browser's cross-site request (curl, a server-side call), which CSRF cannot forge.
-  if (origin === null) return fetchSite === null
-  if (allowedOrigins.has(origin)) return true
-  // `null` (sandboxed frames, some redirects) and anything unparsable name no site we know.
-  if (!URL.canParse(origin) || new URL(origin).origin === 'null') return false
-  // Left: `same-site` (a sibling host must match too), `none`, or a browser without the header.
-  return isSameHost(new URL(origin), request)
+/** Revokes the session of the request's cookie, if one opens (the one GET would have used). */
+async function revokeRequestSession(request: Request, revocation: RevocationOptions, now: number) {
+  const candidates = sessionCookieCandidates(request.headers.get('cookie'))
+  const opened = await decryptFirstValid(candidates, { now })
+  if (opened.ok) await revokeSession(revocation, opened.session, now)
 }
 
 /**
@@ -114,8 +80,10 @@ function createSessionRoute({
   loadUser,
   now = Date.now,
   allowedOrigins = [],
+  revocation,
 }: SessionRouteOptions): SessionRoute {
   const extraOrigins = parseAllowedOrigins(allowedOrigins)
+  checkRevocationOptions(revocation)
 
   async function GET(request: Request): Promise<Response> {
     let payload: SessionPayload
@@ -124,8 +92,10 @@ function createSessionRoute({
       // sibling subdomain (possible only for the plain `session` name of development) must not
       // hide the real one (and get it cleared below).
       const candidates = sessionCookieCandidates(request.headers.get('cookie'))
-      payload = await resolveSession(candidates, loadUser, { now: now() })
+      payload = await resolveSession(candidates, loadUser, { now: now(), revocation })
     } catch (error) {
+      // Not a sign-out: the client keeps the user and retries after Retry-After.
+      if (error instanceof RevocationStoreError) return storeDown(NO_STORE)
       // loadUser failed or SESSION_SECRET is unusable: an error, never "unauthenticated", or a
       // database hiccup would sign everyone out. Details go to the server log, not the client.
       console.error('GET /api/session failed:', error)
@@ -136,11 +106,22 @@ function createSessionRoute({
   }
 
   async function DELETE(request: Request): Promise<Response> {
-    if (isSameOrigin(request, extraOrigins)) {
-      return new Response(null, { status: 204, headers: clearCookieHeaders() })
+    if (!isSameOrigin(request, extraOrigins)) {
+      const refused = { error: 'Cross-origin request refused' }
+      return Response.json(refused, { status: 403, headers: NO_STORE })
     }
-    const refused = { error: 'Cross-origin request refused' }
-    return Response.json(refused, { status: 403, headers: NO_STORE })
+    try {
+      if (revocation) await revokeRequestSession(request, revocation, now())
+    } catch (error) {
+      // The user asked to leave: the cookie goes anyway; the 503 makes the client retry the revocation.
+      console.error('DELETE /api/session could not revoke the session:', error)
+      if (error instanceof RevocationStoreError) return storeDown(clearCookieHeaders())
+      return Response.json(
+        { error: 'Sign-out failed' },
+        { status: 500, headers: clearCookieHeaders() },
+      )
+    }
+    return new Response(null, { status: 204, headers: clearCookieHeaders() })
   }
 
   return { GET, DELETE }
