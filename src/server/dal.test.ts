@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { SessionUser } from '../shared/types'
 import { RequestCookies } from 'next/dist/server/web/spec-extension/cookies'
 import { createSessionDal, REQUEST_PATH_HEADER } from './dal'
+import { RedirectSignal } from '@/test/support/redirect-signal'
 import { expiredToken, validToken } from '@/test/support/tokens'
 
 const request = vi.hoisted(() => ({
@@ -18,13 +19,7 @@ vi.mock('next/headers', () => ({
   }),
   headers: async () => request.headers,
 }))
-// next/navigation's redirect() throws to stop rendering; the stand-in does too, with the target.
-class RedirectSignal extends Error {}
-vi.mock('next/navigation', () => ({
-  redirect: (url: string) => {
-    throw new RedirectSignal(url)
-  },
-}))
+vi.mock('next/navigation', () => import('@/test/support/redirect-signal'))
 
 const user: SessionUser = { id: 'user-1', name: 'Ada', email: 'ada@example.com', role: 'member' }
 const loadUser = async (id: string) => (id === user.id ? user : null)

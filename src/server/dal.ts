@@ -5,9 +5,11 @@ import { cache } from 'react'
 import { LOGIN_PATH } from '../shared/constants'
 import { loginHref } from '../shared/redirect'
 import type { SessionPayload, SessionUser } from '../shared/types'
-import { resolveSession, type LoadUser } from './resolve-session'
+import { decryptFirstValid, resolveSession, type LoadUser } from './resolve-session'
 import { cookieValueNextReads, sessionCookieCandidates } from './cookie-candidates'
 import { currentSessionCookieName } from './cookie'
+import { checkRevocationOptions, type RevocationOptions } from './revocation-check'
+import { createSignOuts, type SignOuts } from './sign-out'
 
 /**
  * Request header the session proxy sets on every request it lets through: the path and query
@@ -25,6 +27,8 @@ type SessionDalOptions = {
   loadUser: LoadUser
   /** Where `verifySession()` sends users without a session. Defaults to `LOGIN_PATH`. */
   loginPath?: string
+  /** Where sessions are revoked; checked once per request. None: sessions are not revocable. */
+  revocation?: RevocationOptions
 }
 
 /** Per-call options of `verifySession()`. */
@@ -41,11 +45,11 @@ type VerifiedSession = {
   expiresAt: string
 }
 
-/** The data access layer for one app: both functions are cached per request. */
-type SessionDal = {
+/** The data access layer for one app: the two checks are cached per request. */
+type SessionDal = SignOuts & {
   /** The session for this request, as GET /api/session would answer it. Never redirects. */
   getSession: () => Promise<SessionPayload>
-  /** The signed-in user, or a redirect to the login path with `next` and `reason`. */
+  /** The signed-in user, or a redirect to the login path; throws when the store is down. */
   verifySession: (options?: VerifySessionOptions) => Promise<VerifiedSession>
 }
 
@@ -77,19 +81,23 @@ function requestSessionCandidates(
  * however many components ask. Server Components cannot delete cookies, so a stale cookie stays
  * until the route handler or the proxy clears it.
  */
-function createSessionDal({ loadUser, loginPath = LOGIN_PATH }: SessionDalOptions): SessionDal {
+function createSessionDal({
+  loadUser,
+  loginPath = LOGIN_PATH,
+  revocation,
+}: SessionDalOptions): SessionDal {
   loginHref(loginPath) // throws now, at startup, for a login path that is not a plain path
+  checkRevocationOptions(revocation)
 
-  const getSession = cache(async (): Promise<SessionPayload> => {
+  async function candidates(): Promise<string[]> {
     const [store, requestHeaders] = await Promise.all([cookies(), headers()])
     // `__Host-session` in production, `session` otherwise; the other name is never read.
     const name = currentSessionCookieName()
-    const candidates = requestSessionCandidates(
-      store.get(name)?.value,
-      requestHeaders.get('cookie'),
-      name,
-    )
-    return resolveSession(candidates, loadUser)
+    return requestSessionCandidates(store.get(name)?.value, requestHeaders.get('cookie'), name)
+  }
+
+  const getSession = cache(async (): Promise<SessionPayload> => {
+    return resolveSession(await candidates(), loadUser, { revocation })
   })
 
   // Keyed by the `next` string, not the options object: React `cache` compares arguments by
@@ -104,7 +112,9 @@ function createSessionDal({ loadUser, loginPath = LOGIN_PATH }: SessionDalOption
     redirect(loginHref(loginPath, { next: requestPath, reason: session.reason }))
   })
 
-  return { getSession, verifySession: (options = {}) => verify(options.next) }
+  const openCookie = async () => decryptFirstValid(await candidates())
+  const signOuts = createSignOuts({ revocation, loginPath, getSession, openCookie })
+  return { getSession, verifySession: (options = {}) => verify(options.next), ...signOuts }
 }
 
 export { createSessionDal, REQUEST_PATH_HEADER }
