@@ -7,6 +7,8 @@ import path from 'node:path'
 
 /** Registry items for an app's own Storybook and tests: never part of the runtime an app copies. */
 const DEV_ITEMS = ['session-mocks', 'session-story-helpers']
+/** Runtime items an app adds only when it picks them (a revocation store): not in session-kit. */
+const OPTIONAL_ITEMS = ['sqlite-revocation-store', 'redis-revocation-store']
 /** The kit's constants an app is expected to change, in lib/session/shared/constants.ts. */
 const APP_CONSTANTS = ['LOGIN_PATH', 'HOME_PATH']
 const CONSTANTS_FILE = 'src/shared/constants.ts'
@@ -46,7 +48,9 @@ function constantValue(source, name) {
 function manualCopy(root) {
   const registry = readJson(path.join(root, 'registry.json'))
   const packageJson = readJson(path.join(root, 'package.json'))
-  const runtimeItems = registry.items.filter((item) => !DEV_ITEMS.includes(item.name))
+  const runtimeItems = registry.items.filter(
+    (item) => !DEV_ITEMS.includes(item.name) && !OPTIONAL_ITEMS.includes(item.name),
+  )
   const packages = [...new Set(runtimeItems.flatMap((item) => item.dependencies))].sort()
   const kitNode = minimumVersion(packageJson.engines.node)
   const engineNotes = packages.flatMap((dependency) => {
@@ -94,4 +98,4 @@ function copyScript({ items }) {
   ].join('\n')
 }
 
-export { copyScript, dependencyName, DEV_ITEMS, manualCopy }
+export { copyScript, dependencyName, DEV_ITEMS, manualCopy, OPTIONAL_ITEMS }

@@ -81,6 +81,13 @@ function describeRevocationStore(name: string, makeStore: MakeStore): void {
       )
     })
 
+    it('keeps the highest cut-off when revocations race', async () => {
+      const store = await makeStore()
+      const befores = Array.from({ length: 20 }, (_, i) => NOW - i * 1_000)
+      await Promise.all(befores.map((before) => store.revokeUser('user-1', before, UNTIL, NOW)))
+      expect(await store.isRevoked(query('user-1', null, NOW - 1), NOW)).toBe(true)
+    })
+
     it('a later revokeUser moves the cut-off forward', async () => {
       const store = await makeStore()
       await store.revokeUser('user-1', NOW - DAY, UNTIL - DAY, NOW)
