@@ -13,6 +13,7 @@ import {
   SessionCookieTooLargeError,
 } from './cookie'
 import { decryptSession, MAX_AGE_LIMIT_SECONDS } from './session'
+import { openedSession } from '@/test/support/opened-session'
 
 const cookieStore = vi.hoisted(() => ({ set: vi.fn() }))
 vi.mock('next/headers', () => ({ cookies: async () => cookieStore }))
@@ -48,15 +49,9 @@ describe('createSession', () => {
       expires: new Date(NOW + HOUR * 1000),
       maxAge: HOUR,
     })
-    expect(await decryptSession(token, { now: NOW })).toEqual({
-      ok: true,
-      session: {
-        userId: 'user-1',
-        sessionId: expect.stringMatching(/^[\w-]{22}$/),
-        issuedAt: NOW,
-        expiresAt: NOW + HOUR * 1000,
-      },
-    })
+    expect(await decryptSession(token, { now: NOW })).toEqual(
+      openedSession('user-1', NOW, NOW + HOUR * 1000),
+    )
   })
 
   it('Max-Age is the whole seconds left, rounded down: the cookie ends at or before exp, never after', async () => {

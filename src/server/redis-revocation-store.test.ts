@@ -50,32 +50,45 @@ async function eventually(check: () => Promise<boolean>, withinMs: number) {
   }
 }
 
+const rawClient = () => createClient({ url: server.url })
+
+/** A plain client beside a store in key space `prefix`, both closed after `body`. */
+async function withRaw(
+  prefix: string,
+  body: (raw: ReturnType<typeof rawClient>, store: ReturnType<typeof newStore>) => Promise<void>,
+) {
+  const raw = rawClient()
+  await raw.connect()
+  const store = redisRevocationStore({ url: server.url, keyPrefix: prefix })
+  try {
+    await body(raw, store)
+  } finally {
+    await Promise.all([store.close(), raw.close()])
+  }
+}
+
 describe('redisRevocationStore', () => {
   it('keys: `<prefix>s:<id>` and `<prefix>u:<id>` holding "<before> <until>" (the cut-off, the end), each with a TTL of until - now', async () => {
-    const raw = createClient({ url: server.url })
-    await raw.connect()
-    const store = redisRevocationStore({ url: server.url, keyPrefix: 'keys:' })
-    const now = Date.now()
-    await store.revokeSession('s1', now + 60_000, now)
-    await store.revokeUser('u1', now, now + HOUR_MS, now)
-    expect(await raw.get('keys:s:s1')).toBe(`0 ${now + 60_000}`)
-    expect(await raw.get('keys:u:u1')).toBe(`${now} ${now + HOUR_MS}`)
-    expect(await raw.pTTL('keys:s:s1')).toBeGreaterThan(59_000)
-    expect(await raw.pTTL('keys:s:s1')).toBeLessThanOrEqual(60_000)
-    expect(await raw.pTTL('keys:u:u1')).toBeGreaterThan(HOUR_MS - 1_000)
-    await Promise.all([store.close(), raw.close()])
+    await withRaw('keys:', async (raw, store) => {
+      const now = Date.now()
+      await store.revokeSession('s1', now + 60_000, now)
+      await store.revokeUser('u1', now, now + HOUR_MS, now)
+      expect(await raw.get('keys:s:s1')).toBe(`0 ${now + 60_000}`)
+      expect(await raw.get('keys:u:u1')).toBe(`${now} ${now + HOUR_MS}`)
+      expect(await raw.pTTL('keys:s:s1')).toBeGreaterThan(59_000)
+      expect(await raw.pTTL('keys:s:s1')).toBeLessThanOrEqual(60_000)
+      expect(await raw.pTTL('keys:u:u1')).toBeGreaterThan(HOUR_MS - 1_000)
+    })
   })
 
   it("keys vanish on Redis's own clock at until: nothing is left to sweep", async () => {
-    const raw = createClient({ url: server.url })
-    await raw.connect()
-    const store = redisRevocationStore({ url: server.url, keyPrefix: 'ttl:' })
-    const start = Date.now()
-    await store.revokeSession('s1', start + 150, start)
-    await store.revokeUser('u1', start, start + 150, start)
-    await new Promise((resolve) => setTimeout(resolve, 250))
-    expect(await raw.exists(['ttl:s:s1', 'ttl:u:u1'])).toBe(0)
-    await Promise.all([store.close(), raw.close()])
+    await withRaw('ttl:', async (raw, store) => {
+      const start = Date.now()
+      await store.revokeSession('s1', start + 150, start)
+      await store.revokeUser('u1', start, start + 150, start)
+      await new Promise((resolve) => setTimeout(resolve, 250))
+      expect(await raw.exists(['ttl:s:s1', 'ttl:u:u1'])).toBe(0)
+    })
   })
 
   it('answers isRevoked with one MGET (one round trip), through a client you pass', async () => {

@@ -15,6 +15,7 @@ import { foreignKeyToken, sessionKeyBytes, tamper } from '@/test/support/tokens'
 import { SessionConfigError } from './keys'
 import { MAX_DATE_MS, MAX_ISSUED_AHEAD_SECONDS, sessionClaims } from './session-claims'
 import { builtinNodeCrypto, chooseSessionJwe } from './session-jwe'
+import { openedSession } from '@/test/support/opened-session'
 
 // A pass-through spy: jose works unchanged, the test can read the options the WebCrypto path passes.
 vi.mock('jose', async (importOriginal) => {
@@ -72,15 +73,7 @@ describe.each(PATHS)('$runtime path', (jwe) => {
   describe('encryptSession + decryptSession', () => {
     it('round-trips userId, a new session id, issuedAt and expiresAt (epoch ms)', async () => {
       const result = await decryptSession(await token(), { now: NOW })
-      expect(result).toEqual({
-        ok: true,
-        session: {
-          userId: 'user-1',
-          sessionId: expect.stringMatching(/^[\w-]{22}$/),
-          issuedAt: NOW,
-          expiresAt: NOW + HOUR * 1000,
-        },
-      })
+      expect(result).toEqual(openedSession('user-1', NOW, NOW + HOUR * 1000))
     })
 
     it('hides the payload from whoever holds the cookie (JWE, not JWS)', async () => {
