@@ -83,7 +83,9 @@ async function serveBetterSqlite3Prebuilt(root) {
   /** Throws unless `app` installed this version with the served binary, byte for byte. */
   function check(app) {
     const installed = path.join(app, 'node_modules', NAME)
-    const got = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8')).version
+    const packageFile = path.join(installed, 'package.json')
+    if (!existsSync(packageFile)) throw new Error(`${app}: npm installed no ${NAME}`)
+    const got = JSON.parse(readFileSync(packageFile, 'utf8')).version
     if (got !== version) {
       throw new Error(`${app} installed ${NAME} ${got}, the served prebuilt is ${version}`)
     }
