@@ -104,6 +104,7 @@ const preview: Preview = {
             'Getting started',
             'Installation',
             'Architecture',
+            'Choosing a store',
             'Testing in your CI',
             'Recipes',
           ],

@@ -3,8 +3,10 @@ type ManualCopyFile = { path: string; target: string }
 type ManualCopyItem = { name: string; title: string; files: ManualCopyFile[] }
 type ManualCopy = {
   packages: string[]
+  devPackages: string[]
   installCommand: string
   items: ManualCopyItem[]
+  optional: (ManualCopyItem & { dependencies: string[] })[]
   extras: { name: string; devDependencies: string[] }[]
   app: { next: string; react: string; node: string }
   constants: { name: string; value: string }[]

@@ -7,8 +7,11 @@ import path from 'node:path'
 
 /** Registry items for an app's own Storybook and tests: never part of the runtime an app copies. */
 const DEV_ITEMS = ['session-mocks', 'session-story-helpers']
-/** Runtime items an app adds only when it picks them (a revocation store): not in session-kit. */
-const OPTIONAL_ITEMS = ['sqlite-revocation-store', 'redis-revocation-store']
+/**
+ * Runtime items an app adds only when it picks them: not in session-kit. The SQLite revocation
+ * store is not one: it is the default, which session-app (lib/session/revocation.ts) imports.
+ */
+const OPTIONAL_ITEMS = ['redis-revocation-store']
 /** The kit's constants an app is expected to change, in lib/session/shared/constants.ts. */
 const APP_CONSTANTS = ['LOGIN_PATH', 'HOME_PATH']
 const CONSTANTS_FILE = 'src/shared/constants.ts'
@@ -41,9 +44,10 @@ function constantValue(source, name) {
 
 /**
  * Everything the manual path says, read from the repo at `root`: the packages to install (as the
- * registry declares them: a caret on the tested version, so the major is pinned), the runtime
- * items with their files, the optional Storybook items, the app's constants, and the packages
- * whose `engines` asks for a newer Node than the kit does (npm warns about those).
+ * registry declares them: a caret on the tested version, so the major is pinned), the type
+ * packages to install as devDependencies, the runtime items with their files, the optional
+ * Storybook items, the app's constants, and the packages whose `engines` asks for a newer Node
+ * than the kit does (npm warns about those).
  */
 function manualCopy(root) {
   const registry = readJson(path.join(root, 'registry.json'))
@@ -52,6 +56,10 @@ function manualCopy(root) {
     (item) => !DEV_ITEMS.includes(item.name) && !OPTIONAL_ITEMS.includes(item.name),
   )
   const packages = [...new Set(runtimeItems.flatMap((item) => item.dependencies))].sort()
+  // A runtime item's devDependencies are the types of its package (better-sqlite3 ships none).
+  const devPackages = [
+    ...new Set(runtimeItems.flatMap((item) => item.devDependencies ?? [])),
+  ].sort()
   const kitNode = minimumVersion(packageJson.engines.node)
   const engineNotes = packages.flatMap((dependency) => {
     const name = dependencyName(dependency)
@@ -64,10 +72,18 @@ function manualCopy(root) {
   const constantsSource = readFileSync(path.join(root, CONSTANTS_FILE), 'utf8')
   return {
     packages,
-    installCommand: `npm install ${packages.join(' ')}`,
+    devPackages,
+    // One command a line: the README shows them, the install test runs them with `sh -e`.
+    installCommand: [
+      `npm install ${packages.join(' ')}`,
+      ...(devPackages.length > 0 ? [`npm install --save-dev ${devPackages.join(' ')}`] : []),
+    ].join('\n'),
     items: runtimeItems
       .filter((item) => item.files.length > 0)
       .map(({ name, title, files }) => ({ name, title, files })),
+    optional: registry.items
+      .filter((item) => OPTIONAL_ITEMS.includes(item.name))
+      .map(({ name, title, files, dependencies }) => ({ name, title, files, dependencies })),
     extras: registry.items
       .filter((item) => DEV_ITEMS.includes(item.name))
       .map(({ name, devDependencies = [] }) => ({ name, devDependencies })),

@@ -41,6 +41,13 @@ function renderBlock(copy) {
     (extra) => `${code(extra.name)} (needs ${list(extra.devDependencies.map(code))})`,
   )
   const constants = copy.constants.map(({ name, value }) => `${code(name)} (${code(value)})`)
+  const optional = copy.optional.map(
+    (item) =>
+      `${item.title}, in place of the SQLite file: copy ${code(item.name)}'s files (` +
+      `${list(item.files.map((file) => code(`${file.path} -> ${file.target}`)))}), run ` +
+      `${code(`npm install ${item.dependencies.join(' ')}`)}, then make it the store in ` +
+      '`lib/session/revocation.ts` (one line, shown there).',
+  )
   return [
     `For an app on Next.js ${major(copy.app.next)} and React ${major(copy.app.react)} ` +
       `(tested with next ${copy.app.next} and react ${copy.app.react}), from the app's folder:`,
@@ -63,6 +70,7 @@ function renderBlock(copy) {
       'in `lib/session/shared/constants.ts`: the proxy, `verifySession()`, `SessionProvider`, ' +
       '`SessionGate` and the `signOut` action all default to them.',
     '',
+    ...optional.flatMap((sentence) => [sentence, '']),
     `Leave out ${list(extras)}: they are not part of what the app runs. The first is one MSW ` +
       'scenario per session state, the second the helpers the play functions use: both for your ' +
       'own Storybook and its interaction tests (Storybook\'s "Docs/Testing in your CI").',

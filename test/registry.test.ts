@@ -180,6 +180,9 @@ describe('registry.json', () => {
       sorted(kit.flatMap((item) => item.files.map((file) => file.target))),
     )
     expect(copy.packages).toEqual(sorted([...new Set(kit.flatMap((item) => item.dependencies))]))
+    expect(copy.devPackages).toEqual(
+      sorted([...new Set(kit.flatMap((item) => item.devDependencies ?? []))]),
+    )
   })
 
   it('README: the manual copy block is what registry.json and package.json say (else it names the command that rewrites it)', async () => {

@@ -103,6 +103,38 @@ function throughputRows(results) {
   })
 }
 
+/** The issue's ceiling on what each store's check adds to a verify, median ms (issue 14 item 8). */
+const ADDED_MS_TARGETS = { sqlite: 0.05, redis: 0.2 }
+/** The revocation rows' figure name: Docs/Choosing a store finds them in results.json by it. */
+const REVOCATION_FIGURE = 'verify with the revocation check, ms per verify (min / median / max)'
+
+function revocationRows(results) {
+  const ms = (s) => formatSpread(s, 4)
+  return results.map((r) => {
+    const values = r.addedMs
+      ? { msPerVerify: r.msPerVerify, addedMs: r.addedMs }
+      : { msPerVerify: r.msPerVerify }
+    const row = {
+      figure: 2,
+      name: REVOCATION_FIGURE,
+      candidate: r.label,
+      result: `${ms(r.msPerVerify)} ms` + (r.addedMs ? `; adds ${ms(r.addedMs)} ms` : ''),
+      runs: r.runs,
+      unit: 'ms per verify',
+      values,
+      met: null,
+    }
+    const limit = ADDED_MS_TARGETS[r.id]
+    if (limit === undefined) return row
+    return {
+      ...row,
+      ...target(`adds <= ${limit} ms (median of per-round differences)`, values, [
+        { value: 'addedMs.median', op: '<=', limit },
+      ]),
+    }
+  })
+}
+
 function dalRows(dal) {
   const values = {
     decryptsPerRequest: dal.oneRender.decrypts,
@@ -292,6 +324,8 @@ export {
   economyRows,
   expiryRows,
   httpRows,
+  REVOCATION_FIGURE,
+  revocationRows,
   sizeRows,
   skewLabel,
   suiteRows,

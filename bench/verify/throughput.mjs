@@ -40,4 +40,4 @@ async function measureThroughput({ rounds }) {
   }))
 }
 
-export { measureThroughput, ROUND_MS }
+export { measureThroughput, opsPerSecond, ROUND_MS }

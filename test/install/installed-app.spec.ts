@@ -34,3 +34,39 @@ test('installed kit: proxy redirect, sign in, the 3-second session expires, one 
   await page.waitForLoadState('networkidle')
   await expect(toasts).toHaveCount(1)
 })
+
+// The installed route and DAL use lib/session/revocation.ts as installed: the SQLite file under
+// the app's .data/, through better-sqlite3 as npm installed it. A sign-out revokes the session, so
+// its cookie, replayed, is refused on the server (verifySession) and by GET /api/session.
+test('installed kit: sign out revokes the session in SQLite, a replayed cookie is refused as revoked', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/auth?next=%2Fdashboard')
+  await page.getByLabel('Email').fill('dana@example.com')
+  await page.getByLabel('Keep me signed in').check()
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByText('Signed in as Dana Demo')).toBeVisible()
+  const session = (await context.cookies()).find(
+    (cookie) => cookie.name === SECURE_SESSION_COOKIE_NAME,
+  )
+  expect(session, 'the session cookie after sign-in').toBeDefined()
+
+  const signOut = page.waitForResponse((response) => response.request().method() === 'DELETE')
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  // 204: revoked in the store (a store that failed to open would answer 503).
+  expect((await signOut).status()).toBe(204)
+  await expect(page).toHaveURL(/\/auth(\?|$)/)
+
+  // The signed-out cookie, replayed: an hour of life left, yet refused as revoked. First by the
+  // server render (verifySession), then by the route handler, which also clears it.
+  await context.addCookies([session!])
+  // verifySession redirects with reason=revoked; ExpiryToast says so once and strips the reason.
+  await page.goto('/dashboard')
+  await expect(page.locator('[data-sonner-toast]')).toContainText('Your access has been revoked')
+  await expect(page).toHaveURL(`${INSTALL_BASE_URL}/auth?next=%2Fdashboard`)
+  await context.addCookies([session!])
+  const replayed = await page.request.get('/api/session')
+  expect(replayed.status()).toBe(200)
+  expect(await replayed.json()).toMatchObject({ status: 'unauthenticated', reason: 'revoked' })
+})

@@ -9,6 +9,7 @@
 import { spawn } from 'node:child_process'
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { serveBetterSqlite3Prebuilt } from './better-sqlite3-prebuilt.mjs'
 import { checkInstalledFiles, PREPARED_MARKER } from './installed-files.mjs'
 import { serveDirectory } from './serve-directory.mjs'
 import { step } from './step.mjs'
@@ -22,13 +23,21 @@ if (!app) {
   process.exit(1)
 }
 
+// Both apps' npm installs download better-sqlite3's prebuilt binary from this loopback host (the
+// one the repo's `npm ci` built), as users online download it from GitHub, instead of compiling
+// SQLite from source for minutes: see better-sqlite3-prebuilt.mjs.
+const prebuilt = await serveBetterSqlite3Prebuilt(ROOT)
+Object.assign(process.env, prebuilt.env)
+console.log(`[install] better-sqlite3 prebuilt: ${prebuilt.url}/…/${prebuilt.file}`)
+
 // The README's manual path (prepare-manual-app.mjs), side by side with this one: its own fresh
 // fixture copy and npm install (the npm cache serves both), then tsc. Mostly disk and npm waits
 // while this one waits for shadcn's install, so it adds little wall time; the app counts as
 // prepared only when it passed too.
+const manualApp = `${app}-manual`
 const manual = spawn(process.execPath, [path.join(import.meta.dirname, 'prepare-manual-app.mjs')], {
   stdio: 'inherit',
-  env: { ...process.env, MANUAL_APP_DIR: `${app}-manual` },
+  env: { ...process.env, MANUAL_APP_DIR: manualApp },
 })
 const manualStatus = new Promise((resolve) => manual.on('exit', (code) => resolve(code)))
 process.on('exit', () => {
@@ -61,6 +70,8 @@ await step(
   },
 )
 await registryServer.close()
+prebuilt.check(app)
+console.log('[install] better-sqlite3: the served prebuilt, no compile')
 
 const problems = checkInstalledFiles({ root: ROOT, app, registry })
 if (problems.length > 0) {
@@ -87,6 +98,8 @@ if (manualCode !== 0) {
   console.error(`[install] the manual copy failed (exit ${manualCode}): see its lines above`)
   process.exit(manualCode ?? 1)
 }
+prebuilt.check(manualApp)
+await prebuilt.close()
 
 writeFileSync(path.join(app, PREPARED_MARKER), `${new Date().toISOString()}\n`)
 console.log(`[install] ready: ${app}`)

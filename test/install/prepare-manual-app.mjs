@@ -41,11 +41,12 @@ for (const name of Object.keys(packageJson.devDependencies)) {
 writeFileSync(packageFile, `${JSON.stringify(packageJson, null, 2)}\n`)
 console.log(`[install] manual copy: fixture copied to ${app} (without Storybook)`)
 
-// The README's command as written, through a shell. The environment only tells npm to prefer its
-// cache (the repo's own `npm ci` fetched these versions) and to skip the audit and funding notes.
-await step('manual copy: npm install (the README command)', copy.installCommand, [], {
+// The README's commands as written, through a shell that stops at the first failing one. The
+// environment only tells npm to prefer its cache (the repo's own `npm ci` fetched these versions)
+// and to skip the audit and funding notes (and, from prepare-app.mjs, where better-sqlite3's
+// prebuilt binary is served).
+await step('manual copy: npm install (the README commands)', 'sh', ['-ec', copy.installCommand], {
   cwd: app,
-  shell: true,
   env: {
     ...process.env,
     npm_config_prefer_offline: 'true',
@@ -55,7 +56,7 @@ await step('manual copy: npm install (the README command)', copy.installCommand,
 })
 // The failure this path had: npm picking an older major (jotai 2 on Node 20). Named here, not as
 // a type error in a file that imports it.
-for (const dependency of copy.packages) {
+for (const dependency of [...copy.packages, ...copy.devPackages]) {
   const name = dependencyName(dependency)
   const wanted = dependency
     .slice(name.length + 1)
