@@ -11,7 +11,8 @@ import { SECURE_SESSION_COOKIE_NAME, SESSION_ENDPOINT } from '@/lib/session/shar
 import type { SessionPayload } from '@/lib/session/shared/types'
 import { E2E_BASE_URL } from './server-env'
 
-type DemoEmail = 'ada@example.com' | 'max@example.com' | 'sam@example.com' | 'olga@example.com'
+type DemoEmail =
+  'ada@example.com' | 'dee@example.com' | 'max@example.com' | 'olga@example.com' | 'sam@example.com'
 
 function account(email: DemoEmail) {
   const found = DEMO_ACCOUNTS.find((demo) => demo.email === email)
@@ -52,14 +53,18 @@ async function sessionCookie(
   return cookies.find((cookie) => cookie.name === E2E_SESSION_COOKIE_NAME)
 }
 
-/** Puts `value` in the jar as the app's session cookie, valid for the browser for an hour. */
-async function setSessionCookie(context: BrowserContext, value: string): Promise<void> {
+/** Puts `value` in the jar as the app's session cookie for `url`, valid for the browser for an hour. */
+async function setSessionCookie(
+  context: BrowserContext,
+  value: string,
+  url: string = E2E_BASE_URL,
+): Promise<void> {
   await context.addCookies([
     {
       name: E2E_SESSION_COOKIE_NAME,
       value,
       // `url` (not `domain`) makes it host-only, Path=/, as `__Host-` demands.
-      url: E2E_BASE_URL,
+      url,
       secure: true,
       httpOnly: true,
       sameSite: 'Lax',
@@ -68,9 +73,16 @@ async function setSessionCookie(context: BrowserContext, value: string): Promise
   ])
 }
 
-/** What GET /api/session says for this cookie value (sent by hand, outside any jar). */
-async function askSession(request: APIRequestContext, token: string): Promise<SessionPayload> {
-  const response = await request.get(SESSION_ENDPOINT, {
+/**
+ * What GET /api/session says for this cookie value (sent by hand, outside any jar): through the
+ * proxy, or from the instance at `baseUrl` (`http://127.0.0.1:<port>`).
+ */
+async function askSession(
+  request: APIRequestContext,
+  token: string,
+  baseUrl = '',
+): Promise<SessionPayload> {
+  const response = await request.get(`${baseUrl}${SESSION_ENDPOINT}`, {
     headers: { cookie: `${E2E_SESSION_COOKIE_NAME}=${token}` },
   })
   expect(response.status()).toBe(200)
