@@ -1,54 +1,86 @@
-// Revocations live in the store, not in the instance's memory: one signed out on an instance is
-// still refused after that instance restarts, with either store the app can use. Each test runs
-// its own instance (the shared two keep serving the other tests) on its own store.
-import type { APIRequestContext, Page } from '@playwright/test'
+// Revocations live in the store, not in the instance's memory: one made on an instance is still
+// refused after that instance restarts, with either store the app can use. Each test runs an
+// instance of its own (the shared two keep serving the other tests) on a store of its own, so its
+// sign-outs and ended sessions reach no other test.
+import type { APIRequestContext } from '@playwright/test'
+import { createClient } from 'redis'
 import { SESSION_ENDPOINT } from '@/lib/session/shared/constants'
-import type { ExtraInstance } from './support/extra-instance'
+import { extraInstanceUrl, type ExtraInstance } from './support/extra-instance'
 import { expect, test } from './support/fixtures'
-import { askSession, E2E_SESSION_COOKIE_NAME, sessionCookie, signIn } from './support/session'
+import { askSession, sessionCookie, signIn } from './support/session'
 
 const REVOKED = { status: 'unauthenticated', reason: 'revoked' }
 
-/** Signs out a session of its own on `instance`, restarts it, and replays the cookie there. */
-async function expectRevocationSurvivesRestart(
-  page: Page,
+// Pages and sign-ins go to this test's own instance (plain http on 127.0.0.1).
+test.use({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; it has none
+  baseURL: async ({}, provide, testInfo) => provide(extraInstanceUrl(testInfo.parallelIndex)),
+})
+
+/** Replays `token` on `instance`, restarts it, replays it again: revoked both times. */
+async function expectRevokedAcrossRestart(
   request: APIRequestContext,
   instance: ExtraInstance,
+  token: string,
 ): Promise<void> {
-  // Made through the shared topology (same secret, so it opens on `instance` too); signed out
-  // only in this instance's store, so no other test sees the revocation.
-  await signIn(page, 'max@example.com')
-  const cookie = await sessionCookie(page.context())
-  if (!cookie) throw new Error('no session cookie after signing in')
-  expect(await askSession(request, cookie.value, instance.baseUrl)).toMatchObject({
-    status: 'authenticated',
-  })
-
-  const deleted = await request.delete(`${instance.baseUrl}${SESSION_ENDPOINT}`, {
-    headers: { cookie: `${E2E_SESSION_COOKIE_NAME}=${cookie.value}` },
-  })
-  expect(deleted.status(), 'DELETE /api/session').toBe(204)
-  expect(await askSession(request, cookie.value, instance.baseUrl)).toMatchObject(REVOKED)
-
+  expect(await askSession(request, token, instance.baseUrl)).toMatchObject(REVOKED)
   await instance.restart()
-  expect(await askSession(request, cookie.value, instance.baseUrl)).toMatchObject(REVOKED)
+  expect(await askSession(request, token, instance.baseUrl)).toMatchObject(REVOKED)
+}
+
+/** How many connections Redis has, besides the one asking. */
+async function otherConnections(url: string): Promise<number> {
+  const client = await createClient({ url }).connect()
+  try {
+    const [clients, own] = await Promise.all([client.clientList(), client.clientId()])
+    return clients.filter((listed) => listed.id !== own).length
+  } finally {
+    client.destroy()
+  }
 }
 
 test('SQLite (the default, no REDIS_URL): a signed-out cookie is still revoked after the instance restarts', async ({
   page,
+  context,
   request,
   extraInstance,
 }, testInfo) => {
   const instance = await extraInstance({ sqliteFile: testInfo.outputPath('revocations.sqlite') })
-  await expectRevocationSurvivesRestart(page, request, instance)
+  await signIn(page, 'max@example.com')
+  const cookie = await sessionCookie(context, instance.baseUrl)
+  if (!cookie) throw new Error('no session cookie after signing in')
+  const deleted = page.waitForResponse(
+    (response) =>
+      new URL(response.url()).pathname === SESSION_ENDPOINT &&
+      response.request().method() === 'DELETE',
+  )
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click()
+  expect((await deleted).status(), 'DELETE /api/session').toBe(204)
+
+  await expectRevokedAcrossRestart(request, instance, cookie.value)
 })
 
-test('Redis (REDIS_URL): a signed-out cookie is still revoked after the instance restarts', async ({
+test('Redis (REDIS_URL): sessions an admin ended are still revoked after the instance restarts; page, route and action share one connection', async ({
   page,
+  context,
   request,
   redisServer,
   extraInstance,
 }) => {
   const instance = await extraInstance({ redisUrl: redisServer.url })
-  await expectRevocationSurvivesRestart(page, request, instance)
+  await signIn(page, 'sam@example.com', '7d')
+  const sam = await sessionCookie(context, instance.baseUrl)
+  if (!sam) throw new Error('no session cookie after signing in')
+  await context.clearCookies()
+  await signIn(page, 'ada@example.com', '7d')
+  await page.goto('/settings')
+  await page.getByRole('button', { name: 'End all sessions of Sam Sample' }).click()
+  await expect(page.getByRole('main').getByRole('status')).toHaveText(
+    'Ended every session of Sam Sample.',
+  )
+  // Pages, the route handler and Server Actions each load app/lib/revocation-store.ts (Next bundles
+  // actions apart: without its one-per-process store, the action opened a second connection).
+  expect(await otherConnections(redisServer.url)).toBe(1)
+
+  await expectRevokedAcrossRestart(request, instance, sam.value)
 })

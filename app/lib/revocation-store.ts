@@ -20,7 +20,8 @@ function openStore(): RevocationStore {
 
 // One store per process, kept on globalThis rather than in this module: Next bundles route
 // handlers, Server Components and Server Actions separately, so one `next start` can evaluate
-// this module several times, and each copy would open its own SQLite handle or Redis connection.
+// this module more than once, and each copy would open its own SQLite handle or Redis connection
+// (measured: without this, a Server Action opened a second one; e2e/store-restart.spec.ts checks).
 // Symbol.for gives every copy the same key.
 const STORE_KEY = Symbol.for('next-session-kit.reference-app.revocation-store')
 const processGlobals = globalThis as typeof globalThis & { [STORE_KEY]?: RevocationStore }
