@@ -1,5 +1,5 @@
 import { expect, test } from './support/fixtures'
-import { askSession, sessionCookie, signIn, toasts } from './support/session'
+import { askSession, sessionCookie, signInForCookie, toasts } from './support/session'
 import { E2E_BASE_URL, E2E_INSTANCE_PORTS } from './support/server-env'
 
 test('4. an admin ends all sessions of Sam: both instances refuse his cookie; his open page gets reason=revoked, one toast, the cookie is cleared', async ({
@@ -13,9 +13,7 @@ test('4. an admin ends all sessions of Sam: both instances refuse his cookie; hi
   // CPU-heavy job on this 2-core machine. slow() triples the per-test hang bound.
   test.slow()
   // A session of his own (this test ends it), made before the admin acts.
-  await signIn(page, 'sam@example.com', '7d')
-  const cookie = await sessionCookie(context)
-  if (!cookie) throw new Error('no session cookie after signing in')
+  const cookie = await signInForCookie(page, 'sam@example.com', '7d')
 
   const adminContext = await browser.newContext()
   try {

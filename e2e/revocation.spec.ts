@@ -5,7 +5,14 @@ import type { Page } from '@playwright/test'
 import { SESSION_ENDPOINT } from '@/lib/session/shared/constants'
 import { expect, test } from './support/fixtures'
 import { E2E_BASE_URL, E2E_INSTANCE_PORTS } from './support/server-env'
-import { askSession, sessionCookie, setSessionCookie, signIn, toasts } from './support/session'
+import {
+  askSession,
+  sessionCookie,
+  setSessionCookie,
+  signIn,
+  signInForCookie,
+  toasts,
+} from './support/session'
 
 /** Clicks the header's "Sign out" and waits for its DELETE /api/session (which revokes) to end. */
 async function clickSignOut(page: Page): Promise<void> {
@@ -23,9 +30,7 @@ test('a signed-out cookie, replayed: both instances answer revoked, and /dashboa
   context,
   request,
 }) => {
-  await signIn(page, 'max@example.com')
-  const cookie = await sessionCookie(context)
-  if (!cookie) throw new Error('no session cookie after signing in')
+  const cookie = await signInForCookie(page, 'max@example.com')
   await clickSignOut(page)
   await expect(page.getByRole('banner')).toContainText('Signed out')
 

@@ -9,7 +9,7 @@ import {
   askSession,
   E2E_SESSION_COOKIE_NAME,
   sessionCookie,
-  signIn,
+  signInForCookie,
   toasts,
 } from './support/session'
 
@@ -29,18 +29,14 @@ test('Redis stops mid-session: the user stays signed in, no toast (GET answers 5
   page,
   context,
   request,
-  redisServer,
-  extraInstance,
+  onOwnRedis: { instance, redis },
 }) => {
-  const instance = await extraInstance({ redisUrl: redisServer.url })
-  await signIn(page, 'max@example.com', '7d')
-  const cookieBefore = await sessionCookie(context, instance.baseUrl)
-  if (!cookieBefore) throw new Error('no session cookie after signing in')
+  const cookieBefore = await signInForCookie(page, 'max@example.com', '7d')
   const token = cookieBefore.value
   const banner = page.getByRole('banner')
   const nav = page.getByRole('navigation', { name: 'Main' })
 
-  await redisServer.stop()
+  await redis.stop()
   const down = await request.get(`${instance.baseUrl}${SESSION_ENDPOINT}`, {
     headers: { cookie: `${E2E_SESSION_COOKIE_NAME}=${token}` },
   })
@@ -53,7 +49,7 @@ test('Redis stops mid-session: the user stays signed in, no toast (GET answers 5
   await expect(banner).toContainText('Signed in as Max Member')
   await expect(toasts(page)).toHaveCount(0)
 
-  await redisServer.start()
+  await redis.start()
   // No click, no reload: the provider's own retry finds the store back.
   await expect(banner).not.toContainText(ERROR_NOTICE, { timeout: RECOVERY_TIMEOUT_MS })
   await expect(banner).toContainText('Signed in as Max Member')

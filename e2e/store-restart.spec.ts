@@ -7,7 +7,7 @@ import { createClient } from 'redis'
 import { SESSION_ENDPOINT } from '@/lib/session/shared/constants'
 import { extraInstanceUrl, type ExtraInstance } from './support/extra-instance'
 import { expect, test } from './support/fixtures'
-import { askSession, sessionCookie, signIn } from './support/session'
+import { askSession, signIn, signInForCookie } from './support/session'
 
 const REVOKED = { status: 'unauthenticated', reason: 'revoked' }
 
@@ -41,14 +41,11 @@ async function otherConnections(url: string): Promise<number> {
 
 test('SQLite (the default, no REDIS_URL): a signed-out cookie is still revoked after the instance restarts', async ({
   page,
-  context,
   request,
   extraInstance,
 }, testInfo) => {
   const instance = await extraInstance({ sqliteFile: testInfo.outputPath('revocations.sqlite') })
-  await signIn(page, 'max@example.com')
-  const cookie = await sessionCookie(context, instance.baseUrl)
-  if (!cookie) throw new Error('no session cookie after signing in')
+  const cookie = await signInForCookie(page, 'max@example.com')
   const deleted = page.waitForResponse(
     (response) =>
       new URL(response.url()).pathname === SESSION_ENDPOINT &&
@@ -64,13 +61,9 @@ test('Redis (REDIS_URL): sessions an admin ended are still revoked after the ins
   page,
   context,
   request,
-  redisServer,
-  extraInstance,
+  onOwnRedis: { instance, redis },
 }) => {
-  const instance = await extraInstance({ redisUrl: redisServer.url })
-  await signIn(page, 'sam@example.com', '7d')
-  const sam = await sessionCookie(context, instance.baseUrl)
-  if (!sam) throw new Error('no session cookie after signing in')
+  const sam = await signInForCookie(page, 'sam@example.com', '7d')
   await context.clearCookies()
   await signIn(page, 'ada@example.com', '7d')
   await page.goto('/settings')
@@ -80,7 +73,7 @@ test('Redis (REDIS_URL): sessions an admin ended are still revoked after the ins
   )
   // Pages, the route handler and Server Actions each load app/lib/revocation-store.ts (Next bundles
   // actions apart: without its one-per-process store, the action opened a second connection).
-  expect(await otherConnections(redisServer.url)).toBe(1)
+  expect(await otherConnections(redis.url)).toBe(1)
 
   await expectRevokedAcrossRestart(request, instance, sam.value)
 })

@@ -5,7 +5,7 @@ import { startRedisServer, type RedisServer } from '@/test/support/redis-server'
 import { startExtraInstance, type ExtraInstance, type ExtraInstanceStore } from './extra-instance'
 import { E2E_HOST_HEADER, E2E_PROXY_ADDRESS_URL } from './server-env'
 import { serverLogsSince, serverLogSizes } from './server-logs'
-import { sessionCookie, setSessionCookie, signIn, type DemoEmail } from './session'
+import { setSessionCookie, signInForCookie, type DemoEmail } from './session'
 
 type SessionTokens = {
   /**
@@ -29,6 +29,8 @@ type SignedIn = {
   extraInstance: (store: ExtraInstanceStore) => Promise<ExtraInstance>
   /** A redis-server of this test's own (empty, on a free loopback port), which it may stop. */
   redisServer: RedisServer
+  /** This test's own `next start` on its own `redisServer` (REDIS_URL). */
+  onOwnRedis: { instance: ExtraInstance; redis: RedisServer }
 }
 
 const test = base.extend<SignedIn, SessionTokens>({
@@ -47,11 +49,7 @@ const test = base.extend<SignedIn, SessionTokens>({
         const token = (async () => {
           const context = await browser.newContext()
           try {
-            const page = await context.newPage()
-            await signIn(page, email, length)
-            const cookie = await sessionCookie(context)
-            if (!cookie) throw new Error(`signing in ${email} set no session cookie`)
-            return cookie.value
+            return (await signInForCookie(await context.newPage(), email, length)).value
           } finally {
             await context.close()
           }
@@ -105,6 +103,12 @@ const test = base.extend<SignedIn, SessionTokens>({
       return instance
     })
     for (const instance of started) await instance.stop()
+  },
+  onOwnRedis: async ({ redisServer, extraInstance }, provide) => {
+    await provide({
+      instance: await extraInstance({ redisUrl: redisServer.url }),
+      redis: redisServer,
+    })
   },
   serverLogsOnFailure: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; it has none

@@ -44,6 +44,22 @@ async function signIn(page: Page, email: DemoEmail, length: SessionLengthId = '2
 // it is named `__Host-session`, as in a deployment.
 const E2E_SESSION_COOKIE_NAME = SECURE_SESSION_COOKIE_NAME
 
+/**
+ * Signs in (as `signIn` does) and returns the session cookie the browser got, for the origin the
+ * page signed in on: a session of the caller's own, to sign out or revoke.
+ */
+async function signInForCookie(
+  page: Page,
+  email: DemoEmail,
+  length: SessionLengthId = '2m',
+): Promise<Cookie> {
+  await signIn(page, email, length)
+  const origin = new URL(page.url()).origin
+  const cookie = await sessionCookie(page.context(), origin)
+  if (!cookie) throw new Error(`signing in ${email} set no session cookie for ${origin}`)
+  return cookie
+}
+
 /** The session cookie the browser would send to `url` (the app, through the proxy), or undefined. */
 async function sessionCookie(
   context: BrowserContext,
@@ -128,6 +144,7 @@ export {
   sessionCookie,
   setSessionCookie,
   signIn,
+  signInForCookie,
   submitSignIn,
   toasts,
   waitUntilExpired,
