@@ -1,29 +1,17 @@
 // Sessions that end on the server: a sign-out or "Sign out of all devices" goes into the Redis both
 // instances share, so a copy of the cookie is refused wherever it is played. Each test signs in
 // sessions of its own: the shared `tokenFor` ones would stay revoked for the tests after.
-import type { Page } from '@playwright/test'
-import { SESSION_ENDPOINT } from '@/lib/session/shared/constants'
 import { expect, test } from './support/fixtures'
 import { E2E_BASE_URL, E2E_INSTANCE_PORTS } from './support/server-env'
 import {
   askSession,
+  clickSignOut,
   sessionCookie,
   setSessionCookie,
   signIn,
   signInForCookie,
   toasts,
 } from './support/session'
-
-/** Clicks the header's "Sign out" and waits for its DELETE /api/session (which revokes) to end. */
-async function clickSignOut(page: Page): Promise<void> {
-  const deleted = page.waitForResponse(
-    (response) =>
-      new URL(response.url()).pathname === SESSION_ENDPOINT &&
-      response.request().method() === 'DELETE',
-  )
-  await page.getByRole('button', { name: 'Sign out' }).click()
-  expect((await deleted).status(), 'DELETE /api/session').toBe(204)
-}
 
 test('a signed-out cookie, replayed: both instances answer revoked, and /dashboard does not open', async ({
   page,

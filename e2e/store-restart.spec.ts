@@ -4,10 +4,9 @@
 // sign-outs and ended sessions reach no other test.
 import type { APIRequestContext } from '@playwright/test'
 import { createClient } from 'redis'
-import { SESSION_ENDPOINT } from '@/lib/session/shared/constants'
 import { extraInstanceUrl, type ExtraInstance } from './support/extra-instance'
 import { expect, test } from './support/fixtures'
-import { askSession, signIn, signInForCookie } from './support/session'
+import { askSession, clickSignOut, signIn, signInForCookie } from './support/session'
 
 const REVOKED = { status: 'unauthenticated', reason: 'revoked' }
 
@@ -46,13 +45,7 @@ test('SQLite (the default, no REDIS_URL): a signed-out cookie is still revoked a
 }, testInfo) => {
   const instance = await extraInstance({ sqliteFile: testInfo.outputPath('revocations.sqlite') })
   const cookie = await signInForCookie(page, 'max@example.com')
-  const deleted = page.waitForResponse(
-    (response) =>
-      new URL(response.url()).pathname === SESSION_ENDPOINT &&
-      response.request().method() === 'DELETE',
-  )
-  await page.getByRole('button', { name: 'Sign out', exact: true }).click()
-  expect((await deleted).status(), 'DELETE /api/session').toBe(204)
+  await clickSignOut(page)
 
   await expectRevokedAcrossRestart(request, instance, cookie.value)
 })

@@ -123,6 +123,18 @@ async function waitUntilExpired(request: APIRequestContext, token: string): Prom
   return token
 }
 
+/** Clicks the header's "Sign out" and waits for its DELETE /api/session (which revokes): 204. */
+async function clickSignOut(page: Page): Promise<void> {
+  const deleted = page.waitForResponse(
+    (response) =>
+      new URL(response.url()).pathname === SESSION_ENDPOINT &&
+      response.request().method() === 'DELETE',
+  )
+  // Exact: /settings also has "Sign out of all devices".
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click()
+  expect((await deleted).status(), 'DELETE /api/session').toBe(204)
+}
+
 /** sonner's toasts (rendered in document.body). */
 function toasts(page: Page) {
   return page.locator('[data-sonner-toast]')
@@ -139,6 +151,7 @@ function recordUrls(page: Page): string[] {
 
 export {
   askSession,
+  clickSignOut,
   E2E_SESSION_COOKIE_NAME,
   recordUrls,
   sessionCookie,
