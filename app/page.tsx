@@ -17,7 +17,8 @@ function HomePage() {
           <Link href="/dashboard">Dashboard</Link>: protected on the server and in the browser
         </li>
         <li>
-          <Link href="/settings">Settings</Link>: admins only; revoke a user there
+          <Link href="/settings">Settings</Link>: sign out of all devices; admins can end the
+          sessions of other users
         </li>
       </ul>
     </>

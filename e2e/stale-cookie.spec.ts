@@ -10,6 +10,7 @@ import {
   E2E_SESSION_COOKIE_NAME,
   sessionCookie,
   setSessionCookie,
+  signIn,
   toasts,
   waitUntilExpired,
 } from './support/session'
@@ -30,10 +31,11 @@ test.beforeAll(async ({ tokenFor }) => {
 })
 
 test('DELETE /api/session from a foreign Origin (or Sec-Fetch-Site: cross-site): 403, and the cookie stays', async ({
-  memberPage: page,
+  page,
   context,
   request,
 }) => {
+  await signIn(page, 'max@example.com') // a session of its own: the control DELETE revokes it
   const cookie = await sessionCookie(context)
   if (!cookie) throw new Error('no session cookie')
   const sessionHeader = `${E2E_SESSION_COOKIE_NAME}=${cookie.value}`

@@ -1,12 +1,11 @@
 import { expect, test } from './support/fixtures'
-import { sessionCookie, toasts } from './support/session'
+import { sessionCookie, signIn, toasts } from './support/session'
 
 test('5. sign out in one tab: the other tab of the same browser becomes signed out without reload; Back shows no protected content', async ({
   context,
-  signInFast,
 }) => {
   const first = await context.newPage()
-  await signInFast(first, 'max@example.com')
+  await signIn(first, 'max@example.com') // a session of its own: signing out revokes it
   // A client-side navigation, so the dashboard is in this tab's history behind the next page.
   await first
     .getByRole('navigation', { name: 'Main' })
@@ -20,7 +19,8 @@ test('5. sign out in one tab: the other tab of the same browser becomes signed o
   let secondLoads = 0
   second.on('load', () => secondLoads++)
 
-  await first.getByRole('button', { name: 'Sign out' }).click()
+  // Exact: /settings also has "Sign out of all devices".
+  await first.getByRole('button', { name: 'Sign out', exact: true }).click()
   await expect(first).toHaveURL(/\/auth/)
   await expect(first.getByRole('banner')).toContainText('Signed out')
   expect(await sessionCookie(context)).toBeUndefined()

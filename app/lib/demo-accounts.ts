@@ -13,17 +13,22 @@ const DEMO_ACCOUNTS: ReadonlyArray<DemoAccount> = [
   {
     email: 'ada@example.com',
     password: 'ada-admin-demo',
-    purpose: 'Admin: can open Settings and revoke users',
+    purpose: 'Admin: Settings can end the sessions of other users',
   },
   {
     email: 'max@example.com',
     password: 'max-member-demo',
-    purpose: 'Member: Settings says admins only',
+    purpose: 'Member: Settings shows no user list (admins only)',
   },
   {
     email: 'sam@example.com',
     password: 'sam-member-demo',
-    purpose: 'Member an admin can revoke (shows "revoked")',
+    purpose: 'Member whose sessions an admin can end (shows "revoked")',
+  },
+  {
+    email: 'dee@example.com',
+    password: 'dee-devices-demo',
+    purpose: 'Member on two browsers: Settings > "Sign out of all devices" signs out both',
   },
   {
     email: 'olga@example.com',

@@ -1,10 +1,16 @@
 import 'server-only'
 import { createSessionDal } from '@/lib/session/server'
+import { revocationStore } from './revocation-store'
 import { loadUser } from './user-directory'
 
 // The app's data access layer: one place that knows how to turn the cookie into a user.
 // `getSession()` never redirects (the layout uses it for the provider's first state);
-// `verifySession()` redirects to /auth with `next` and `reason` (protected pages and actions).
-const { getSession, verifySession } = createSessionDal({ loadUser })
+// `verifySession()` redirects to /auth with `next` and `reason` (protected pages and actions);
+// `signOutEverywhere()` ends every session of the signed-in user (Settings). Each check asks the
+// revocation store once, so a signed-out or ended session is refused on every instance.
+const { getSession, verifySession, signOutEverywhere } = createSessionDal({
+  loadUser,
+  revocation: { store: revocationStore },
+})
 
-export { getSession, verifySession }
+export { getSession, signOutEverywhere, verifySession }

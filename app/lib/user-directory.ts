@@ -1,7 +1,6 @@
 import 'server-only'
 import { scrypt, timingSafeEqual } from 'node:crypto'
 import type { SessionUser } from '@/lib/session/shared/user'
-import { isRevoked } from './revocations'
 
 /** scrypt output length, in bytes. Cost parameters are node's defaults (N=16384, r=8, p=1). */
 const HASH_BYTES = 32
@@ -30,6 +29,10 @@ const DIRECTORY: ReadonlyArray<DirectoryEntry> = [
   {
     user: { id: 'user-sam', name: 'Sam Sample', email: 'sam@example.com', role: 'member' },
     passwordHash: 'PyCZClhUJxWWROFp_YkdaA:1vPoVuOfTcht6AlATl3mAE0qVapSvnBoeSQu08HWDTQ',
+  },
+  {
+    user: { id: 'user-dee', name: 'Dee Devices', email: 'dee@example.com', role: 'member' },
+    passwordHash: '8rjij0UCML_pQmkoduGXgQ:tHvZjE7XDNrQ3qG-tgEB2Lmc_LjT3nivj6sJNxLg9io',
   },
   {
     user: {
@@ -68,9 +71,11 @@ async function findUserByCredentials(email: string, password: string): Promise<S
   return entry && matches ? entry.user : null
 }
 
-/** The kit's `loadUser`: the user behind a session, or null when unknown or revoked. */
+/**
+ * The kit's `loadUser`: the user behind a session, or null when unknown. Ended sessions never get
+ * here: the kit asks the revocation store first (./revocation-store.ts).
+ */
 async function loadUser(userId: string): Promise<SessionUser | null> {
-  if (isRevoked(userId)) return null
   return DIRECTORY.find(({ user }) => user.id === userId)?.user ?? null
 }
 

@@ -1,23 +1,66 @@
 'use server'
 import 'server-only'
-import { revalidatePath } from 'next/cache'
-import { restoreUser, revokeUser } from '../lib/revocations'
-import { verifySession } from '../lib/session'
+import { unstable_rethrow } from 'next/navigation'
+import { RevocationStoreError } from '@/lib/session/server'
+import { SESSION_LENGTHS } from '../auth/session-lengths'
+import { revocationStore } from '../lib/revocation-store'
+import { signOutEverywhere, verifySession } from '../lib/session'
+import { listUsers } from '../lib/user-directory'
 
-/** Revoke (or restore) a user. Admins only: checked here, because a hidden button is no guard. */
-async function setUserRevoked(form: FormData): Promise<void> {
-  const { user } = await verifySession({ next: '/settings' })
-  if (user.role !== 'admin') throw new Error('Only admins can revoke users.')
-  const userId = form.get('userId')
-  const revoke = form.get('revoke')
-  if (typeof userId !== 'string' || userId === '')
-    throw new Error('setUserRevoked: missing userId.')
-  if (revoke !== 'true' && revoke !== 'false')
-    throw new Error('setUserRevoked: revoke must be "true" or "false".')
-  if (userId === user.id) throw new Error('You cannot revoke yourself.')
-  if (revoke === 'true') revokeUser(userId)
-  else restoreUser(userId)
-  revalidatePath('/settings')
+/** What the Settings forms show after a submit (both are `useActionState` forms). */
+type SessionsFormState =
+  { status: 'idle' } | { status: 'done'; message: string } | { status: 'failed'; message: string }
+
+const STORE_DOWN_MESSAGE = 'The session store is not answering. Nothing was ended; try again.'
+
+// The longest session this app hands out, in ms: a user's revocation must outlive every token
+// signed in before it, and none of those lives longer. The app never renews sessions, so this is
+// also the absolute maximum lifetime; an app that renews would use its maximum instead.
+const LONGEST_SESSION_MS =
+  Math.max(...Object.values(SESSION_LENGTHS).map((length) => length.maxAgeSeconds)) * 1000
+
+/** The store being down is the user's to hear about (and retry); anything else is a bug. */
+function failedOnStore(error: unknown): SessionsFormState {
+  unstable_rethrow(error) // Next's redirect travels as a thrown error
+  if (error instanceof RevocationStoreError)
+    return { status: 'failed', message: STORE_DOWN_MESSAGE }
+  throw error
 }
 
-export { setUserRevoked }
+/** "Sign out of all devices": ends every session of the signed-in user, this one included. */
+async function signOutOfAllDevices(): Promise<SessionsFormState> {
+  try {
+    return await signOutEverywhere() // redirects to /auth
+  } catch (error) {
+    return failedOnStore(error)
+  }
+}
+
+/**
+ * "End all sessions of <user>": every session the user signed in before now is refused from the
+ * next check on, on every instance. Not a ban: they can sign in again. Admins only, checked here,
+ * because a hidden button is no guard.
+ */
+async function endUserSessions(
+  _previous: SessionsFormState,
+  form: FormData,
+): Promise<SessionsFormState> {
+  const { user } = await verifySession({ next: '/settings' })
+  if (user.role !== 'admin') throw new Error('Only admins can end the sessions of other users.')
+  const userId = form.get('userId')
+  const target = listUsers().find((listed) => listed.id === userId)
+  if (!target) throw new Error(`endUserSessions: no user ${JSON.stringify(userId)}.`)
+  if (target.id === user.id) {
+    throw new Error('endUserSessions: use "Sign out of all devices" for your own sessions.')
+  }
+  try {
+    const now = Date.now()
+    await revocationStore.revokeUser(target.id, now, now + LONGEST_SESSION_MS, now)
+  } catch (error) {
+    return failedOnStore(error)
+  }
+  return { status: 'done', message: `Ended every session of ${target.name}.` }
+}
+
+export { endUserSessions, signOutOfAllDevices }
+export type { SessionsFormState }

@@ -1,18 +1,17 @@
-import { isRevoked } from '../lib/revocations'
+import type { SessionUser } from '@/lib/session/shared/user'
 import { verifySession } from '../lib/session'
 import { listUsers } from '../lib/user-directory'
-import { type ListedUser, SettingsPanel } from './settings-panel'
+import { SettingsPanel } from './settings-panel'
+import { YourSessions } from './your-sessions'
 
 async function SettingsPage() {
   const { user } = await verifySession({ next: '/settings' })
   // The browser gate only hides the panel: the user list itself is sent to admins only.
-  const users: ListedUser[] =
-    user.role === 'admin'
-      ? listUsers().map((listed) => ({ ...listed, revoked: isRevoked(listed.id) }))
-      : []
+  const users: ReadonlyArray<SessionUser> = user.role === 'admin' ? listUsers() : []
   return (
     <>
       <h1>Settings</h1>
+      <YourSessions />
       <SettingsPanel users={users} />
     </>
   )

@@ -1,14 +1,16 @@
 'use client'
+import { useActionState } from 'react'
 import { SessionGate } from '@/lib/session/client'
 import type { SessionUser } from '@/lib/session/shared/user'
 import { ColumnTable } from '../components/column-table'
-import { setUserRevoked } from './actions'
+import { endUserSessions, type SessionsFormState } from './actions'
+import { FormOutcome } from './form-outcome'
 
-type ListedUser = SessionUser & { revoked: boolean }
+const IDLE: SessionsFormState = { status: 'idle' }
 
 type SettingsPanelProps = {
-  /** Every user with their revocation state; empty unless the server saw an admin. */
-  users: ReadonlyArray<ListedUser>
+  /** Every user; empty unless the server saw an admin. */
+  users: ReadonlyArray<SessionUser>
 }
 
 function isAdmin(user: SessionUser): boolean {
@@ -17,18 +19,22 @@ function isAdmin(user: SessionUser): boolean {
 
 /** Admin-only, gated in the browser with `allow`; the data and the action are checked on the server. */
 function SettingsPanel({ users }: SettingsPanelProps) {
+  const [state, formAction, pending] = useActionState(endUserSessions, IDLE)
   return (
     <SessionGate
       allow={isAdmin}
       fallback={<p aria-busy="true">Checking session…</p>}
-      unauthorized={<p role="alert">Settings are for admins. You are signed in as a member.</p>}
+      unauthorized={
+        <p role="alert">Managing users is for admins. You are signed in as a member.</p>
+      }
     >
       <h2>Users</h2>
       <p className="muted">
-        Revoking a user makes the app&apos;s <code>loadUser</code> return null: their next session
-        check says <code>revoked</code>, and they are signed out with a toast.
+        Ending a user&apos;s sessions puts them in the revocation store: their next session check,
+        on any instance, says <code>revoked</code>, and they are signed out with a toast. They can
+        sign in again.
       </p>
-      <ColumnTable columns={['Name', 'Role', 'Access']}>
+      <ColumnTable columns={['Name', 'Role', 'Sessions']}>
         {users.map((user) => (
           <tr key={user.id}>
             <td>{user.name}</td>
@@ -37,14 +43,10 @@ function SettingsPanel({ users }: SettingsPanelProps) {
               {user.role === 'admin' ? (
                 <span className="muted">admin</span>
               ) : (
-                <form action={setUserRevoked}>
+                <form action={formAction}>
                   <input type="hidden" name="userId" value={user.id} />
-                  <input type="hidden" name="revoke" value={String(!user.revoked)} />
-                  <button
-                    type="submit"
-                    aria-label={`${user.revoked ? 'Restore' : 'Revoke'} ${user.name}`}
-                  >
-                    {user.revoked ? 'Restore' : 'Revoke'}
+                  <button type="submit" disabled={pending}>
+                    End all sessions of {user.name}
                   </button>
                 </form>
               )}
@@ -52,9 +54,10 @@ function SettingsPanel({ users }: SettingsPanelProps) {
           </tr>
         ))}
       </ColumnTable>
+      <FormOutcome state={state} />
     </SessionGate>
   )
 }
 
 export { SettingsPanel }
-export type { ListedUser, SettingsPanelProps }
+export type { SettingsPanelProps }

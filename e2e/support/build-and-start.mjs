@@ -1,11 +1,13 @@
 // The e2e web server, in the topology users deploy (see server-env.ts): `next build` once, then
-// two `next start` instances of that build on 127.0.0.1, then nginx with TLS in front of both.
+// a redis-server on a free loopback port, two `next start` instances of that build on 127.0.0.1
+// sharing it (REDIS_URL: the app's revocation store), then nginx with TLS in front of both.
 // `npm test` builds in the background while other phases run and says so with E2E_ALREADY_BUILT=1.
 // Stops everything on SIGTERM/SIGINT (Playwright's shutdown), and stops everything and exits
 // non-zero when any one of them dies, so no half-topology is left running or tested.
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { createServer } from 'node:net'
 import path from 'node:path'
 import { nginxConfig } from './nginx-config.mjs'
 import { makeTestCertificate } from './test-certificate.mjs'
@@ -13,6 +15,8 @@ import { makeTestCertificate } from './test-certificate.mjs'
 const NEXT_BIN = createRequire(import.meta.url).resolve('next/dist/bin/next')
 /** Debian's nginx; NGINX_PATH points at another binary (as CHROMIUM_PATH does for the browser). */
 const NGINX_PATH = process.env.NGINX_PATH ?? '/usr/sbin/nginx'
+/** Debian's redis-server, as test/support/redis-server.ts runs it for the unit tests. */
+const REDIS_SERVER_PATH = process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server'
 const READY_TIMEOUT_MS = 60_000 // per instance; `next start` of a built app is ready in ~1 s
 const READY_POLL_MS = 200
 const LOG_TAIL_LINES = 40
@@ -41,13 +45,13 @@ if (process.env.E2E_ALREADY_BUILT === '1') {
   console.log(`[e2e] next build: ${seconds} s`)
 }
 
-// A fresh run directory: last run's logs and revoke list must not leak into this one.
+// A fresh run directory: last run's logs must not leak into this one.
 rmSync(runDir, { recursive: true, force: true })
 const nginxDir = path.join(runDir, 'nginx')
 mkdirSync(path.join(nginxDir, 'tmp'), { recursive: true })
 mkdirSync(path.join(runDir, 'servers'), { recursive: true })
-// The reference app's revoke list (app/lib/revocations.ts): one file both instances read.
-const revokedUserIdsFile = path.join(runDir, 'revoked-user-ids.json')
+const redisDir = path.join(runDir, 'redis')
+mkdirSync(redisDir)
 
 /** @type {Array<{ name: string, log: string, child: import('node:child_process').ChildProcess }>} */
 const running = []
@@ -93,42 +97,77 @@ function stopAll(exitCode) {
 
 for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => stopAll(0))
 
-async function waitUntilReady(name, url) {
+/** Polls `isReady` until it says so; stops everything if it never does. */
+async function waitUntilReady(name, what, isReady) {
   const deadline = performance.now() + READY_TIMEOUT_MS
   while (performance.now() < deadline) {
     if (stopping) return
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(READY_POLL_MS * 10) })
-      if (response.ok) return
-    } catch {
-      // Not listening yet.
-    }
+    if (await isReady()) return
     await new Promise((resolve) => setTimeout(resolve, READY_POLL_MS))
   }
-  console.error(`[e2e] ${name} did not answer ${url} within ${READY_TIMEOUT_MS / 1000} s`)
+  console.error(`[e2e] ${name} did not ${what} within ${READY_TIMEOUT_MS / 1000} s`)
   printTail(name, running.find((each) => each.name === name)?.log ?? '')
   stopAll(1)
 }
+
+async function answers(url) {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(READY_POLL_MS * 10) })
+    return response.ok
+  } catch {
+    return false // not listening yet
+  }
+}
+
+/** A port nothing listens on now, on loopback (the OS picks it). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port: picked } = /** @type {import('node:net').AddressInfo} */ (server.address())
+      server.close(() => resolve(picked))
+    })
+  })
+}
+
+// Redis first: the instances' revocation store. Nothing saved to disk (the run starts empty).
+const redisPort = await freePort()
+const redisLog = path.join(runDir, 'servers', 'redis.log')
+const redisName = `redis-server (127.0.0.1:${redisPort})`
+const redisArgs = ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '']
+start(
+  redisName,
+  REDIS_SERVER_PATH,
+  [...redisArgs, '--appendonly', 'no', '--dir', redisDir],
+  {},
+  redisLog,
+)
+await waitUntilReady(redisName, 'start', () =>
+  readFileSync(redisLog, 'utf8').includes('Ready to accept connections'),
+)
 
 const instances = instancePorts.map((instancePort, index) => ({
   name: `next start ${String.fromCharCode(97 + index)} (127.0.0.1:${instancePort})`,
   port: instancePort,
   log: path.join(runDir, 'servers', `instance-${String.fromCharCode(97 + index)}.log`),
 }))
-for (const instance of instances) {
+// (A Redis that never started has stopped everything: start nothing more.)
+for (const instance of stopping ? [] : instances) {
   start(
     instance.name,
     process.execPath,
     [NEXT_BIN, 'start', '--hostname', '127.0.0.1', '--port', String(instance.port)],
-    { REVOKED_USER_IDS_FILE: revokedUserIdsFile },
+    { REDIS_URL: `redis://127.0.0.1:${redisPort}` },
     instance.log,
   )
 }
 // nginx starts last: every request it passes on must find both instances ready.
 await Promise.all(
-  instances.map(({ name, port: instancePort }) =>
-    waitUntilReady(name, `http://127.0.0.1:${instancePort}/api/session`),
-  ),
+  instances.map(({ name, port: instancePort }) => {
+    const url = `http://127.0.0.1:${instancePort}/api/session`
+    return waitUntilReady(name, `answer ${url}`, () => answers(url))
+  }),
 )
 
 if (!stopping) {
@@ -140,6 +179,7 @@ if (!stopping) {
   start('nginx', NGINX_PATH, nginxArgs, {}, path.join(nginxDir, 'error.log'))
   console.log(
     `[e2e] https://${host}:${port} -> nginx (${config}) -> ` +
-      `${instances.map((instance) => `127.0.0.1:${instance.port}`).join(', ')}; logs in ${runDir}`,
+      `${instances.map((instance) => `127.0.0.1:${instance.port}`).join(', ')}, ` +
+      `both on redis://127.0.0.1:${redisPort}; logs in ${runDir}`,
   )
 }

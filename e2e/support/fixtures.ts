@@ -1,16 +1,19 @@
 import { writeFile } from 'node:fs/promises'
 import { test as base, expect, type Page } from '@playwright/test'
 import type { SessionLengthId } from '../../app/auth/session-lengths'
+import { startRedisServer, type RedisServer } from '@/test/support/redis-server'
+import { startExtraInstance, type ExtraInstance, type ExtraInstanceStore } from './extra-instance'
 import { E2E_HOST_HEADER, E2E_PROXY_ADDRESS_URL } from './server-env'
 import { serverLogsSince, serverLogSizes } from './server-logs'
-import { sessionCookie, setSessionCookie, signIn, type DemoEmail } from './session'
+import { setSessionCookie, signInForCookie, type DemoEmail } from './session'
 
 type SessionTokens = {
   /**
    * A session cookie value for this user and length, made once per worker through the real
-   * sign-in form. Tokens are stateless (an encrypted user id and expiry), so tests that are not
-   * about signing in can share them: signing out in one test only clears that test's jar.
-   * Always await it inside the test or hook that asks (see the note in the fixture).
+   * sign-in form and shared by the worker's tests. Never sign out or revoke with one: the store
+   * would refuse it in every test after. A test that signs out or ends sessions makes its own
+   * (`signIn` in ./session.ts). Always await it inside the test or hook that asks (see the note
+   * in the fixture).
    */
   tokenFor: (email: DemoEmail, length?: SessionLengthId) => Promise<string>
 }
@@ -22,6 +25,12 @@ type SignedIn = {
   memberPage: Page
   /** On failure, attaches what the servers logged during the test (printed with the error). */
   serverLogsOnFailure: void
+  /** Starts this test's own `next start` (one at a time), stopped after the test. */
+  extraInstance: (store: ExtraInstanceStore) => Promise<ExtraInstance>
+  /** A redis-server of this test's own (empty, on a free loopback port), which it may stop. */
+  redisServer: RedisServer
+  /** This test's own `next start` on its own `redisServer` (REDIS_URL). */
+  onOwnRedis: { instance: ExtraInstance; redis: RedisServer }
 }
 
 const test = base.extend<SignedIn, SessionTokens>({
@@ -40,11 +49,7 @@ const test = base.extend<SignedIn, SessionTokens>({
         const token = (async () => {
           const context = await browser.newContext()
           try {
-            const page = await context.newPage()
-            await signIn(page, email, length)
-            const cookie = await sessionCookie(context)
-            if (!cookie) throw new Error(`signing in ${email} set no session cookie`)
-            return cookie.value
+            return (await signInForCookie(await context.newPage(), email, length)).value
           } finally {
             await context.close()
           }
@@ -80,6 +85,30 @@ const test = base.extend<SignedIn, SessionTokens>({
   memberPage: async ({ page, signInFast }, provide) => {
     await signInFast(page, 'max@example.com')
     await provide(page)
+  },
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; it has none
+  redisServer: async ({}, provide) => {
+    const server = await startRedisServer()
+    await provide(server)
+    await server.dispose()
+  },
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; it has none
+  extraInstance: async ({}, provide, testInfo) => {
+    const started: ExtraInstance[] = []
+    await provide(async (store) => {
+      // One port per worker (server-env.ts): a second instance in one test would collide.
+      if (started.length > 0) throw new Error('extraInstance: one per test')
+      const instance = await startExtraInstance(testInfo.parallelIndex, store)
+      started.push(instance)
+      return instance
+    })
+    for (const instance of started) await instance.stop()
+  },
+  onOwnRedis: async ({ redisServer, extraInstance }, provide) => {
+    await provide({
+      instance: await extraInstance({ redisUrl: redisServer.url }),
+      redis: redisServer,
+    })
   },
   serverLogsOnFailure: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; it has none

@@ -11,7 +11,8 @@ import { SECURE_SESSION_COOKIE_NAME, SESSION_ENDPOINT } from '@/lib/session/shar
 import type { SessionPayload } from '@/lib/session/shared/types'
 import { E2E_BASE_URL } from './server-env'
 
-type DemoEmail = 'ada@example.com' | 'max@example.com' | 'sam@example.com' | 'olga@example.com'
+type DemoEmail =
+  'ada@example.com' | 'dee@example.com' | 'max@example.com' | 'olga@example.com' | 'sam@example.com'
 
 function account(email: DemoEmail) {
   const found = DEMO_ACCOUNTS.find((demo) => demo.email === email)
@@ -43,6 +44,22 @@ async function signIn(page: Page, email: DemoEmail, length: SessionLengthId = '2
 // it is named `__Host-session`, as in a deployment.
 const E2E_SESSION_COOKIE_NAME = SECURE_SESSION_COOKIE_NAME
 
+/**
+ * Signs in (as `signIn` does) and returns the session cookie the browser got, for the origin the
+ * page signed in on: a session of the caller's own, to sign out or revoke.
+ */
+async function signInForCookie(
+  page: Page,
+  email: DemoEmail,
+  length: SessionLengthId = '2m',
+): Promise<Cookie> {
+  await signIn(page, email, length)
+  const origin = new URL(page.url()).origin
+  const cookie = await sessionCookie(page.context(), origin)
+  if (!cookie) throw new Error(`signing in ${email} set no session cookie for ${origin}`)
+  return cookie
+}
+
 /** The session cookie the browser would send to `url` (the app, through the proxy), or undefined. */
 async function sessionCookie(
   context: BrowserContext,
@@ -52,14 +69,18 @@ async function sessionCookie(
   return cookies.find((cookie) => cookie.name === E2E_SESSION_COOKIE_NAME)
 }
 
-/** Puts `value` in the jar as the app's session cookie, valid for the browser for an hour. */
-async function setSessionCookie(context: BrowserContext, value: string): Promise<void> {
+/** Puts `value` in the jar as the app's session cookie for `url`, valid for the browser for an hour. */
+async function setSessionCookie(
+  context: BrowserContext,
+  value: string,
+  url: string = E2E_BASE_URL,
+): Promise<void> {
   await context.addCookies([
     {
       name: E2E_SESSION_COOKIE_NAME,
       value,
       // `url` (not `domain`) makes it host-only, Path=/, as `__Host-` demands.
-      url: E2E_BASE_URL,
+      url,
       secure: true,
       httpOnly: true,
       sameSite: 'Lax',
@@ -68,9 +89,16 @@ async function setSessionCookie(context: BrowserContext, value: string): Promise
   ])
 }
 
-/** What GET /api/session says for this cookie value (sent by hand, outside any jar). */
-async function askSession(request: APIRequestContext, token: string): Promise<SessionPayload> {
-  const response = await request.get(SESSION_ENDPOINT, {
+/**
+ * What GET /api/session says for this cookie value (sent by hand, outside any jar): through the
+ * proxy, or from the instance at `baseUrl` (`http://127.0.0.1:<port>`).
+ */
+async function askSession(
+  request: APIRequestContext,
+  token: string,
+  baseUrl = '',
+): Promise<SessionPayload> {
+  const response = await request.get(`${baseUrl}${SESSION_ENDPOINT}`, {
     headers: { cookie: `${E2E_SESSION_COOKIE_NAME}=${token}` },
   })
   expect(response.status()).toBe(200)
@@ -95,6 +123,18 @@ async function waitUntilExpired(request: APIRequestContext, token: string): Prom
   return token
 }
 
+/** Clicks the header's "Sign out" and waits for its DELETE /api/session (which revokes): 204. */
+async function clickSignOut(page: Page): Promise<void> {
+  const deleted = page.waitForResponse(
+    (response) =>
+      new URL(response.url()).pathname === SESSION_ENDPOINT &&
+      response.request().method() === 'DELETE',
+  )
+  // Exact: /settings also has "Sign out of all devices".
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click()
+  expect((await deleted).status(), 'DELETE /api/session').toBe(204)
+}
+
 /** sonner's toasts (rendered in document.body). */
 function toasts(page: Page) {
   return page.locator('[data-sonner-toast]')
@@ -111,11 +151,13 @@ function recordUrls(page: Page): string[] {
 
 export {
   askSession,
+  clickSignOut,
   E2E_SESSION_COOKIE_NAME,
   recordUrls,
   sessionCookie,
   setSessionCookie,
   signIn,
+  signInForCookie,
   submitSignIn,
   toasts,
   waitUntilExpired,
