@@ -22,6 +22,8 @@ export type {
 export { SessionConfigError } from './server/keys'
 export { createSessionProxy } from './server/proxy'
 export type { SessionProxyOptions } from './server/proxy'
+export { DEFAULT_MAX_LIFETIME_SECONDS } from './server/max-lifetime'
+export type { MaxLifetimeOption } from './server/max-lifetime'
 export { memoryRevocationStore } from './server/memory-revocation-store'
 export { REVOCATION_TIMEOUT_MS } from './server/revocation-check'
 export type { RevocationOptions } from './server/revocation-check'

@@ -8,6 +8,7 @@ import type { SessionPayload, SessionUser } from '../shared/types'
 import { decryptFirstValid, resolveSession, type LoadUser } from './resolve-session'
 import { cookieValueNextReads, sessionCookieCandidates } from './cookie-candidates'
 import { currentSessionCookieName } from './cookie'
+import { checkMaxLifetime, type MaxLifetimeOption } from './max-lifetime'
 import { checkRevocationOptions, type RevocationOptions } from './revocation-check'
 import { createSignOuts, type SignOuts } from './sign-out'
 
@@ -22,7 +23,7 @@ import { createSignOuts, type SignOuts } from './sign-out'
 const REQUEST_PATH_HEADER = 'x-session-kit-path'
 
 /** What `createSessionDal` needs from the app. */
-type SessionDalOptions = {
+type SessionDalOptions = MaxLifetimeOption & {
   /** The app's user lookup; null means revoked. */
   loadUser: LoadUser
   /** Where `verifySession()` sends users without a session. Defaults to `LOGIN_PATH`. */
@@ -85,9 +86,11 @@ function createSessionDal({
   loadUser,
   loginPath = LOGIN_PATH,
   revocation,
+  maxLifetimeSeconds,
 }: SessionDalOptions): SessionDal {
   loginHref(loginPath) // throws now, at startup, for a login path that is not a plain path
   checkRevocationOptions(revocation)
+  const lifetime = checkMaxLifetime(maxLifetimeSeconds)
 
   async function candidates(): Promise<string[]> {
     const [store, requestHeaders] = await Promise.all([cookies(), headers()])
@@ -113,7 +116,8 @@ function createSessionDal({
   })
 
   const openCookie = async () => decryptFirstValid(await candidates())
-  const signOuts = createSignOuts({ revocation, loginPath, getSession, openCookie })
+  const revocations = revocation && { ...revocation, maxLifetimeSeconds: lifetime }
+  const signOuts = createSignOuts({ revocation: revocations, loginPath, getSession, openCookie })
   return { getSession, verifySession: (options = {}) => verify(options.next), ...signOuts }
 }
 

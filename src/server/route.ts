@@ -3,7 +3,13 @@ import type { SessionPayload, UnauthenticatedReason } from '../shared/types'
 import { sessionCookieCandidates } from './cookie-candidates'
 import { clearedSessionCookie } from './cookie'
 import { decryptFirstValid, resolveSession, type LoadUser } from './resolve-session'
-import { checkRevocationOptions, revokeSession, type RevocationOptions } from './revocation-check'
+import { checkMaxLifetime, type MaxLifetimeOption } from './max-lifetime'
+import {
+  checkRevocationOptions,
+  revokeSession,
+  type RevocationOptions,
+  type RevocationWithLifetime,
+} from './revocation-check'
 import { RevocationStoreError } from './revocation-store'
 import { isSameOrigin, parseAllowedOrigins } from './same-origin'
 
@@ -16,7 +22,7 @@ const NO_STORE = { 'Cache-Control': 'no-store' }
 const STORE_DOWN_RETRY_SECONDS = 5
 
 /** What `createSessionRoute` needs from the app. */
-type SessionRouteOptions = {
+type SessionRouteOptions = MaxLifetimeOption & {
   /** The app's user lookup; null means revoked. */
   loadUser: LoadUser
   /** Clock in epoch ms; defaults to `Date.now`. Tests pass a controlled one. */
@@ -66,7 +72,11 @@ function storeDown(headers: HeadersInit): Response {
 }
 
 /** Revokes the session of the request's cookie, if one opens (the one GET would have used). */
-async function revokeRequestSession(request: Request, revocation: RevocationOptions, now: number) {
+async function revokeRequestSession(
+  request: Request,
+  revocation: RevocationWithLifetime,
+  now: number,
+) {
   const candidates = sessionCookieCandidates(request.headers.get('cookie'))
   const opened = await decryptFirstValid(candidates, { now })
   if (opened.ok) await revokeSession(revocation, opened.session, now)
@@ -81,9 +91,11 @@ function createSessionRoute({
   now = Date.now,
   allowedOrigins = [],
   revocation,
+  maxLifetimeSeconds,
 }: SessionRouteOptions): SessionRoute {
   const extraOrigins = parseAllowedOrigins(allowedOrigins)
   checkRevocationOptions(revocation)
+  const lifetime = checkMaxLifetime(maxLifetimeSeconds)
 
   async function GET(request: Request): Promise<Response> {
     let payload: SessionPayload
@@ -111,7 +123,9 @@ function createSessionRoute({
       return Response.json(refused, { status: 403, headers: NO_STORE })
     }
     try {
-      if (revocation) await revokeRequestSession(request, revocation, now())
+      if (revocation) {
+        await revokeRequestSession(request, { ...revocation, maxLifetimeSeconds: lifetime }, now())
+      }
     } catch (error) {
       // The user asked to leave: the cookie goes anyway; the 503 makes the client retry the revocation.
       console.error('DELETE /api/session could not revoke the session:', error)

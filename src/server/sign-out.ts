@@ -2,13 +2,13 @@ import 'server-only'
 import { redirect } from 'next/navigation'
 import type { SessionPayload } from '../shared/types'
 import { deleteSession } from './cookie'
-import { revokeSession, revokeUserSessions, type RevocationOptions } from './revocation-check'
+import { revokeSession, revokeUserSessions, type RevocationWithLifetime } from './revocation-check'
 import type { DecryptResult } from './session'
 
 /** What the sign-out helpers need from the DAL that makes them. */
 type SignOutDeps = {
   /** Where revocations go; without one, signing out only clears the cookie. */
-  revocation: RevocationOptions | undefined
+  revocation: RevocationWithLifetime | undefined
   /** Where both helpers send the user afterwards. */
   loginPath: string
   /** This request's session, fully checked (store and `loadUser`): the DAL's `getSession`. */
