@@ -32,6 +32,7 @@ export type { RevocationQuery, RevocationStore } from './server/revocation-store
 export { resolveSession } from './server/resolve-session'
 export type { LoadUser, ResolveSessionOptions, SessionContext } from './server/resolve-session'
 export { createSessionRoute } from './server/route'
+export type { RenewalOption, RenewalOptions } from './server/session-renewal'
 export type { SignOuts } from './server/sign-out'
 export type { SessionRoute, SessionRouteOptions } from './server/route'
 export { decryptSession, encryptSession } from './server/session'

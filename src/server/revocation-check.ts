@@ -75,7 +75,11 @@ function isSessionRevoked(options: RevocationOptions, session: SessionData, now:
  * maximum lifetime). A token made before session ids has none to revoke: false, and it stays
  * valid until it expires.
  */
-async function revokeSession(options: RevocationWithLifetime, session: SessionData, now: number) {
+async function revokeSession(
+  options: RevocationWithLifetime,
+  session: Pick<SessionData, 'sessionId' | 'issuedAt' | 'expiresAt'>,
+  now: number,
+) {
   if (session.sessionId === null) return false
   const lastToken = lastOpening(options.maxLifetimeSeconds, session.issuedAt)
   const until = Math.max(lastToken, session.expiresAt, now + 1)

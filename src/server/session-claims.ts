@@ -21,16 +21,23 @@ function isDateMs(ms: number): boolean {
  * The session an authenticated payload describes, or null when its claims are unusable: no
  * `sub`, an `exp` or `iat` outside the `Date` range (it would turn every later check into a
  * 500), an `iat` more than `MAX_ISSUED_AHEAD_SECONDS` after `now` (epoch ms), or a `sid` that is
- * not a session id. A token without `sid` was made before session ids existed: it stays valid
- * until it expires (`sessionId: null`; only a user-wide revocation covers it).
+ * not a session id, or a `ttl` (a renewed token's lifetime) that is not whole seconds > 0.
+ * A token without `sid` was made before session ids existed: it stays valid until it expires
+ * (`sessionId: null`; only a user-wide revocation covers it).
  */
 function sessionClaims(payload: Record<string, unknown>, now: number): SessionData | null {
-  const { sub, iat, exp, sid } = payload
+  const { sub, iat, exp, sid, ttl } = payload
   if (typeof sub !== 'string' || sub === '') return null
   if (typeof iat !== 'number' || typeof exp !== 'number') return null
   if (sid !== undefined && !isSessionId(sid)) return null
+  // A renewed token states its session's token lifetime (`ttl`); a first token's is `exp - iat`.
+  if (ttl !== undefined && (!Number.isSafeInteger(ttl) || typeof ttl !== 'number' || ttl <= 0)) {
+    return null
+  }
+  const maxAgeSeconds = ttl ?? exp - iat
   const sessionId = isSessionId(sid) ? sid : null
-  const session = { userId: sub, sessionId, issuedAt: iat * 1000, expiresAt: exp * 1000 }
+  const times = { issuedAt: iat * 1000, expiresAt: exp * 1000, maxAgeSeconds }
+  const session = { userId: sub, sessionId, ...times }
   if (!isDateMs(session.issuedAt) || !isDateMs(session.expiresAt)) return null
   if (session.issuedAt > now + MAX_ISSUED_AHEAD_SECONDS * 1000) return null
   return session

@@ -18,6 +18,11 @@ type SessionData = {
   expiresAt: number
   /** When the user signed in (its `iat`), epoch ms; a whole second. Renewal keeps it. */
   issuedAt: number
+  /**
+   * The lifetime each token of this session gets, in whole seconds: `createSession`'s
+   * `maxAgeSeconds`. A renewal keeps it (its `ttl` claim; a first token's is `exp - iat`).
+   */
+  maxAgeSeconds: number
 }
 
 /**
@@ -49,6 +54,11 @@ type EncryptOptions = {
    * and only `exp` moves. Without it, the token starts a new session (a new id, `iat` = now).
    */
   renews?: { sessionId: string; issuedAt: number }
+  /**
+   * The latest `exp` the token may get, epoch ms (a whole second): a renewal's cap, sign-in + the
+   * maximum lifetime. A capped token still records `maxAgeSeconds` as its session's lifetime.
+   */
+  notAfter?: number
 }
 
 /** How `decryptSession` checks a token. */
@@ -78,6 +88,11 @@ function sessionTimes(maxAgeSeconds: number, now: number = Date.now()) {
   return { issuedAt: issuedAtSeconds * 1000, expiresAt }
 }
 
+/** Whether `ms` is an epoch ms a token can hold: a `Date`-range whole second. */
+function isWholeSecond(ms: number): boolean {
+  return Number.isInteger(ms / 1000) && isDateMs(ms)
+}
+
 /** `encryptSession` through a given JWE path (tests and the bench run both). */
 async function sealSession(
   jwe: SessionJwe,
@@ -89,14 +104,23 @@ async function sealSession(
   }
   const times = sessionTimes(options.maxAgeSeconds, options.now)
   const { sessionId, issuedAt } = options.renews ?? { sessionId: newSessionId(), ...times }
-  if (!isSessionId(sessionId) || !Number.isInteger(issuedAt / 1000) || !isDateMs(issuedAt)) {
+  if (!isSessionId(sessionId) || !isWholeSecond(issuedAt)) {
     throw new TypeError('encryptSession: renews must be a session id and a whole-second epoch ms')
   }
+  const { notAfter = times.expiresAt } = options
+  if (!isWholeSecond(notAfter) || notAfter <= times.issuedAt) {
+    throw new TypeError('encryptSession: notAfter must be a whole-second epoch ms after now')
+  }
+  const expiresAt = Math.min(times.expiresAt, notAfter)
   const claims = {
     sub: data.userId,
     sid: sessionId,
     iat: issuedAt / 1000,
-    exp: times.expiresAt / 1000,
+    exp: expiresAt / 1000,
+    // Only where `exp - iat` no longer says it (a renewed or capped token): see sessionClaims.
+    ...(expiresAt - issuedAt === options.maxAgeSeconds * 1000
+      ? {}
+      : { ttl: options.maxAgeSeconds }),
   }
   return jwe.seal(new TextEncoder().encode(JSON.stringify(claims)))
 }

@@ -1,7 +1,11 @@
 import 'server-only'
+import { cookies } from 'next/headers'
 import { redirect } from 'next/navigation'
 import type { SessionPayload } from '../shared/types'
+import { SESSION_ENDPOINT } from '../shared/constants'
 import { deleteSession } from './cookie'
+import { pendingOf, pendingRevocationCookie } from './pending-revocation'
+import { RevocationStoreError } from './revocation-store'
 import { revokeSession, revokeUserSessions, type RevocationWithLifetime } from './revocation-check'
 import type { DecryptResult } from './session'
 
@@ -27,12 +31,24 @@ type SignOuts = {
 
 function createSignOuts({ revocation, loginPath, getSession, openCookie }: SignOutDeps): SignOuts {
   async function signOut(): Promise<never> {
+    const now = Date.now()
+    const opened = revocation && (await openCookie())
     try {
-      const opened = revocation && (await openCookie())
-      if (revocation && opened?.ok) await revokeSession(revocation, opened.session, Date.now())
+      if (revocation && opened?.ok) await revokeSession(revocation, opened.session, now)
+    } catch (error) {
+      // Store down: the session waits in the pending-revocation cookie of /api/session, which the
+      // client's next DELETE there revokes (route.ts). The error still reaches the error boundary.
+      if (error instanceof RevocationStoreError && opened?.ok) {
+        const pending = await pendingRevocationCookie(
+          pendingOf(opened.session),
+          SESSION_ENDPOINT,
+          now,
+        )
+        ;(await cookies()).set(pending.name, pending.value, pending.options)
+      }
+      throw error
     } finally {
-      // The user asked to leave: the cookie goes even when the store is down (the error still
-      // reaches the app's error boundary, so the failed revocation is not silent).
+      // The user asked to leave: the cookie goes even when the store is down.
       await deleteSession()
     }
     // No `reason` in the URL: signing out is not an expiry, so no toast.
