@@ -1,6 +1,8 @@
 import 'server-only'
 import { parseCompactJwe, utf8 } from './compact-jwe'
 import { isSessionCookieSecure } from './cookie'
+import { revokeSession, type RevocationWithLifetime } from './revocation-check'
+import { RevocationStoreError } from './revocation-store'
 import { sessionCookieCandidates } from './cookie-candidates'
 import type { SessionData } from './session'
 import { isDateMs } from './session-claims'
@@ -114,11 +116,35 @@ async function pendingRevocationCookie(
   return { name, value, options, header }
 }
 
+/**
+ * GET's share: a sign-out whose store was down (the DAL's `signOut()`, or a DELETE the client
+ * stopped retrying) is revoked by the next GET that carries the cookie (the provider's check
+ * after a sign-out). Best effort: a store still down keeps the cookie for a later request. Returns
+ * the `Set-Cookie` that clears it once done (or refused), else null.
+ */
+async function settlePendingRevocations(
+  request: Request,
+  revocation: RevocationWithLifetime | undefined,
+  now: number,
+): Promise<string | null> {
+  const pending = await readPendingRevocations(request, now)
+  if (pending.status === 'none' || !revocation) return null
+  try {
+    for (const session of pending.sessions) await revokeSession(revocation, session, now)
+  } catch (error) {
+    if (error instanceof RevocationStoreError) return null
+    throw error
+  }
+  const path = new URL(request.url).pathname
+  return (await pendingRevocationCookie([], path, now)).header
+}
+
 export {
   MAX_PENDING_REVOCATIONS,
   pendingOf,
   pendingRevocationCookie,
   pendingRevocationCookieName,
   readPendingRevocations,
+  settlePendingRevocations,
 }
 export type { PendingRead, PendingRevocation, PendingRevocationCookie }

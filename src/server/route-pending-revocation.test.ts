@@ -47,12 +47,14 @@ function setup() {
         headers: { origin, ...(cookie ? { cookie } : {}) },
       }),
     )
+  const get = (cookie: string) =>
+    route.GET(new Request(`${ORIGIN}/api/session`, { headers: { cookie } }))
   const status = async (token: string) => {
     const headers = { cookie: `session=${token}` }
     const body = await (await route.GET(new Request(`${ORIGIN}/api/session`, { headers }))).json()
     return body.status === 'authenticated' ? 'authenticated' : body.reason
   }
-  return { state, del, status }
+  return { state, del, get, status }
 }
 
 /** The pending-revocation pair (`name=value`) a response sets, or null. */
@@ -105,6 +107,24 @@ describe('DELETE /api/session: the revocation survives a store that is down', ()
     state.down = false
     expect((await del(pendingPair(two) ?? '')).status).toBe(204)
     expect([await status(first), await status(second)]).toEqual(['revoked', 'revoked'])
+  })
+
+  it('GET settles it too (after the DAL signOut, or a DELETE the client gave up): store down keeps it quietly', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const { state, del, get, status } = setup()
+    const token = await validToken(user.id, { now: NOW })
+    state.down = true
+    const pair = pendingPair(await del(`session=${token}`)) ?? ''
+    const whileDown = await get(pair)
+    expect(await whileDown.json()).toMatchObject({ status: 'unauthenticated', reason: 'missing' })
+    expect(whileDown.headers.getSetCookie()).toEqual([]) // kept for a later request
+    state.down = false
+    const settled = await get(pair)
+    expect(settled.status).toBe(200)
+    expect(settled.headers.getSetCookie()).toEqual([
+      expect.stringMatching(/^session-revocation=; Path=\/api\/session; .*Max-Age=0/),
+    ])
+    expect(await status(token)).toBe('revoked')
   })
 
   it('a retry without any cookie: 204, nothing to revoke (the client stops)', async () => {

@@ -1,7 +1,12 @@
 import 'server-only'
 import { sessionCookieCandidates } from './cookie-candidates'
 import { checkMaxLifetime, type MaxLifetimeOption } from './max-lifetime'
-import { pendingOf, pendingRevocationCookie, readPendingRevocations } from './pending-revocation'
+import {
+  pendingOf,
+  pendingRevocationCookie,
+  readPendingRevocations,
+  settlePendingRevocations,
+} from './pending-revocation'
 import { decryptFirstValid, resolveOpenedSession, type LoadUser } from './resolve-session'
 import { checkRevocationOptions, revokeSession, type RevocationOptions } from './revocation-check'
 import { RevocationStoreError } from './revocation-store'
@@ -56,6 +61,8 @@ function createSessionRoute(options: SessionRouteOptions): SessionRoute {
   const extraOrigins = parseAllowedOrigins(allowedOrigins)
   checkRevocationOptions(revocation)
   const maxLifetimeSeconds = checkMaxLifetime(options.maxLifetimeSeconds)
+  // The store with how long its entries last: the renewal cap, so no renewed token outlives one.
+  const entries = revocation && { ...revocation, maxLifetimeSeconds }
   const renewal = checkRenewalOptions(options.renewal)
 
   async function GET(request: Request): Promise<Response> {
@@ -72,7 +79,8 @@ function createSessionRoute(options: SessionRouteOptions): SessionRoute {
       // Only a session that passed the store and loadUser just now is renewed.
       const policy = renewal && { renewal, maxLifetimeSeconds }
       const renewed = policy && session ? await renewIfDue(session, policy, at) : null
-      return sessionAnswer(payload, renewed)
+      const settled = await settlePendingRevocations(request, entries, at)
+      return sessionAnswer(payload, renewed, settled)
     } catch (error) {
       // Not a sign-out: the client keeps the user and retries after Retry-After.
       if (error instanceof RevocationStoreError) return storeDown(NO_STORE)
@@ -94,10 +102,7 @@ function createSessionRoute(options: SessionRouteOptions): SessionRoute {
     const sessions = [...pending.sessions, ...(opened.ok ? pendingOf(opened.session) : [])]
     const headers = clearingHeaders()
     try {
-      if (revocation) {
-        const entries = { ...revocation, maxLifetimeSeconds }
-        for (const session of sessions) await revokeSession(entries, session, at)
-      }
+      if (entries) for (const session of sessions) await revokeSession(entries, session, at)
     } catch (error) {
       // The user asked to leave: the cookie goes anyway. The 503 makes the client retry, and the
       // pending cookie gives that retry the sessions to revoke.

@@ -37,16 +37,21 @@ function clearingHeaders(): Headers {
 
 /**
  * GET's 200: the payload; a stale cookie cleared; a renewed session's new cookie and its new
- * `expiresAt`, so the client's expiry timer moves with the cookie.
+ * `expiresAt`, so the client's expiry timer moves with the cookie; and `alsoSet`, a further
+ * `Set-Cookie` (a settled pending revocation's), if any.
  */
-function sessionAnswer(payload: SessionPayload, renewed: RenewedSession | null): Response {
-  if (payload.status === 'unauthenticated') {
-    const headers = clearsCookie(payload.reason) ? clearingHeaders() : NO_STORE
+function sessionAnswer(
+  payload: SessionPayload,
+  renewed: RenewedSession | null,
+  alsoSet: string | null = null,
+): Response {
+  const stale = payload.status === 'unauthenticated' && clearsCookie(payload.reason)
+  const headers = stale ? clearingHeaders() : new Headers(NO_STORE)
+  if (alsoSet !== null) headers.append('Set-Cookie', alsoSet)
+  if (payload.status === 'unauthenticated' || !renewed) {
     return Response.json(payload, { status: 200, headers })
   }
-  if (!renewed) return Response.json(payload, { status: 200, headers: NO_STORE })
   const { cookie, token, expiresAt } = renewed
-  const headers = new Headers(NO_STORE)
   headers.append('Set-Cookie', serializeSessionCookie(cookie.name, token, cookie.options))
   const body = { ...payload, expiresAt: new Date(expiresAt).toISOString() }
   return Response.json(body, { status: 200, headers })

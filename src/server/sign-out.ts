@@ -37,7 +37,7 @@ function createSignOuts({ revocation, loginPath, getSession, openCookie }: SignO
       if (revocation && opened?.ok) await revokeSession(revocation, opened.session, now)
     } catch (error) {
       // Store down: the session waits in the pending-revocation cookie of /api/session, which the
-      // client's next DELETE there revokes (route.ts). The error still reaches the error boundary.
+      // provider's next GET there (or a DELETE) revokes. The error still reaches the error boundary.
       if (error instanceof RevocationStoreError && opened?.ok) {
         const pending = await pendingRevocationCookie(
           pendingOf(opened.session),
