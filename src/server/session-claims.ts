@@ -1,7 +1,7 @@
 import 'server-only'
 import { utf8 } from './compact-jwe'
-import type { DecryptResult, SessionData } from './session'
-import { isSessionId } from './session-id'
+import type { DecryptResult, EncryptOptions, SessionData } from './session'
+import { isSessionId, newSessionId } from './session-id'
 
 /** The largest epoch ms a JS `Date` holds (ECMAScript's time value range): past it, `toISOString()` throws. */
 const MAX_DATE_MS = 8.64e15
@@ -74,4 +74,40 @@ function claimsVerdict(plaintext: Uint8Array, now: number): DecryptResult {
   return { ok: true, session }
 }
 
-export { claimsVerdict, isDateMs, MAX_DATE_MS, MAX_ISSUED_AHEAD_SECONDS, sessionClaims }
+/** Whether `ms` is an epoch ms a token can hold: a `Date`-range whole second. */
+function isWholeSecond(ms: number): boolean {
+  return Number.isInteger(ms / 1000) && isDateMs(ms)
+}
+
+/**
+ * The claims `encryptSession` seals, for a token whose own `iat`/`exp` would be `times` (epoch
+ * ms): a new session id and sign-in, or those of the session it `renews`; `exp` at most
+ * `notAfter`; and `ttl`, the session's token lifetime, only where `exp - iat` no longer says it (a
+ * renewed or capped token: see sessionClaims).
+ */
+function newTokenClaims(
+  userId: string,
+  { maxAgeSeconds, renews, notAfter = Infinity }: EncryptOptions,
+  times: { issuedAt: number; expiresAt: number },
+): Record<string, string | number> {
+  const { sessionId, issuedAt } = renews ?? { sessionId: newSessionId(), ...times }
+  if (!isSessionId(sessionId) || !isWholeSecond(issuedAt)) {
+    throw new TypeError('encryptSession: renews must be a session id and a whole-second epoch ms')
+  }
+  if (notAfter !== Infinity && (!isWholeSecond(notAfter) || notAfter <= times.issuedAt)) {
+    throw new TypeError('encryptSession: notAfter must be a whole-second epoch ms after now')
+  }
+  const expiresAt = Math.min(times.expiresAt, notAfter)
+  const claims = { sub: userId, sid: sessionId, iat: issuedAt / 1000, exp: expiresAt / 1000 }
+  const saysLifetime = expiresAt - issuedAt === maxAgeSeconds * 1000
+  return saysLifetime ? claims : { ...claims, ttl: maxAgeSeconds }
+}
+
+export {
+  claimsVerdict,
+  isDateMs,
+  MAX_DATE_MS,
+  MAX_ISSUED_AHEAD_SECONDS,
+  newTokenClaims,
+  sessionClaims,
+}

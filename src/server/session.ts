@@ -1,8 +1,7 @@
 import 'server-only'
 import type { TokenFailureReason } from '../shared/reasons'
 import { parseCompactJwe, type SessionJwe } from './compact-jwe'
-import { claimsVerdict, isDateMs } from './session-claims'
-import { isSessionId, newSessionId } from './session-id'
+import { claimsVerdict, isDateMs, newTokenClaims } from './session-claims'
 import { sessionJwe } from './session-jwe'
 
 /** Browsers cap a cookie's lifetime at 400 days (RFC 6265bis; Chrome enforces it), in seconds. */
@@ -88,11 +87,6 @@ function sessionTimes(maxAgeSeconds: number, now: number = Date.now()) {
   return { issuedAt: issuedAtSeconds * 1000, expiresAt }
 }
 
-/** Whether `ms` is an epoch ms a token can hold: a `Date`-range whole second. */
-function isWholeSecond(ms: number): boolean {
-  return Number.isInteger(ms / 1000) && isDateMs(ms)
-}
-
 /** `encryptSession` through a given JWE path (tests and the bench run both). */
 async function sealSession(
   jwe: SessionJwe,
@@ -103,25 +97,7 @@ async function sealSession(
     throw new TypeError('encryptSession: userId must be a non-empty string')
   }
   const times = sessionTimes(options.maxAgeSeconds, options.now)
-  const { sessionId, issuedAt } = options.renews ?? { sessionId: newSessionId(), ...times }
-  if (!isSessionId(sessionId) || !isWholeSecond(issuedAt)) {
-    throw new TypeError('encryptSession: renews must be a session id and a whole-second epoch ms')
-  }
-  const { notAfter = times.expiresAt } = options
-  if (!isWholeSecond(notAfter) || notAfter <= times.issuedAt) {
-    throw new TypeError('encryptSession: notAfter must be a whole-second epoch ms after now')
-  }
-  const expiresAt = Math.min(times.expiresAt, notAfter)
-  const claims = {
-    sub: data.userId,
-    sid: sessionId,
-    iat: issuedAt / 1000,
-    exp: expiresAt / 1000,
-    // Only where `exp - iat` no longer says it (a renewed or capped token): see sessionClaims.
-    ...(expiresAt - issuedAt === options.maxAgeSeconds * 1000
-      ? {}
-      : { ttl: options.maxAgeSeconds }),
-  }
+  const claims = newTokenClaims(data.userId, options, times)
   return jwe.seal(new TextEncoder().encode(JSON.stringify(claims)))
 }
 
