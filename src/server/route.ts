@@ -64,6 +64,7 @@ function createSessionRoute(options: SessionRouteOptions): SessionRoute {
   // The store with how long its entries last: the renewal cap, so no renewed token outlives one.
   const entries = revocation && { ...revocation, maxLifetimeSeconds }
   const renewal = checkRenewalOptions(options.renewal)
+  const policy = renewal && { renewal, maxLifetimeSeconds }
 
   async function GET(request: Request): Promise<Response> {
     const at = now()
@@ -77,7 +78,6 @@ function createSessionRoute(options: SessionRouteOptions): SessionRoute {
         revocation,
       })
       // Only a session that passed the store and loadUser just now is renewed.
-      const policy = renewal && { renewal, maxLifetimeSeconds }
       const renewed = policy && session ? await renewIfDue(session, policy, at) : null
       const settled = await settlePendingRevocations(request, entries, at)
       return sessionAnswer(payload, renewed, settled)
@@ -92,8 +92,9 @@ function createSessionRoute(options: SessionRouteOptions): SessionRoute {
   }
 
   async function DELETE(request: Request): Promise<Response> {
-    if (!isSameOrigin(request, extraOrigins))
+    if (!isSameOrigin(request, extraOrigins)) {
       return errorAnswer(403, 'Cross-origin request refused')
+    }
     const at = now()
     const path = new URL(request.url).pathname // the client retries here: the pending cookie's path
     const pending = await readPendingRevocations(request, at)
