@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { SessionUser } from '../shared/types'
 import { createSessionDal } from './dal'
 import { memoryRevocationStore } from './memory-revocation-store'
+import { createSessionRoute } from './route'
 import { RevocationStoreError, type RevocationStore } from './revocation-store'
 import { RedirectSignal } from '@/test/support/redirect-signal'
 import { validToken } from '@/test/support/tokens'
@@ -70,6 +71,42 @@ describe('createSessionDal with a revocation store', () => {
     const dal = createSessionDal({ loadUser, revocation: { store: failingStore } })
     expect(await outcome(dal.signOut)).toBeInstanceOf(RevocationStoreError)
     expect(cleared()).toBe(true)
+  })
+
+  it('signOut while the store is down leaves the session pending for /api/session, whose next DELETE revokes it', async () => {
+    const token = await validToken(user.id)
+    withCookie(token)
+    await outcome(createSessionDal({ loadUser, revocation: { store: failingStore } }).signOut)
+    const pending = request.set.mock.calls.find(([name]) => name === 'session-revocation')
+    expect(pending?.[2]).toMatchObject({ path: '/api/session', httpOnly: true, sameSite: 'strict' })
+    const revocation = { store: memoryRevocationStore() } // the store, back
+    const route = createSessionRoute({ loadUser, revocation })
+    const retry = await route.DELETE(
+      new Request('https://app.example/api/session', {
+        method: 'DELETE',
+        headers: { origin: 'https://app.example', cookie: `session-revocation=${pending?.[1]}` },
+      }),
+    )
+    expect(retry.status).toBe(204)
+    withCookie(token)
+    const later = createSessionDal({ loadUser, revocation })
+    expect(await later.getSession()).toMatchObject({ status: 'unauthenticated', reason: 'revoked' })
+  })
+
+  it('verifySession reports renewalDue (the DAL cannot set the cookie), only with renewal', async () => {
+    const renewal = { whenLeftBelow: 0.5 }
+    withCookie(await validToken(user.id, { now: Date.now() - 40 * 60_000, maxAgeSeconds: 3600 }))
+    expect(await createSessionDal({ loadUser, renewal }).verifySession()).toMatchObject({
+      user,
+      renewalDue: true,
+    })
+    expect(await createSessionDal({ loadUser }).verifySession()).toMatchObject({
+      renewalDue: false,
+    })
+    withCookie(await validToken(user.id, { now: Date.now() - 10 * 60_000, maxAgeSeconds: 3600 }))
+    expect(await createSessionDal({ loadUser, renewal }).verifySession()).toMatchObject({
+      renewalDue: false,
+    })
   })
 
   it('verifySession while the store is down throws RevocationStoreError: never a redirect to login', async () => {

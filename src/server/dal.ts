@@ -5,10 +5,12 @@ import { cache } from 'react'
 import { LOGIN_PATH } from '../shared/constants'
 import { loginHref } from '../shared/redirect'
 import type { SessionPayload, SessionUser } from '../shared/types'
-import { decryptFirstValid, resolveSession, type LoadUser } from './resolve-session'
+import { decryptFirstValid, resolveOpenedSession, type LoadUser } from './resolve-session'
 import { cookieValueNextReads, sessionCookieCandidates } from './cookie-candidates'
 import { currentSessionCookieName } from './cookie'
+import { checkMaxLifetime, type MaxLifetimeOption } from './max-lifetime'
 import { checkRevocationOptions, type RevocationOptions } from './revocation-check'
+import { checkRenewalOptions, renewalDue, type RenewalOption } from './session-renewal'
 import { createSignOuts, type SignOuts } from './sign-out'
 
 /**
@@ -22,14 +24,15 @@ import { createSignOuts, type SignOuts } from './sign-out'
 const REQUEST_PATH_HEADER = 'x-session-kit-path'
 
 /** What `createSessionDal` needs from the app. */
-type SessionDalOptions = {
-  /** The app's user lookup; null means revoked. */
-  loadUser: LoadUser
-  /** Where `verifySession()` sends users without a session. Defaults to `LOGIN_PATH`. */
-  loginPath?: string
-  /** Where sessions are revoked; checked once per request. None: sessions are not revocable. */
-  revocation?: RevocationOptions
-}
+type SessionDalOptions = MaxLifetimeOption &
+  RenewalOption & {
+    /** The app's user lookup; null means revoked. */
+    loadUser: LoadUser
+    /** Where `verifySession()` sends users without a session. Defaults to `LOGIN_PATH`. */
+    loginPath?: string
+    /** Where sessions are revoked; checked once per request. None: sessions are not revocable. */
+    revocation?: RevocationOptions
+  }
 
 /** Per-call options of `verifySession()`. */
 type VerifySessionOptions = {
@@ -43,6 +46,11 @@ type VerifiedSession = {
   user: SessionUser
   /** When the session ends, ISO 8601. */
   expiresAt: string
+  /**
+   * With `renewal`: the session is due a new cookie, which a Server Component cannot set. The
+   * route handler's GET (the provider asks it on navigation and focus) and the proxy renew it.
+   */
+  renewalDue: boolean
 }
 
 /** The data access layer for one app: the two checks are cached per request. */
@@ -85,9 +93,12 @@ function createSessionDal({
   loadUser,
   loginPath = LOGIN_PATH,
   revocation,
+  ...options
 }: SessionDalOptions): SessionDal {
   loginHref(loginPath) // throws now, at startup, for a login path that is not a plain path
   checkRevocationOptions(revocation)
+  const maxLifetimeSeconds = checkMaxLifetime(options.maxLifetimeSeconds)
+  const renewal = checkRenewalOptions(options.renewal)
 
   async function candidates(): Promise<string[]> {
     const [store, requestHeaders] = await Promise.all([cookies(), headers()])
@@ -96,16 +107,27 @@ function createSessionDal({
     return requestSessionCandidates(store.get(name)?.value, requestHeaders.get('cookie'), name)
   }
 
-  const getSession = cache(async (): Promise<SessionPayload> => {
-    return resolveSession(await candidates(), loadUser, { revocation })
+  // One clock reading per request: the payload and `renewalDue` must agree.
+  const resolved = cache(async () => {
+    const now = Date.now()
+    return {
+      now,
+      ...(await resolveOpenedSession(await candidates(), loadUser, { now, revocation })),
+    }
   })
+  const getSession = async (): Promise<SessionPayload> => (await resolved()).payload
 
   // Keyed by the `next` string, not the options object: React `cache` compares arguments by
   // identity, and two `{ next: '/x' }` literals are different objects.
   const verify = cache(async (next: string | undefined): Promise<VerifiedSession> => {
-    const session = await getSession()
+    const { payload: session, session: opened, now } = await resolved()
     if (session.status === 'authenticated') {
-      return { user: session.user, expiresAt: session.expiresAt }
+      const due = renewal && opened && renewalDue(opened, { renewal, maxLifetimeSeconds }, now)
+      return {
+        user: session.user,
+        expiresAt: session.expiresAt,
+        renewalDue: typeof due === 'number',
+      }
     }
     const requestPath = next ?? (await headers()).get(REQUEST_PATH_HEADER) ?? undefined
     // loginHref drops an unsafe `next` and keeps only lost-session reasons (no toast on `missing`).
@@ -113,7 +135,8 @@ function createSessionDal({
   })
 
   const openCookie = async () => decryptFirstValid(await candidates())
-  const signOuts = createSignOuts({ revocation, loginPath, getSession, openCookie })
+  const revocations = revocation && { ...revocation, maxLifetimeSeconds }
+  const signOuts = createSignOuts({ revocation: revocations, loginPath, getSession, openCookie })
   return { getSession, verifySession: (options = {}) => verify(options.next), ...signOuts }
 }
 

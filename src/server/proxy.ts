@@ -7,83 +7,79 @@ import { decryptFirstValid } from './resolve-session'
 import { sessionCookieCandidates } from './cookie-candidates'
 import { REQUEST_PATH_HEADER } from './dal'
 import { clearedSessionCookie } from './cookie'
+import { checkMaxLifetime, type MaxLifetimeOption } from './max-lifetime'
+import { checkProxyPaths, decodePath, matchesAny } from './proxy-paths'
+import {
+  checkRevocationOptions,
+  isSessionRevoked,
+  type RevocationOptions,
+} from './revocation-check'
+import { RevocationStoreError } from './revocation-store'
+import type { DecryptResult, SessionData } from './session'
+import {
+  checkRenewalOptions,
+  renewalDue,
+  renewIfDue,
+  type RenewalOption,
+  type RenewalPolicy,
+} from './session-renewal'
 
-/** Which paths `createSessionProxy` guards, and where it sends visitors. */
-type SessionProxyOptions = {
-  /** Paths (and everything below them) that need a valid session cookie. */
-  protectedPaths: ReadonlyArray<string>
-  /** Paths (and everything below them) for signed-out visitors only, such as the login page. */
-  guestOnlyPaths: ReadonlyArray<string>
-  /** Where visitors without a valid cookie are sent. Never protected. Defaults to `LOGIN_PATH`. */
-  loginPath?: string
-  /** Where signed-in visitors of a guest-only path go without a safe `next`. Defaults to `HOME_PATH`. */
-  homePath?: string
-}
-
-// A plain absolute path: `/`, or `/segment/segment` with no query, hash, empty, `.` or `..`
-// segment, trailing slash, backslash, whitespace or control character.
-const PLAIN_PATH = /^\/(?:[^/?#\\\s\p{Cc}]+(?:\/[^/?#\\\s\p{Cc}]+)*)?$/u
-const DOT_SEGMENT = /\/\.\.?(?:\/|$)/
-
-function assertPlainPath(path: unknown, option: string): asserts path is string {
-  if (typeof path !== 'string' || !PLAIN_PATH.test(path) || DOT_SEGMENT.test(path)) {
-    throw new TypeError(
-      `createSessionProxy: ${option} must be a plain absolute path like '/dashboard', got ${JSON.stringify(path)}`,
-    )
+/** Which paths `createSessionProxy` guards, where it sends visitors, and whether it renews. */
+type SessionProxyOptions = MaxLifetimeOption &
+  RenewalOption & {
+    /** Paths (and everything below them) that need a valid session cookie. */
+    protectedPaths: ReadonlyArray<string>
+    /** Paths (and everything below them) for signed-out visitors only, such as the login page. */
+    guestOnlyPaths: ReadonlyArray<string>
+    /** Where visitors without a valid cookie are sent. Never protected. Defaults to `LOGIN_PATH`. */
+    loginPath?: string
+    /** Where signed-in visitors of a guest-only path go without a safe `next`. Defaults to `HOME_PATH`. */
+    homePath?: string
+    /** With `renewal`: a session due renewal is renewed only if this store says it is not revoked. */
+    revocation?: RevocationOptions
+    /** Clock in epoch ms; defaults to `Date.now`. Tests pass a controlled one. */
+    now?: () => number
   }
-}
 
-/** Segment-boundary match: `/dashboard` covers `/dashboard` and `/dashboard/x`, not `/dashboards`. */
-function isUnder(pathname: string, base: string): boolean {
-  return base === '/' || pathname === base || pathname.startsWith(`${base}/`)
-}
-
-function matchesAny(pathname: string, bases: ReadonlyArray<string>): boolean {
-  return bases.some((base) => isUnder(pathname, base))
-}
-
-/** `/%64ashboard` is `/dashboard` to the router, so it must be to the guard too. */
-function decodePath(pathname: string): string {
+/**
+ * Sets a renewed session cookie on a response the proxy lets through, when one is due. With a
+ * store, a revoked session is not renewed, and nor is any while the store is down (the page's own
+ * check decides). Without one, the proxy cannot tell; a renewed revoked token still opens nowhere,
+ * since its entry lasts until sign-in + the maximum lifetime, past any renewal.
+ */
+async function renewOnResponse(
+  response: NextResponse,
+  session: SessionData,
+  policy: RenewalPolicy & { revocation: RevocationOptions | undefined },
+  now: number,
+): Promise<void> {
+  if (renewalDue(session, policy, now) === null) return // most requests: no store call
   try {
-    return decodeURIComponent(pathname)
-  } catch {
-    return pathname // broken escapes: match the raw form, the router will 400 it anyway
+    if (policy.revocation && (await isSessionRevoked(policy.revocation, session, now))) return
+  } catch (error) {
+    if (error instanceof RevocationStoreError) return
+    throw error
   }
+  const renewed = await renewIfDue(session, policy, now)
+  if (renewed) response.cookies.set(renewed.cookie.name, renewed.token, renewed.cookie.options)
 }
 
 /**
  * The optimistic check for Next 16's `proxy.ts`: cookie only (no `loadUser`, no database), so it
  * is cheap on every navigation; `verifySession()` stays the real check. Throws at creation for a
- * config that could loop: a protected login path, or a guest-only home path.
+ * config that could loop: a protected login path, or a guest-only home path. With `renewal`, a
+ * request it lets through also renews a session that is due.
  */
-function createSessionProxy({
-  protectedPaths,
-  guestOnlyPaths,
-  loginPath = LOGIN_PATH,
-  homePath = HOME_PATH,
-}: SessionProxyOptions): (request: NextRequest) => Promise<NextResponse> {
-  protectedPaths.forEach((path, index) => assertPlainPath(path, `protectedPaths[${index}]`))
-  guestOnlyPaths.forEach((path, index) => assertPlainPath(path, `guestOnlyPaths[${index}]`))
-  assertPlainPath(loginPath, 'loginPath')
-  assertPlainPath(homePath, 'homePath')
-  if (matchesAny(loginPath, protectedPaths)) {
-    throw new Error(
-      `createSessionProxy: loginPath ${loginPath} is protected: every visit would redirect to itself`,
-    )
-  }
-  if (matchesAny(homePath, guestOnlyPaths)) {
-    throw new Error(
-      `createSessionProxy: homePath ${homePath} is guest-only: signed-in users would loop`,
-    )
-  }
-  const overlap =
-    guestOnlyPaths.find((path) => matchesAny(path, protectedPaths)) ??
-    protectedPaths.find((path) => matchesAny(path, guestOnlyPaths))
-  if (overlap !== undefined) {
-    throw new Error(
-      `createSessionProxy: ${overlap} is both protected and guest-only: nobody could see it`,
-    )
-  }
+function createSessionProxy(
+  options: SessionProxyOptions,
+): (request: NextRequest) => Promise<NextResponse> {
+  const { protectedPaths, guestOnlyPaths, revocation, now = Date.now } = options
+  const { loginPath = LOGIN_PATH, homePath = HOME_PATH } = options
+  checkProxyPaths({ protectedPaths, guestOnlyPaths, loginPath, homePath })
+  checkRevocationOptions(revocation)
+  const maxLifetimeSeconds = checkMaxLifetime(options.maxLifetimeSeconds)
+  const renewal = checkRenewalOptions(options.renewal)
+  const policy = renewal && { renewal, maxLifetimeSeconds, revocation }
 
   return async function sessionProxy(request: NextRequest): Promise<NextResponse> {
     const { pathname, search, searchParams } = request.nextUrl
@@ -91,21 +87,24 @@ function createSessionProxy({
     // Every session cookie value (current name) from the raw header, as the route handler reads
     // them: `request.cookies` keeps only the last, so a planted cookie could make the two disagree.
     const candidates = sessionCookieCandidates(request.headers.get('cookie'))
+    const at = now() // one clock for the checks and a renewal
+    let opened: DecryptResult | undefined
+    const open = async () => (opened ??= await decryptFirstValid(candidates, { now: at }))
 
     if (matchesAny(path, protectedPaths)) {
-      const result = await decryptFirstValid(candidates)
+      const result = await open()
       if (!result.ok) {
         // loginHref keeps `reason` only for lost sessions: a plain visitor (`missing`) sees no toast.
         const href = loginHref(loginPath, { next: pathname + search, reason: result.reason })
         const response = NextResponse.redirect(new URL(href, request.url))
         if (result.reason !== 'missing') {
-          const { name, options } = clearedSessionCookie()
-          response.cookies.set(name, '', options)
+          const { name, options: cleared } = clearedSessionCookie()
+          response.cookies.set(name, '', cleared)
         }
         return response
       }
     } else if (matchesAny(path, guestOnlyPaths)) {
-      const result = await decryptFirstValid(candidates)
+      const result = await open()
       // A lost-session `reason` means the authoritative check (verifySession: revoked user) just
       // sent this visitor here while the cookie still decrypts. Bouncing them home would loop
       // (home -> login -> home); let the page load so its provider's GET clears the cookie.
@@ -122,7 +121,14 @@ function createSessionProxy({
     // Passing through: tell Server Components which path was asked for (see REQUEST_PATH_HEADER).
     const headers = new Headers(request.headers)
     headers.set(REQUEST_PATH_HEADER, pathname + search)
-    return NextResponse.next({ request: { headers } })
+    const response = NextResponse.next({ request: { headers } })
+    // Not on a guest-only path: one let through carries a session verifySession just refused.
+    const renews = policy && !matchesAny(path, guestOnlyPaths)
+    const result = renews && (await open())
+    if (renews && result && result.ok) {
+      await renewOnResponse(response, result.session, policy, at)
+    }
+    return response
   }
 }
 

@@ -3,6 +3,7 @@ import type { SessionPayload, SessionUser, UnauthenticatedReason } from '../shar
 import { parseSessionUser } from '../shared/user'
 import { isSessionRevoked, type RevocationOptions } from './revocation-check'
 import { decryptSession, type DecryptOptions, type DecryptResult } from './session'
+import type { SessionData } from './session'
 
 /**
  * At most this many session cookie values are opened per request, so a header stuffed with
@@ -43,9 +44,8 @@ type ResolveSessionOptions = {
 }
 
 /**
- * The values to try, in the order to try them: the last `MAX_SESSION_COOKIE_CANDIDATES` in header
- * order, reversed (see there: `/`-path values come last, so they are tried first and beat a
- * planted longer-path one); `[undefined]` when there are none.
+ * The values to try, in order: the last `MAX_SESSION_COOKIE_CANDIDATES`, reversed (`/`-path values
+ * come last in the header, so they beat a planted longer-path one); `[undefined]` for none.
  */
 function boundedCandidates(token: unknown): ReadonlyArray<unknown> {
   if (!Array.isArray(token)) return [token]
@@ -54,10 +54,8 @@ function boundedCandidates(token: unknown): ReadonlyArray<unknown> {
 }
 
 // Which verdict to give when no candidate is a session: the one that says most about a real
-// session. A planted junk cookie next to an expired real one must still say `expired`. Several
-// candidates only occur with the plain `session` name (development): in production the cookie is
-// `__Host-session`, one per host, so nobody else can add a planted deleted account's token
-// (`revoked`) to tip this ranking.
+// session (a planted junk cookie next to an expired real one must still say `expired`). Only the
+// plain development name can have several candidates: nobody else can add a planted `revoked`.
 const FAILURE_RANK: Record<UnauthenticatedReason, number> = {
   missing: 0,
   invalid: 1,
@@ -89,6 +87,9 @@ async function decryptFirstValid(
   return { ok: false, reason }
 }
 
+/** What `resolveSession` found, with the opened session behind an authenticated payload. */
+type ResolvedSession = { payload: SessionPayload; session: SessionData | null }
+
 /**
  * The one function that turns the session cookie into a `SessionPayload`. GET /api/session
  * answers with it and the layout's `initialSession` comes from it (via `getSession()`), so the
@@ -102,8 +103,17 @@ async function decryptFirstValid(
 async function resolveSession(
   token: unknown,
   loadUser: LoadUser,
-  { now = Date.now(), revocation }: ResolveSessionOptions = {},
+  options: ResolveSessionOptions = {},
 ): Promise<SessionPayload> {
+  return (await resolveOpenedSession(token, loadUser, options)).payload
+}
+
+/** `resolveSession`, with the session that passed every check (for renewal: see route.ts). */
+async function resolveOpenedSession(
+  token: unknown,
+  loadUser: LoadUser,
+  { now = Date.now(), revocation }: ResolveSessionOptions = {},
+): Promise<ResolvedSession> {
   // The instant every token is checked against, sent as `serverTime`: the client times the
   // expiry from `expiresAt - serverTime`, so both must come from this one reading of the clock.
   const serverTime = new Date(now).toISOString()
@@ -122,8 +132,7 @@ async function resolveSession(
       reason = worse(reason, 'revoked')
       continue
     }
-    // Keep only the SessionUser fields: a database row passed as a user (TypeScript allows extra
-    // properties) must not send its password hash to the browser.
+    // Only the SessionUser fields: a database row passed as a user must not send its password hash.
     const user = parseSessionUser(loaded)
     if (!user) {
       throw new TypeError(
@@ -131,10 +140,11 @@ async function resolveSession(
       )
     }
     const expires = new Date(expiresAt).toISOString()
-    return { status: 'authenticated', user, expiresAt: expires, serverTime }
+    const payload = { status: 'authenticated', user, expiresAt: expires, serverTime } as const
+    return { payload, session: result.session }
   }
-  return { status: 'unauthenticated', reason, serverTime }
+  return { payload: { status: 'unauthenticated', reason, serverTime }, session: null }
 }
 
-export { decryptFirstValid, MAX_SESSION_COOKIE_CANDIDATES, resolveSession }
-export type { LoadUser, ResolveSessionOptions, SessionContext }
+export { decryptFirstValid, MAX_SESSION_COOKIE_CANDIDATES, resolveOpenedSession, resolveSession }
+export type { LoadUser, ResolvedSession, ResolveSessionOptions, SessionContext }

@@ -1,6 +1,7 @@
 import 'server-only'
 import { RevocationStoreError, type RevocationStore } from './revocation-store'
-import { MAX_AGE_LIMIT_SECONDS, type SessionData } from './session'
+import { lastOpening } from './max-lifetime'
+import type { SessionData } from './session'
 
 /**
  * How long a store call may take before it counts as down, in ms. A loopback Redis or a local
@@ -13,26 +14,27 @@ const REVOCATION_TIMEOUT_MS = 1000
 type RevocationOptions = {
   /** Where revocations live (SQLite, Redis; memory for tests and stories). */
   store: RevocationStore
-  /**
-   * The longest a session can last from sign-in, in seconds: an entry is kept that long, so no
-   * token it covers can open after it goes. Today that is the largest `maxAgeSeconds` the app
-   * passes to `createSession` (no renewal yet). Defaults to `MAX_AGE_LIMIT_SECONDS` (400 days, the
-   * longest any cookie lives): always safe, but set yours to keep the store small.
-   */
-  maxLifetimeSeconds?: number
   /** A store call slower than this (ms) is a `RevocationStoreError`; defaults to `REVOCATION_TIMEOUT_MS`. */
   timeoutMs?: number
 }
 
-/** Throws at startup for options that would make revocations lapse early or never time out. */
+/**
+ * A store as the sign-out paths use it: with how long its entries must last (the factory's
+ * `maxLifetimeSeconds`, the same number renewal is capped by: see max-lifetime.ts).
+ */
+type RevocationWithLifetime = RevocationOptions & { maxLifetimeSeconds: number }
+
+/** Throws at startup for options that would never time out, or a lifetime set in the old place. */
 function checkRevocationOptions(options: RevocationOptions | undefined): void {
   if (!options) return
-  const { maxLifetimeSeconds = MAX_AGE_LIMIT_SECONDS, timeoutMs = REVOCATION_TIMEOUT_MS } = options
-  if (!Number.isSafeInteger(maxLifetimeSeconds) || maxLifetimeSeconds <= 0) {
+  // Read through `in`: the type no longer has it, but a config written for it must not be ignored.
+  if ('maxLifetimeSeconds' in options) {
     throw new TypeError(
-      `revocation.maxLifetimeSeconds must be whole seconds > 0, got ${maxLifetimeSeconds}`,
+      'revocation.maxLifetimeSeconds moved: pass maxLifetimeSeconds beside revocation (one ' +
+        'number for revocation entries and renewal; see max-lifetime.ts)',
     )
   }
+  const { timeoutMs = REVOCATION_TIMEOUT_MS } = options
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
     throw new TypeError(`revocation.timeoutMs must be a positive number of ms, got ${timeoutMs}`)
   }
@@ -61,11 +63,6 @@ async function withinTime<T>(options: RevocationOptions, call: () => Promise<T>)
   }
 }
 
-/** The longest any token of a session signed in at `issuedAt` (epoch ms) can open: epoch ms. */
-function lastOpening(options: RevocationOptions, issuedAt: number): number {
-  return issuedAt + (options.maxLifetimeSeconds ?? MAX_AGE_LIMIT_SECONDS) * 1000
-}
-
 /** Whether an opened session was revoked: one store call. */
 function isSessionRevoked(options: RevocationOptions, session: SessionData, now: number) {
   const { userId, sessionId, issuedAt } = session
@@ -74,20 +71,26 @@ function isSessionRevoked(options: RevocationOptions, session: SessionData, now:
 
 /**
  * Revokes one session until no token of it can open: its sign-in + the maximum lifetime, and
- * never before its current token's `exp` (in case `maxLifetimeSeconds` is set too short). A token
- * made before session ids has none to revoke: false, and it stays valid until it expires.
+ * never before its current token's `exp` (a token made with a longer `maxAgeSeconds` than the
+ * maximum lifetime). A token made before session ids has none to revoke: false, and it stays
+ * valid until it expires.
  */
-async function revokeSession(options: RevocationOptions, session: SessionData, now: number) {
+async function revokeSession(
+  options: RevocationWithLifetime,
+  session: Pick<SessionData, 'sessionId' | 'issuedAt' | 'expiresAt'>,
+  now: number,
+) {
   if (session.sessionId === null) return false
-  const until = Math.max(lastOpening(options, session.issuedAt), session.expiresAt, now + 1)
+  const lastToken = lastOpening(options.maxLifetimeSeconds, session.issuedAt)
+  const until = Math.max(lastToken, session.expiresAt, now + 1)
   const { sessionId } = session
   await withinTime(options, () => options.store.revokeSession(sessionId, until, now))
   return true
 }
 
 /** Revokes every session of `userId` signed in before `now` (epoch ms), those without an id too. */
-async function revokeUserSessions(options: RevocationOptions, userId: string, now: number) {
-  const until = lastOpening(options, now)
+async function revokeUserSessions(options: RevocationWithLifetime, userId: string, now: number) {
+  const until = lastOpening(options.maxLifetimeSeconds, now)
   await withinTime(options, () => options.store.revokeUser(userId, now, until, now))
 }
 
@@ -98,4 +101,4 @@ export {
   revokeSession,
   revokeUserSessions,
 }
-export type { RevocationOptions }
+export type { RevocationOptions, RevocationWithLifetime }

@@ -31,8 +31,8 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
-function routeWith(revocation: RevocationOptions) {
-  const route = createSessionRoute({ loadUser, now: () => NOW, revocation })
+function routeWith(revocation: RevocationOptions, maxLifetimeSeconds?: number) {
+  const route = createSessionRoute({ loadUser, now: () => NOW, revocation, maxLifetimeSeconds })
   return {
     get: (token: string) =>
       route.GET(new Request(URL_, { headers: { cookie: `session=${token}` } })),
@@ -51,7 +51,7 @@ async function expectStoreDown(response: Response): Promise<void> {
 
 describe('/api/session with a revocation store', () => {
   it('DELETE revokes the session: 204, cookie cleared, and a replay of the cookie is revoked (and cleared)', async () => {
-    const route = routeWith({ store: memoryRevocationStore(), maxLifetimeSeconds: DAY_SECONDS })
+    const route = routeWith({ store: memoryRevocationStore() }, DAY_SECONDS)
     const token = await validToken(user.id, { now: NOW })
     const other = await validToken(user.id, { now: NOW }) // the same user on another device
     const signOut = await route.del({ origin: ORIGIN, cookie: `session=${token}` })
@@ -97,13 +97,18 @@ describe('/api/session with a revocation store', () => {
         origin: ORIGIN,
         cookie: `session=${token}`,
       })
-      expect(response.headers.get('set-cookie')).toBe(CLEARED)
+      const [cleared, pending] = response.headers.getSetCookie()
+      expect(cleared).toBe(CLEARED)
+      // The session waits in a pending-revocation cookie for the retry: route-pending-revocation.test.ts
+      expect(pending).toMatch(/^session-revocation=[\w.-]+; Path=\/api\/session; /)
       await expectStoreDown(response)
     },
   )
 
-  it('refuses revocation options that would lapse early, at creation', () => {
-    const revocation = { store: memoryRevocationStore(), maxLifetimeSeconds: -1 }
-    expect(() => createSessionRoute({ loadUser, revocation })).toThrow(/maxLifetimeSeconds/)
+  it('refuses a lifetime that would let revocations lapse early, at creation', () => {
+    const revocation = { store: memoryRevocationStore() }
+    expect(() => createSessionRoute({ loadUser, revocation, maxLifetimeSeconds: -1 })).toThrow(
+      /maxLifetimeSeconds must be whole seconds > 0/,
+    )
   })
 })

@@ -80,6 +80,7 @@ describe('session ids', () => {
         sessionId: A_SESSION_ID,
         issuedAt: SIGN_IN,
         expiresAt: NOW + HOUR * 1000,
+        maxAgeSeconds: HOUR, // the renewed token's own lifetime, not exp - iat
       },
     })
   })
@@ -100,7 +101,13 @@ describe('session ids', () => {
   it('a token made before session ids (no sid) stays valid until it expires, with sessionId null', async () => {
     expect(await decryptSession(await craft({}), { now: NOW })).toEqual({
       ok: true,
-      session: { userId: 'user-1', sessionId: null, issuedAt: NOW, expiresAt: NOW + HOUR * 1000 },
+      session: {
+        userId: 'user-1',
+        sessionId: null,
+        issuedAt: NOW,
+        expiresAt: NOW + HOUR * 1000,
+        maxAgeSeconds: HOUR,
+      },
     })
   })
 

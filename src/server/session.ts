@@ -1,8 +1,7 @@
 import 'server-only'
 import type { TokenFailureReason } from '../shared/reasons'
 import { parseCompactJwe, type SessionJwe } from './compact-jwe'
-import { claimsVerdict, isDateMs } from './session-claims'
-import { isSessionId, newSessionId } from './session-id'
+import { claimsVerdict, isDateMs, newTokenClaims } from './session-claims'
 import { sessionJwe } from './session-jwe'
 
 /** Browsers cap a cookie's lifetime at 400 days (RFC 6265bis; Chrome enforces it), in seconds. */
@@ -18,6 +17,11 @@ type SessionData = {
   expiresAt: number
   /** When the user signed in (its `iat`), epoch ms; a whole second. Renewal keeps it. */
   issuedAt: number
+  /**
+   * The lifetime each token of this session gets, in whole seconds: `createSession`'s
+   * `maxAgeSeconds`. A renewal keeps it (its `ttl` claim; a first token's is `exp - iat`).
+   */
+  maxAgeSeconds: number
 }
 
 /**
@@ -49,6 +53,11 @@ type EncryptOptions = {
    * and only `exp` moves. Without it, the token starts a new session (a new id, `iat` = now).
    */
   renews?: { sessionId: string; issuedAt: number }
+  /**
+   * The latest `exp` the token may get, epoch ms (a whole second): a renewal's cap, sign-in + the
+   * maximum lifetime. A capped token still records `maxAgeSeconds` as its session's lifetime.
+   */
+  notAfter?: number
 }
 
 /** How `decryptSession` checks a token. */
@@ -88,16 +97,7 @@ async function sealSession(
     throw new TypeError('encryptSession: userId must be a non-empty string')
   }
   const times = sessionTimes(options.maxAgeSeconds, options.now)
-  const { sessionId, issuedAt } = options.renews ?? { sessionId: newSessionId(), ...times }
-  if (!isSessionId(sessionId) || !Number.isInteger(issuedAt / 1000) || !isDateMs(issuedAt)) {
-    throw new TypeError('encryptSession: renews must be a session id and a whole-second epoch ms')
-  }
-  const claims = {
-    sub: data.userId,
-    sid: sessionId,
-    iat: issuedAt / 1000,
-    exp: times.expiresAt / 1000,
-  }
+  const claims = newTokenClaims(data.userId, options, times)
   return jwe.seal(new TextEncoder().encode(JSON.stringify(claims)))
 }
 

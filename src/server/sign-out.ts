@@ -1,14 +1,18 @@
 import 'server-only'
+import { cookies } from 'next/headers'
 import { redirect } from 'next/navigation'
 import type { SessionPayload } from '../shared/types'
+import { SESSION_ENDPOINT } from '../shared/constants'
 import { deleteSession } from './cookie'
-import { revokeSession, revokeUserSessions, type RevocationOptions } from './revocation-check'
+import { pendingOf, pendingRevocationCookie } from './pending-revocation'
+import { RevocationStoreError } from './revocation-store'
+import { revokeSession, revokeUserSessions, type RevocationWithLifetime } from './revocation-check'
 import type { DecryptResult } from './session'
 
 /** What the sign-out helpers need from the DAL that makes them. */
 type SignOutDeps = {
   /** Where revocations go; without one, signing out only clears the cookie. */
-  revocation: RevocationOptions | undefined
+  revocation: RevocationWithLifetime | undefined
   /** Where both helpers send the user afterwards. */
   loginPath: string
   /** This request's session, fully checked (store and `loadUser`): the DAL's `getSession`. */
@@ -27,12 +31,24 @@ type SignOuts = {
 
 function createSignOuts({ revocation, loginPath, getSession, openCookie }: SignOutDeps): SignOuts {
   async function signOut(): Promise<never> {
+    const now = Date.now()
+    const opened = revocation && (await openCookie())
     try {
-      const opened = revocation && (await openCookie())
-      if (revocation && opened?.ok) await revokeSession(revocation, opened.session, Date.now())
+      if (revocation && opened?.ok) await revokeSession(revocation, opened.session, now)
+    } catch (error) {
+      // Store down: the session waits in the pending-revocation cookie of /api/session, which the
+      // provider's next GET there (or a DELETE) revokes. The error still reaches the error boundary.
+      if (error instanceof RevocationStoreError && opened?.ok) {
+        const pending = await pendingRevocationCookie(
+          pendingOf(opened.session),
+          SESSION_ENDPOINT,
+          now,
+        )
+        ;(await cookies()).set(pending.name, pending.value, pending.options)
+      }
+      throw error
     } finally {
-      // The user asked to leave: the cookie goes even when the store is down (the error still
-      // reaches the app's error boundary, so the failed revocation is not silent).
+      // The user asked to leave: the cookie goes even when the store is down.
       await deleteSession()
     }
     // No `reason` in the URL: signing out is not an expiry, so no toast.

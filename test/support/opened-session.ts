@@ -5,7 +5,13 @@ import { expect } from 'vitest'
 function openedSession(userId: string, issuedAt: number, expiresAt: number) {
   return {
     ok: true,
-    session: { userId, sessionId: expect.stringMatching(/^[\w-]{22}$/), issuedAt, expiresAt },
+    session: {
+      userId,
+      sessionId: expect.stringMatching(/^[\w-]{22}$/),
+      issuedAt,
+      expiresAt,
+      maxAgeSeconds: (expiresAt - issuedAt) / 1000, // a first token's lifetime
+    },
   }
 }
 
