@@ -113,6 +113,16 @@ describe('redisRevocationStore', () => {
     await real.close()
   })
 
+  it.each([undefined, '', '   ', 'localhost:6379', 'http://127.0.0.1:6379', 42])(
+    'refuses url %j at once, naming it (node-redis would quietly use localhost)',
+    (url) => {
+      const options = { url } as unknown as Parameters<typeof redisRevocationStore>[0]
+      expect(() => redisRevocationStore(options)).toThrow(
+        /url must be a redis:\/\/ or rediss:\/\/ URL/,
+      )
+    },
+  )
+
   it('a Redis that is not there at first use is a RevocationStoreError within the timeout', async () => {
     const nowhere = redisRevocationStore({ url: 'redis://127.0.0.1:1', timeoutMs: TIMEOUT_MS })
     await expectStoreErrorInTime(

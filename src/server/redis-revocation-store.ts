@@ -56,9 +56,18 @@ function ownClient(url: string, timeoutMs: number) {
   return client
 }
 
+// node-redis reads a missing or empty url as "localhost:6379": an unset REDIS_URL would quietly
+// become some other Redis, or none, so anything but a redis(s):// URL is refused here.
+function checkedUrl(url: unknown): string {
+  if (typeof url === 'string' && /^rediss?:\/\/./.test(url)) return url
+  throw new TypeError(
+    `redisRevocationStore: url must be a redis:// or rediss:// URL, got ${JSON.stringify(url) ?? String(url)}.`,
+  )
+}
+
 function clientFor(options: RedisRevocationStoreOptions, timeoutMs: number) {
   if ('client' in options) return { client: options.client, owned: null }
-  const owned = ownClient(options.url, timeoutMs)
+  const owned = ownClient(checkedUrl(options.url), timeoutMs)
   return { client: owned satisfies RevocationRedisClient, owned }
 }
 
