@@ -1,6 +1,6 @@
 import 'server-only'
 import { createSessionDal } from '@/lib/session/server'
-import { revocationStore } from './revocation-store'
+import { sessionOptions } from './session-options'
 import { loadUser } from './user-directory'
 
 // The app's data access layer: one place that knows how to turn the cookie into a user.
@@ -10,7 +10,7 @@ import { loadUser } from './user-directory'
 // revocation store once, so a signed-out or ended session is refused on every instance.
 const { getSession, verifySession, signOutEverywhere } = createSessionDal({
   loadUser,
-  revocation: { store: revocationStore },
+  ...sessionOptions,
 })
 
 export { getSession, signOutEverywhere, verifySession }

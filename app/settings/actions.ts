@@ -2,8 +2,7 @@
 import 'server-only'
 import { unstable_rethrow } from 'next/navigation'
 import { RevocationStoreError } from '@/lib/session/server'
-import { SESSION_LENGTHS } from '../auth/session-lengths'
-import { revocationStore } from '../lib/revocation-store'
+import { sessionOptions } from '../lib/session-options'
 import { signOutEverywhere, verifySession } from '../lib/session'
 import { listUsers } from '../lib/user-directory'
 
@@ -12,12 +11,6 @@ type SessionsFormState =
   { status: 'idle' } | { status: 'done'; message: string } | { status: 'failed'; message: string }
 
 const STORE_DOWN_MESSAGE = 'The session store is not answering. Nothing was ended; try again.'
-
-// The longest session this app hands out, in ms: a user's revocation must outlive every token
-// signed in before it, and none of those lives longer. The app never renews sessions, so this is
-// also the absolute maximum lifetime; an app that renews would use its maximum instead.
-const LONGEST_SESSION_MS =
-  Math.max(...Object.values(SESSION_LENGTHS).map((length) => length.maxAgeSeconds)) * 1000
 
 /** The store being down is the user's to hear about (and retry); anything else is a bug. */
 function failedOnStore(error: unknown): SessionsFormState {
@@ -55,7 +48,9 @@ async function endUserSessions(
   }
   try {
     const now = Date.now()
-    await revocationStore.revokeUser(target.id, now, now + LONGEST_SESSION_MS, now)
+    // The entry lives as long as the app's longest session, the same as signOutEverywhere's.
+    const until = now + sessionOptions.maxLifetimeSeconds * 1000
+    await sessionOptions.revocation.store.revokeUser(target.id, now, until, now)
   } catch (error) {
     return failedOnStore(error)
   }
