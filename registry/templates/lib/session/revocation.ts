@@ -12,9 +12,10 @@ import { sqliteRevocationStore } from '@/lib/session/server/sqlite-revocation-st
 // '@/lib/session/server/redis-revocation-store'):
 //   store: redisRevocationStore({ url: process.env.REDIS_URL! }),
 //
-// An entry lives from sign-in for `maxLifetimeSeconds` (default 400 days, the longest a cookie
-// can live: always safe). Set it to your longest session (the largest `maxAgeSeconds` you pass to
-// createSession) to keep the store small; never lower, or revocations would lapse early.
+// An entry lives from sign-in for `maxLifetimeSeconds`, an option beside `revocation` in
+// createSessionRoute and createSessionDal (default 400 days, the longest a cookie can live: always
+// safe). To keep the store small, give both the same number: your longest session (the largest
+// `maxAgeSeconds` you pass to createSession); never lower, or revocations would lapse early.
 const revocation: RevocationOptions = {
   store: sqliteRevocationStore(),
 }
