@@ -3,11 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { appSignInBackend, type SignInBackend } from '@/app/lib/sign-in-limiters'
-import {
-  ACCOUNT_LIMIT,
-  createSignInThrottle,
-  SignInThrottleUnavailableError,
-} from '@/app/lib/sign-in-throttle'
+import { ACCOUNT_LIMIT } from '@/app/lib/sign-in-limits'
+import { createSignInThrottle, SignInThrottleUnavailableError } from '@/app/lib/sign-in-throttle'
 import { startRedisServer, type RedisServer } from './support/redis-server'
 
 const TIMEOUT_MS = 500

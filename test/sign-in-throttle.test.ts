@@ -1,11 +1,9 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible'
 import { describe, expect, it, vi } from 'vitest'
+import { ACCOUNT_LIMIT, ADDRESS_LIMIT, throttledMessage } from '@/app/lib/sign-in-limits'
 import {
-  ACCOUNT_LIMIT,
-  ADDRESS_LIMIT,
   createSignInThrottle,
   SignInThrottleUnavailableError,
-  throttledMessage,
   type SignInLimiters,
 } from '@/app/lib/sign-in-throttle'
 

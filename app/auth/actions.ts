@@ -5,10 +5,10 @@ import { createSession, SessionConfigError, SessionCookieTooLargeError } from '@
 import { clientAddress, trustedAddressHeader } from '../lib/client-address'
 import { normalizeEmail } from '../lib/normalize-email'
 import { appSignInBackend, BACKEND_TIMEOUT_MS } from '../lib/sign-in-limiters'
+import { throttledMessage } from '../lib/sign-in-limits'
 import {
   createSignInThrottle,
   SignInThrottleUnavailableError,
-  throttledMessage,
   type SignInAttempt,
 } from '../lib/sign-in-throttle'
 import { findUserByCredentials } from '../lib/user-directory'

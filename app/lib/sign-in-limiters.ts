@@ -4,12 +4,8 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { createClient } from 'redis'
 import { RateLimiterRedis, RateLimiterSQLite } from 'rate-limiter-flexible'
-import {
-  ACCOUNT_LIMIT,
-  ADDRESS_LIMIT,
-  type LimitPolicy,
-  type SignInLimiters,
-} from './sign-in-throttle'
+import { ACCOUNT_LIMIT, ADDRESS_LIMIT, type LimitPolicy } from './sign-in-limits'
+import type { SignInLimiters } from './sign-in-throttle'
 
 // The same kind of backend as the app's revocation store: Redis when REDIS_URL is set (counts
 // shared by every instance), else a SQLite file per machine (shared by the instances on it).
