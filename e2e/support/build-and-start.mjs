@@ -120,7 +120,13 @@ for (const instance of instances) {
     instance.name,
     process.execPath,
     [NEXT_BIN, 'start', '--hostname', '127.0.0.1', '--port', String(instance.port)],
-    { REVOKED_USER_IDS_FILE: revokedUserIdsFile },
+    {
+      REVOKED_USER_IDS_FILE: revokedUserIdsFile,
+      // Sign-in throttling: the client address from nginx's X-Real-IP (nginx-config.mjs), and the
+      // counts in this run's directory, so no run starts with the last run's failures counted.
+      TRUSTED_PROXY_IP_HEADER: 'x-real-ip',
+      SIGN_IN_THROTTLE_DB: path.join(runDir, 'sign-in-throttle.sqlite'),
+    },
     instance.log,
   )
 }
