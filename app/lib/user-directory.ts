@@ -1,6 +1,7 @@
 import 'server-only'
 import { scrypt, timingSafeEqual } from 'node:crypto'
 import type { SessionUser } from '@/lib/session/shared/user'
+import { normalizeEmail } from './normalize-email'
 
 /** scrypt output length, in bytes. Cost parameters are node's defaults (N=16384, r=8, p=1). */
 const HASH_BYTES = 32
@@ -65,7 +66,7 @@ async function passwordMatches(password: string, passwordHash: string): Promise<
 
 /** The user with this email and password, or null. Emails compare case-insensitively. */
 async function findUserByCredentials(email: string, password: string): Promise<SessionUser | null> {
-  const wanted = email.trim().toLowerCase()
+  const wanted = normalizeEmail(email)
   const entry = DIRECTORY.find(({ user }) => user.email === wanted)
   const matches = await passwordMatches(password, entry?.passwordHash ?? DECOY_HASH)
   return entry && matches ? entry.user : null

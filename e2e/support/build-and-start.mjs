@@ -158,7 +158,14 @@ for (const instance of stopping ? [] : instances) {
     instance.name,
     process.execPath,
     [NEXT_BIN, 'start', '--hostname', '127.0.0.1', '--port', String(instance.port)],
-    { REDIS_URL: `redis://127.0.0.1:${redisPort}` },
+    {
+      REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+      // Sign-in throttling: the client address from nginx's X-Real-IP (nginx-config.mjs). Its
+      // counts live in this run's fresh Redis (or, for an instance started without REDIS_URL, in
+      // this run's directory), so no run starts with the last run's failures counted.
+      TRUSTED_PROXY_IP_HEADER: 'x-real-ip',
+      SIGN_IN_THROTTLE_DB: path.join(runDir, 'sign-in-throttle.sqlite'),
+    },
     instance.log,
   )
 }

@@ -81,6 +81,9 @@ ${servers.join('\n')}
       proxy_set_header X-Forwarded-Port $server_port;
       # This proxy is the edge: the client's own X-Forwarded-For is not evidence of anything.
       proxy_set_header X-Forwarded-For $remote_addr;
+      # The client's address for the app's sign-in throttle, which trusts this header alone
+      # (TRUSTED_PROXY_IP_HEADER=x-real-ip): set, never appended to, so a client cannot choose it.
+      proxy_set_header X-Real-IP $remote_addr;
 
       # Names the instance that answered, on every response (errors too: \`always\`), so a test
       # can show that both instances served the same user.

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/nextjs-vite'
 import { expect, spyOn } from 'storybook/test'
 import { authenticatedPayload, unauthenticatedPayload } from '../../mocks/fixtures/sessions'
 import { alice } from '../../mocks/fixtures/users'
+import { RevocationStoreError } from '@/lib/session/server/revocation-store'
 import type { UnauthenticatedReason } from '@/lib/session/shared/types'
 import usage from '../usage/create-session-route.ts?raw'
 import { expectedClearedCookie } from './support/cleared-cookie'
@@ -32,6 +33,12 @@ const meta = {
           description: "Other exact origins allowed to sign users out; the app's own always is.",
           defaultValue: '[]',
         },
+        revocation: {
+          type: '{ store: RevocationStore; maxLifetimeSeconds?: number; timeoutMs?: number }',
+          description:
+            'Where sessions are revoked: GET checks it (503 while it is down), DELETE revokes the session.',
+          defaultValue: 'none (sessions end only when they expire)',
+        },
         now: {
           type: '() => number',
           description: 'The clock, in epoch ms; tests pass a fixed one.',
@@ -47,6 +54,8 @@ type Story = StoryObj<typeof meta>
 
 const NO_STORE = 'no-store'
 const NONE = '(none)'
+/** The route's Retry-After while the store is down, in seconds. */
+const STORE_DOWN_RETRY = '5'
 
 /** A lost session: 200 with the reason, and the cookie deleted in the same answer. */
 function lostSessionRow(reason: Exclude<UnauthenticatedReason, 'missing'>) {
@@ -55,6 +64,7 @@ function lostSessionRow(reason: Exclude<UnauthenticatedReason, 'missing'>) {
     Body: JSON.stringify(unauthenticatedPayload(reason, ROUTE_NOW)),
     'Set-Cookie': expectedClearedCookie(),
     'Cache-Control': NO_STORE,
+    'Retry-After': NONE,
   }
 }
 
@@ -166,6 +176,41 @@ export const SignOutCrossSite: Story = {
   ...answers('signOutCrossSite', refusedRow),
 }
 
+// Issue 14: a route created with `revocation: { store }`.
+/**
+ * The same cookie was signed out elsewhere (another tab or device, or a copy someone kept): the
+ * real DELETE revoked its session in the store, so GET now answers `revoked` and clears the cookie.
+ */
+export const RevokedElsewhere: Story = answers('revokedElsewhere', lostSessionRow('revoked'))
+
+// The store could not tell: 503 with Retry-After, the cookie kept. Never a sign-out.
+export const StoreUnavailable: Story = answers('storeUnavailable', {
+  Status: '503',
+  Body: JSON.stringify({ error: 'Session store unavailable' }),
+  'Set-Cookie': NONE,
+  'Cache-Control': NO_STORE,
+  'Retry-After': STORE_DOWN_RETRY,
+})
+
+/** The user asked to leave: the cookie goes anyway; the 503 makes the client retry the revocation. */
+export const SignOutStoreUnavailable: Story = {
+  args: { states: ['signOutStoreUnavailable'] },
+  beforeEach: captureErrorLog,
+  play: async ({ canvasElement }) => {
+    await expect(await readTableRow(canvasElement, 'Sign out, store unavailable')).toMatchObject({
+      Status: '503',
+      Body: JSON.stringify({ error: 'Session store unavailable' }),
+      'Set-Cookie': expectedClearedCookie(),
+      'Cache-Control': NO_STORE,
+      'Retry-After': STORE_DOWN_RETRY,
+    })
+    await expect(console.error).toHaveBeenCalledWith(
+      'DELETE /api/session could not revoke the session:',
+      expect.any(RevocationStoreError),
+    )
+  },
+}
+
 // The whole table in one view, in the sidebar; on the docs page the states above show it.
 /** The whole table: every row above, checked by the same play functions. */
 export const AllStates: Story = {
@@ -182,11 +227,14 @@ export const AllStates: Story = {
       'signOutWithoutOrigin',
       'signOutFromForeignOrigin',
       'signOutCrossSite',
+      'revokedElsewhere',
+      'storeUnavailable',
+      'signOutStoreUnavailable',
     ],
   },
   beforeEach: captureErrorLog,
   play: async (context) => {
-    await expect(await countTableRows(context.canvasElement)).toBe(10)
+    await expect(await countTableRows(context.canvasElement)).toBe(13)
     for (const story of [
       Authenticated,
       Expired,
@@ -198,6 +246,9 @@ export const AllStates: Story = {
       SignOutWithoutOrigin,
       SignOutFromForeignOrigin,
       SignOutCrossSite,
+      RevokedElsewhere,
+      StoreUnavailable,
+      SignOutStoreUnavailable,
     ]) {
       await story.play?.(context)
     }

@@ -1,3 +1,5 @@
+import { memoryRevocationStore } from '@/lib/session/server/memory-revocation-store'
+import type { RevocationStore } from '@/lib/session/server/revocation-store'
 import { createSessionRoute } from '@/lib/session/server/route'
 import { SESSION_ENDPOINT } from '@/lib/session/shared/constants'
 import { serverRequest, type ServerHeaders } from './server-request'
@@ -10,6 +12,7 @@ import {
   tamperedToken,
   validToken,
 } from './story-tokens'
+import { unavailableRevocationStore } from './unavailable-revocation-store'
 
 /** The app's origin in these stories; a foreign origin is anything else. */
 const APP_ORIGIN = 'https://app.example'
@@ -30,6 +33,9 @@ type RouteState =
   | 'signOutWithoutOrigin'
   | 'signOutFromForeignOrigin'
   | 'signOutCrossSite'
+  | 'revokedElsewhere'
+  | 'storeUnavailable'
+  | 'signOutStoreUnavailable'
 
 type RouteCall = {
   /** What is being tried, for the table's row header. */
@@ -40,10 +46,35 @@ type RouteCall = {
   headers: () => Promise<ServerHeaders>
   /** The `loadUser` the route is created with. */
   loadUser: typeof loadFixtureUser
+  /**
+   * The revocation store the route is created with, made for the request's headers (the cookie
+   * it carries); none: a route without revocation, as before issue 14.
+   */
+  store?: (headers: ServerHeaders) => Promise<RevocationStore>
 }
 
 async function failingLoadUser(): Promise<never> {
   throw new Error('user database unavailable')
+}
+
+/** The headers of a sign-out from the app's own page. */
+const SAME_ORIGIN = { origin: APP_ORIGIN, 'sec-fetch-site': 'same-origin' }
+
+/**
+ * A memory store in which this cookie's session was signed out elsewhere (another tab or device
+ * holding the same cookie): the real DELETE handler on the same store, at the same instant.
+ */
+async function signedOutElsewhere(headers: ServerHeaders): Promise<RevocationStore> {
+  const store = memoryRevocationStore()
+  const route = createSessionRoute({
+    loadUser: loadFixtureUser,
+    now: () => ROUTE_NOW,
+    revocation: { store },
+  })
+  const signOut = serverRequest(ENDPOINT_URL, 'DELETE', { ...headers, ...SAME_ORIGIN })
+  const answer = await withServerResponses(() => route.DELETE(signOut))
+  if (answer.status !== 204) throw new Error(`The sign-out elsewhere answered ${answer.status}`)
+  return store
 }
 
 const ROUTE_CALLS: Record<RouteState, RouteCall> = {
@@ -95,8 +126,7 @@ const ROUTE_CALLS: Record<RouteState, RouteCall> = {
     shown: `origin: ${APP_ORIGIN}; sec-fetch-site: same-origin; cookie: valid token`,
     headers: async () => ({
       ...sessionCookieHeader(await validToken(undefined, ROUTE_NOW)),
-      origin: APP_ORIGIN,
-      'sec-fetch-site': 'same-origin',
+      ...SAME_ORIGIN,
     }),
     loadUser: loadFixtureUser,
   },
@@ -127,6 +157,33 @@ const ROUTE_CALLS: Record<RouteState, RouteCall> = {
     }),
     loadUser: loadFixtureUser,
   },
+  revokedElsewhere: {
+    label: 'Revoked by a sign-out elsewhere',
+    method: 'GET',
+    shown: 'cookie: valid token whose session was signed out (DELETE) elsewhere; memory store',
+    headers: async () => sessionCookieHeader(await validToken(undefined, ROUTE_NOW)),
+    loadUser: loadFixtureUser,
+    store: signedOutElsewhere,
+  },
+  storeUnavailable: {
+    label: 'Store unavailable',
+    method: 'GET',
+    shown: 'cookie: valid token; the revocation store is down',
+    headers: async () => sessionCookieHeader(await validToken(undefined, ROUTE_NOW)),
+    loadUser: loadFixtureUser,
+    store: async () => unavailableRevocationStore(),
+  },
+  signOutStoreUnavailable: {
+    label: 'Sign out, store unavailable',
+    method: 'DELETE',
+    shown: `origin: ${APP_ORIGIN}; sec-fetch-site: same-origin; cookie: valid token; the revocation store is down`,
+    headers: async () => ({
+      ...sessionCookieHeader(await validToken(undefined, ROUTE_NOW)),
+      ...SAME_ORIGIN,
+    }),
+    loadUser: loadFixtureUser,
+    store: async () => unavailableRevocationStore(),
+  },
 }
 
 /** What the real handler answered, as shown in one table row. */
@@ -138,13 +195,21 @@ type RouteResult = {
   body: string
   setCookie: string | null
   cacheControl: string | null
+  /** Seconds the client should wait before asking again (503 while the store is down). */
+  retryAfter: string | null
 }
 
 /** Builds the situation for `state`, calls the real GET or DELETE handler, reads its answer. */
 async function runRouteState(state: RouteState): Promise<RouteResult> {
   const call = ROUTE_CALLS[state]
-  const route = createSessionRoute({ loadUser: call.loadUser, now: () => ROUTE_NOW })
-  const request = serverRequest(ENDPOINT_URL, call.method, await call.headers())
+  const headers = await call.headers()
+  const store = await call.store?.(headers)
+  const route = createSessionRoute({
+    loadUser: call.loadUser,
+    now: () => ROUTE_NOW,
+    revocation: store && { store },
+  })
+  const request = serverRequest(ENDPOINT_URL, call.method, headers)
   const response = await withServerResponses(() => route[call.method](request))
   return {
     state,
@@ -154,6 +219,7 @@ async function runRouteState(state: RouteState): Promise<RouteResult> {
     body: await response.text(),
     setCookie: response.headers.get('set-cookie'),
     cacheControl: response.headers.get('cache-control'),
+    retryAfter: response.headers.get('retry-after'),
   }
 }
 

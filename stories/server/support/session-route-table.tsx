@@ -17,6 +17,7 @@ const SessionRouteTable = resultsTable('states', {
       header: 'Cache-Control',
       cell: ({ cacheControl }) => <code>{cacheControl ?? '(none)'}</code>,
     },
+    { header: 'Retry-After', cell: ({ retryAfter }) => <code>{retryAfter ?? '(none)'}</code> },
   ],
   run: runRouteState,
   itemsKey: (states) => states.join(),
