@@ -1,7 +1,6 @@
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { alice } from '../../mocks/fixtures/users'
 import type { SignOutScenario } from '../../mocks/handlers/session-resolvers'
-import { SIGNED_OUT_MESSAGE } from '@/lib/session/client/session-channel'
 import type { LostSessionReason } from '@/lib/session/shared/types'
 import { listenAsAnotherTab, signOutInAnotherTab } from './other-tab'
 import { storyRequests } from './requests'
@@ -71,7 +70,9 @@ function signOutStory<Context extends PlayContext>(
         )
         await expectAfter(context)
         if (signOut === 'signOutSucceeds') {
-          await waitFor(() => expect(otherTab.received()).toEqual([SIGNED_OUT_MESSAGE]))
+          await waitFor(() =>
+            expect(otherTab.received()).toEqual([{ type: 'signed-out', at: expect.any(String) }]),
+          )
         } else {
           // Nobody signed out, so no other tab hears otherwise.
           await settle()
