@@ -342,6 +342,7 @@ export const Playground: Story = {
     revoked: showsExpiryToast(REVOKED_TEXT),
     anonymous: anonymousQuietly,
     serverError: firstCheckFailsQuietly,
+    storeUnavailable: firstCheckFailsQuietly,
     rateLimited: firstCheckFailsQuietly,
     networkError: firstCheckFailsQuietly,
     malformed: firstCheckFailsQuietly,

@@ -345,6 +345,7 @@ export const Playground: Story = {
     revoked: redirectsWithReason('revoked'),
     anonymous: redirectsToSignIn,
     serverError: (context) => expectErrorFallback(context, 'http'),
+    storeUnavailable: (context) => expectErrorFallback(context, 'http'),
     rateLimited: (context) => expectErrorFallback(context, 'http'),
     networkError: (context) => expectErrorFallback(context, 'network'),
     malformed: (context) => expectErrorFallback(context, 'malformed'),

@@ -482,6 +482,7 @@ export const Playground: Story = {
     revoked: (context) => expectOneCheckEnding(context, 'revoked'),
     anonymous: expectAnonymous,
     serverError: expectFirstCheckFailed('http'),
+    storeUnavailable: expectFirstCheckFailed('http'),
     rateLimited: expectFirstCheckFailed('http'),
     networkError: expectFirstCheckFailed('network'),
     malformed: expectFirstCheckFailed('malformed'),

@@ -234,6 +234,7 @@ export const Playground: Story = {
     revoked: showsReason('revoked'),
     anonymous,
     serverError: firstCheckFailed('http'),
+    storeUnavailable: firstCheckFailed('http'),
     rateLimited: firstCheckFailed('http'),
     networkError: firstCheckFailed('network'),
     malformed: firstCheckFailed('malformed'),

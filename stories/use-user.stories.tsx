@@ -180,6 +180,7 @@ export const Playground: Story = {
     revoked: signedOut,
     anonymous: signedOut,
     serverError: noUserAfterFailure,
+    storeUnavailable: noUserAfterFailure,
     rateLimited: noUserAfterFailure,
     networkError: noUserAfterFailure,
     malformed: noUserAfterFailure,

@@ -11,6 +11,7 @@ import {
   EXPIRING_SOON_MS,
   RATE_LIMIT_RETRY_AFTER_SECONDS,
   SLOW_RESPONSE_MS,
+  STORE_DOWN_RETRY_AFTER_SECONDS,
   unauthenticatedPayload,
 } from '../fixtures/sessions'
 import { alice } from '../fixtures/users'
@@ -29,12 +30,13 @@ type SessionScenario =
   | 'expiringSoon'
   | 'anonymous'
   | 'serverError'
+  | 'storeUnavailable'
   | 'rateLimited'
   | 'networkError'
   | 'slow'
   | 'malformed'
 
-type SignOutScenario = 'signOutSucceeds' | 'signOutFails'
+type SignOutScenario = 'signOutSucceeds' | 'signOutFails' | 'signOutStoreUnavailable'
 
 /**
  * The scenario that mocks each reason the server gives for "no session". Typed against the
@@ -59,6 +61,20 @@ const CLEARED_SESSION_COOKIE = clearedSessionCookieHeader(false)
 const NO_STORE = { 'Cache-Control': 'no-store' } as const
 const MALFORMED_HTML = '<!doctype html><html><body><h1>502 Bad Gateway</h1></body></html>'
 
+/**
+ * 503 + Retry-After while the revocation store is down: "could not tell", never a verdict. A
+ * DELETE answers it too, after clearing the cookie (`headers`): the user has left.
+ */
+function storeUnavailable(headers: Record<string, string> = NO_STORE): Response {
+  return HttpResponse.json(
+    { error: 'Session store unavailable' },
+    {
+      status: 503,
+      headers: { ...headers, 'Retry-After': String(STORE_DOWN_RETRY_AFTER_SECONDS) },
+    },
+  )
+}
+
 function sessionJson(payload: SessionPayload): Response {
   return HttpResponse.json(payload, { status: 200, headers: NO_STORE })
 }
@@ -78,10 +94,13 @@ const sessionResolvers = {
   expired: () => lostSession('expired'),
   anonymous: () => sessionJson(unauthenticatedPayload('missing')),
   invalid: () => lostSession('invalid'),
+  // A session signed out elsewhere (a replayed cookie, another device, "sign out everywhere"):
+  // the store says revoked, and the answer is the one a loadUser returning null gets.
   revoked: () => lostSession('revoked'),
   // What the route handler answers when loadUser throws or SESSION_SECRET is unusable.
   serverError: () =>
     HttpResponse.json({ error: 'Session check failed' }, { status: 500, headers: NO_STORE }),
+  storeUnavailable: () => storeUnavailable(),
   rateLimited: () =>
     HttpResponse.json(
       { error: 'Too Many Requests' },
@@ -108,6 +127,9 @@ const signOutResolvers = {
     }),
   signOutFails: () =>
     HttpResponse.json({ error: 'Internal Server Error' }, { status: 500, headers: NO_STORE }),
+  // The cookie is cleared, the revocation is not recorded: the client retries the DELETE.
+  signOutStoreUnavailable: () =>
+    storeUnavailable({ ...NO_STORE, 'Set-Cookie': CLEARED_SESSION_COOKIE }),
 } satisfies Record<SignOutScenario, Resolver>
 
 export { AUTHENTICATED_SCENARIO, sessionResolvers, signOutResolvers, UNAUTHENTICATED_SCENARIOS }

@@ -26,16 +26,21 @@ const sessionScenarios = {
   invalid: sessionHandler(sessionResolvers.invalid),
   revoked: sessionHandler(sessionResolvers.revoked),
   serverError: sessionHandler(sessionResolvers.serverError),
+  storeUnavailable: sessionHandler(sessionResolvers.storeUnavailable),
   rateLimited: sessionHandler(sessionResolvers.rateLimited),
   networkError: sessionHandler(sessionResolvers.networkError),
   slow: sessionHandler(sessionResolvers.slow),
   malformed: sessionHandler(sessionResolvers.malformed),
 } satisfies Record<SessionScenario, HttpHandler>
 
-/** DELETE /api/session handlers: sign-out works (204) or the server fails (500). */
+/**
+ * DELETE /api/session handlers: sign-out works (204), the server fails (500), or its revocation
+ * store is down (503: the cookie is cleared, the client retries the revocation).
+ */
 const signOutScenarios = {
   signOutSucceeds: signOutHandler(signOutResolvers.signOutSucceeds),
   signOutFails: signOutHandler(signOutResolvers.signOutFails),
+  signOutStoreUnavailable: signOutHandler(signOutResolvers.signOutStoreUnavailable),
 } satisfies Record<SignOutScenario, HttpHandler>
 
 /** The baseline (preview.tsx, setupServer): signed in as `alice`, and sign-out works. */
