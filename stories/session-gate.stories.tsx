@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/nextjs-vite'
 import { getRouter } from '@storybook/nextjs-vite/navigation.mock'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
+import { unauthenticatedPayload } from '../mocks/fixtures/sessions'
 import { alice, grace } from '../mocks/fixtures/users'
 import { userAtom } from '@/lib/session/client/atoms'
 import { SessionGate } from '@/lib/session/client/session-gate'
@@ -10,6 +11,7 @@ import { DashboardContent, SessionPanel } from './support/demo'
 import { playground } from './support/playground'
 import { storyRequests } from './support/requests'
 import {
+  changedInAnotherTabStory,
   expiresWhileOpenStory,
   signedOutInAnotherTabStory,
   signOutStory,
@@ -249,6 +251,17 @@ export const SignOutFails: Story = {
 
 export const SignedOutInAnotherTab: Story = {
   ...signedOutInAnotherTabStory(Authenticated.play, (context) => expectRedirect(context, '/auth')),
+  tags: ['!autodocs'],
+}
+
+/** Another tab found the session revoked: this tab leaves too, with the reason for its toast. */
+export const RevokedInAnotherTab: Story = {
+  ...changedInAnotherTabStory(
+    'authenticated',
+    () => unauthenticatedPayload('revoked'),
+    Authenticated.play,
+    redirectsWithReason('revoked'),
+  ),
   tags: ['!autodocs'],
 }
 

@@ -3,6 +3,7 @@ import { clearedSessionCookieHeader } from '@/lib/session/shared/constants'
 import type {
   LostSessionReason,
   SessionPayload,
+  SessionUser,
   UnauthenticatedReason,
 } from '@/lib/session/shared/types'
 import {
@@ -79,6 +80,14 @@ function sessionJson(payload: SessionPayload): Response {
   return HttpResponse.json(payload, { status: 200, headers: NO_STORE })
 }
 
+/**
+ * `user` signed in with `expiresInMs` left, computed per request: the baseline's answer, and a
+ * story's server after a change (another user, a renewal).
+ */
+function signedInAs(user: SessionUser, expiresInMs: number = DEFAULT_SESSION_MS): Resolver {
+  return () => sessionJson(authenticatedPayload(user, expiresInMs))
+}
+
 /** expired / invalid / revoked: the server answers 200 and deletes the stale cookie. */
 function lostSession(reason: LostSessionReason): Response {
   return HttpResponse.json(unauthenticatedPayload(reason), {
@@ -89,8 +98,8 @@ function lostSession(reason: LostSessionReason): Response {
 
 /** Plain response makers, one per scenario; `expiresAt` is computed per request. */
 const sessionResolvers = {
-  authenticated: () => sessionJson(authenticatedPayload(alice, DEFAULT_SESSION_MS)),
-  expiringSoon: () => sessionJson(authenticatedPayload(alice, EXPIRING_SOON_MS)),
+  authenticated: signedInAs(alice),
+  expiringSoon: signedInAs(alice, EXPIRING_SOON_MS),
   expired: () => lostSession('expired'),
   anonymous: () => sessionJson(unauthenticatedPayload('missing')),
   invalid: () => lostSession('invalid'),
@@ -132,5 +141,11 @@ const signOutResolvers = {
     storeUnavailable({ ...NO_STORE, 'Set-Cookie': CLEARED_SESSION_COOKIE }),
 } satisfies Record<SignOutScenario, Resolver>
 
-export { AUTHENTICATED_SCENARIO, sessionResolvers, signOutResolvers, UNAUTHENTICATED_SCENARIOS }
+export {
+  AUTHENTICATED_SCENARIO,
+  sessionResolvers,
+  signedInAs,
+  signOutResolvers,
+  UNAUTHENTICATED_SCENARIOS,
+}
 export type { SessionScenario, SignOutScenario }

@@ -1,8 +1,10 @@
 import { http, type HttpHandler } from 'msw'
 import { SESSION_ENDPOINT } from '@/lib/session/shared/constants'
 import { countCalls, type CallLog, type Resolver } from './counted'
+import type { SessionUser } from '@/lib/session/shared/types'
 import {
   sessionResolvers,
+  signedInAs,
   signOutResolvers,
   type SessionScenario,
   type SignOutScenario,
@@ -55,6 +57,18 @@ function countedSessionScenario(scenario: SessionScenario): CallLog & { handler:
   return { handler: sessionHandler(resolver), ...log }
 }
 
+/**
+ * GET answers `user` signed in with `expiresInMs` left, and logs the requests: a story's server
+ * after a change it makes mid-story (another user, a renewal), used with `msw.use`.
+ */
+function countedSignedInAs(
+  user: SessionUser,
+  expiresInMs?: number,
+): CallLog & { handler: HttpHandler } {
+  const { resolver, ...log } = countCalls(signedInAs(user, expiresInMs))
+  return { handler: sessionHandler(resolver), ...log }
+}
+
 /** A DELETE scenario that also logs the requests it answered. */
 function countedSignOutScenario(scenario: SignOutScenario): CallLog & { handler: HttpHandler } {
   const { resolver, ...log } = countCalls(signOutResolvers[scenario])
@@ -63,6 +77,7 @@ function countedSignOutScenario(scenario: SignOutScenario): CallLog & { handler:
 
 export {
   countedSessionScenario,
+  countedSignedInAs,
   countedSignOutScenario,
   SESSION_URL_PATTERN,
   sessionHandlers,
