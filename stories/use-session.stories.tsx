@@ -6,6 +6,7 @@ import {
   DEFAULT_SESSION_MS,
   SECOND_MS,
   STORE_DOWN_RETRY_AFTER_SECONDS,
+  unauthenticatedPayload,
 } from '../mocks/fixtures/sessions'
 import { alice, grace } from '../mocks/fixtures/users'
 import { countedSignedInAs } from '../mocks/handlers/session'
@@ -222,6 +223,30 @@ export const SignOutThenRedirect: Story = {
     await expect(storyRequests(context).gets()).toBe(1)
     await expect(storyRequests(context).deletes()).toBe(1)
     await expect(storySession(context)).toEqual({ status: 'unauthenticated', reason: 'signed-out' })
+  },
+}
+
+/**
+ * Another tab found the session revoked; this tab's gate then sends the user to the login page,
+ * a pathname change, which normally re-checks the session. The other tab's answer already
+ * cleared the cookie: no GET here, before or after.
+ */
+const revokedInAnotherTab = changedInAnotherTabStory(
+  'authenticated',
+  () => unauthenticatedPayload('revoked'),
+  signedInWithoutError,
+  showsReason('revoked'),
+)
+export const RevokedInAnotherTabThenRedirect: Story = {
+  tags: ['!autodocs'],
+  ...revokedInAnotherTab,
+  beforeEach: (context) => mockNavigation(context, '/dashboard'),
+  play: async (context) => {
+    await revokedInAnotherTab.play(context)
+    storyNavigation(context).navigate('/auth')
+    await settle()
+    await expect(storyRequests(context).gets()).toBe(0)
+    await expect(storySession(context)).toEqual({ status: 'unauthenticated', reason: 'revoked' })
   },
 }
 
