@@ -1,5 +1,5 @@
 import { createStore } from 'jotai'
-import { vi } from 'vitest'
+import { afterEach, beforeEach, vi } from 'vitest'
 import type {
   ClientSession,
   SessionPayload,
@@ -142,14 +142,37 @@ function setup(
   return { controller, session: () => store.get(sessionAtom) }
 }
 
+type FakeChannels = ReturnType<typeof fakeBroadcastChannels>
+
+/**
+ * For a test file: fake time from NOW and a fresh BroadcastChannel hub for each test. Returns the
+ * running test's hub (other tabs, what was posted).
+ */
+function fakeTimeAndTabs(): () => FakeChannels {
+  let channels: FakeChannels | undefined
+  beforeEach(() => {
+    vi.useFakeTimers({ now: NOW })
+    channels = fakeBroadcastChannels()
+    vi.stubGlobal('BroadcastChannel', channels.FakeBroadcastChannel)
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+    vi.unstubAllGlobals()
+  })
+  return () => {
+    if (!channels) throw new Error('fakeTimeAndTabs: used outside a test')
+    return channels
+  }
+}
+
 /** Lets answers, body reads and the controller's follow-ups run (fake time stands still). */
 const flush = () => vi.advanceTimersByTimeAsync(0)
 
 export {
   alice,
   CHANNEL,
-  fakeBroadcastChannels,
   fakeFetcher,
+  fakeTimeAndTabs,
   flush,
   HOUR_MS,
   json,

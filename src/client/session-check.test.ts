@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { SessionUser } from '../shared/types'
 import {
   alice,
   CHANNEL,
-  fakeBroadcastChannels,
+  fakeTimeAndTabs,
   fakeFetcher,
   flush,
   HOUR_MS,
@@ -14,18 +14,7 @@ import {
   signedInUntil,
 } from './controller-fakes.test.support'
 
-let channels: ReturnType<typeof fakeBroadcastChannels>
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: NOW })
-  channels = fakeBroadcastChannels()
-  vi.stubGlobal('BroadcastChannel', channels.FakeBroadcastChannel)
-})
-
-afterEach(() => {
-  vi.useRealTimers()
-  vi.unstubAllGlobals()
-})
+const channels = fakeTimeAndTabs()
 
 /** What GET /api/session answers while the revocation store is down (src/server/route.ts). */
 const storeDown = () =>
@@ -87,7 +76,7 @@ describe('store unavailable: GET answers 503 with Retry-After: 5', () => {
     const api = fakeFetcher(storeDown)
     const { controller } = setup(api.fetcher)
     controller.connect()
-    const otherTab = channels.otherTab(CHANNEL)
+    const otherTab = channels().otherTab(CHANNEL)
     await controller.refresh()
     await vi.advanceTimersByTimeAsync(20_000)
     expect(otherTab.heard()).toEqual([])

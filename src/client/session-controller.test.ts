@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { EXPIRY_MARGIN_MS, PAST_EXPIRY_RECHECK_MS } from './expiry-timing'
 import type { SessionPayload, UnauthenticatedReason } from '../shared/types'
 import {
   alice,
   CHANNEL,
-  fakeBroadcastChannels,
+  fakeTimeAndTabs,
   fakeFetcher,
   flush,
   HOUR_MS,
@@ -23,18 +23,7 @@ import { signedOutMessage } from './session-channel'
 import type { SessionController } from './session-context'
 import { checkOnReturn } from './use-session-revalidation'
 
-let channels: ReturnType<typeof fakeBroadcastChannels>
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: NOW })
-  channels = fakeBroadcastChannels()
-  vi.stubGlobal('BroadcastChannel', channels.FakeBroadcastChannel)
-})
-
-afterEach(() => {
-  vi.useRealTimers()
-  vi.unstubAllGlobals()
-})
+const channels = fakeTimeAndTabs()
 
 describe("created with the layout's answer: one hydrate path for mount and re-render", () => {
   it('no initial session: loading, and one check once connected (none before)', async () => {
@@ -113,7 +102,7 @@ describe('one check in flight', () => {
     [
       'another tab signed out',
       () => {
-        channels.otherTab(CHANNEL).post(signedOutMessage(Date.now()))
+        channels().otherTab(CHANNEL).post(signedOutMessage(Date.now()))
         return flush()
       },
     ],
@@ -449,7 +438,7 @@ describe('sign-out and other tabs', () => {
     const api = fakeFetcher(() => new Response(null, { status: 204 }))
     const { controller, session } = setup(api.fetcher)
     controller.connect()
-    const otherTab = channels.otherTab(CHANNEL)
+    const otherTab = channels().otherTab(CHANNEL)
     expect(await controller.signOut()).toEqual({ ok: true })
     await flush()
     expect(session()).toEqual({ status: 'unauthenticated', reason: 'signed-out' })
@@ -460,7 +449,7 @@ describe('sign-out and other tabs', () => {
     const api = fakeFetcher()
     const { controller } = setup(api.fetcher)
     const disconnect = controller.connect()
-    const otherTab = channels.otherTab(CHANNEL)
+    const otherTab = channels().otherTab(CHANNEL)
     const signOut = controller.signOut()
     disconnect() // e.g. the sign-out button's page was left before the DELETE answered
     api.deletes()[0]?.respond(new Response(null, { status: 204 }))
@@ -468,29 +457,31 @@ describe('sign-out and other tabs', () => {
     await flush()
     expect(otherTab.heard()).toEqual([signedOutMessage(NOW + SIGN_OUT_MARGIN_MS)])
     // The channel opened for that one message was closed again: only the other tab's is open.
-    expect(channels.openCount()).toBe(1)
+    expect(channels().openCount()).toBe(1)
   })
 
   it('a failed sign-out tells no tab and keeps the user, with the error', async () => {
     const api = fakeFetcher(() => json({ error: 'boom' }, { status: 500 }))
     const { controller, session } = setup(api.fetcher)
     controller.connect()
-    const otherTab = channels.otherTab(CHANNEL)
+    const otherTab = channels().otherTab(CHANNEL)
     expect(await controller.signOut()).toMatchObject({ ok: false, error: { httpStatus: 500 } })
     await flush()
     expect(session()).toMatchObject({ status: 'authenticated', error: { httpStatus: 500 } })
     expect(otherTab.heard()).toEqual([])
     // Only what connect() told the tabs about this page's session: nothing about a sign-out.
-    expect(channels.posted().map(({ data }) => data)).toEqual([
-      expect.objectContaining({ type: 'session' }),
-    ])
+    expect(
+      channels()
+        .posted()
+        .map(({ data }) => data),
+    ).toEqual([expect.objectContaining({ type: 'session' })])
   })
 
   it('ignores messages on the channel that are not a sign-out ({ type: "hello" }, "signed-out")', async () => {
     const api = fakeFetcher()
     const { controller, session } = setup(api.fetcher)
     controller.connect()
-    const otherTab = channels.otherTab(CHANNEL)
+    const otherTab = channels().otherTab(CHANNEL)
     otherTab.post({ type: 'hello' })
     otherTab.post('signed-out')
     await flush()

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
   CHANNEL,
-  fakeBroadcastChannels,
+  fakeTimeAndTabs,
   fakeFetcher,
   flush,
   HOUR_MS,
@@ -15,18 +15,7 @@ import { SIGN_OUT_MARGIN_MS } from './server-clock'
 import { signedOutMessage } from './session-channel'
 import { SIGN_OUT_RETRIES } from './sign-out-retry'
 
-let channels: ReturnType<typeof fakeBroadcastChannels>
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: NOW })
-  channels = fakeBroadcastChannels()
-  vi.stubGlobal('BroadcastChannel', channels.FakeBroadcastChannel)
-})
-
-afterEach(() => {
-  vi.useRealTimers()
-  vi.unstubAllGlobals()
-})
+const channels = fakeTimeAndTabs()
 
 /** DELETE while the revocation store is down: the cookie is cleared, the revocation is not. */
 const revocationPending = () =>
@@ -62,7 +51,7 @@ describe('sign-out while the revocation store is down: DELETE answers 503', () =
     const api = deleteAnswers(revocationPending, signedOutNow)
     const { controller, session } = setup(api.fetcher)
     controller.connect()
-    const otherTab = channels.otherTab(CHANNEL)
+    const otherTab = channels().otherTab(CHANNEL)
     expect(await controller.signOut()).toEqual({ ok: true })
     await flush()
     expect(session()).toEqual({ status: 'unauthenticated', reason: 'signed-out' })
@@ -78,7 +67,11 @@ describe('sign-out while the revocation store is down: DELETE answers 503', () =
     expect(api.gets()).toHaveLength(0)
     // The retries change nothing the user sees: still one sign-out, told once.
     expect(session()).toEqual({ status: 'unauthenticated', reason: 'signed-out' })
-    expect(channels.posted().filter(({ data }) => signedOutType(data))).toHaveLength(1)
+    expect(
+      channels()
+        .posted()
+        .filter(({ data }) => signedOutType(data)),
+    ).toHaveLength(1)
   })
 
   it(`gives up after ${SIGN_OUT_RETRIES} retries, about 5 min, when the store stays down`, async () => {
@@ -119,11 +112,13 @@ describe('sign-out while the revocation store is down: DELETE answers 503', () =
     controller.connect()
     await controller.signOut()
     await vi.advanceTimersByTimeAsync(60_000) // the user signs in again in another tab
-    channels.otherTab(CHANNEL).post({
-      type: 'session',
-      payload: signedInUntil(Date.now() + HOUR_MS),
-      receivedAt: Date.now(),
-    })
+    channels()
+      .otherTab(CHANNEL)
+      .post({
+        type: 'session',
+        payload: signedInUntil(Date.now() + HOUR_MS),
+        receivedAt: Date.now(),
+      })
     await flush()
     expect(session()).toMatchObject({ status: 'authenticated' })
     const sent = api.deletes().length

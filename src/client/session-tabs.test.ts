@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { SessionPayload, SessionUser } from '../shared/types'
 import {
   alice,
   CHANNEL,
-  fakeBroadcastChannels,
+  fakeTimeAndTabs,
   fakeFetcher,
   flush,
   HOUR_MS,
@@ -19,18 +19,7 @@ import { parseSessionMessage, signedOutMessage } from './session-channel'
 
 const bob: SessionUser = { ...alice, id: 'user_bob', name: 'Bob Stone', email: 'bob@example.com' }
 
-let channels: ReturnType<typeof fakeBroadcastChannels>
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: NOW })
-  channels = fakeBroadcastChannels()
-  vi.stubGlobal('BroadcastChannel', channels.FakeBroadcastChannel)
-})
-
-afterEach(() => {
-  vi.useRealTimers()
-  vi.unstubAllGlobals()
-})
+const channels = fakeTimeAndTabs()
 
 /** bob signed in until `expiresAt`, as the server answers now. */
 const signedInAsBob = (expiresAt: number): SessionPayload => ({
@@ -154,25 +143,29 @@ describe('every change reaches the other tabs, with no request of their own', ()
 describe('what a tab hears: checked, ordered, never echoed', () => {
   it("a tab that applies another tab's news tells nobody (no echo)", async () => {
     const [tab] = await openTabs(1)
-    const before = channels.posted().length
-    channels.otherTab(CHANNEL).post(news(signedInAsBob(NOW + HOUR_MS)))
+    const before = channels().posted().length
+    channels()
+      .otherTab(CHANNEL)
+      .post(news(signedInAsBob(NOW + HOUR_MS)))
     await flush()
     expect(tab?.session()).toMatchObject({ user: bob })
-    expect(channels.posted()).toHaveLength(before + 1) // the other tab's message only
+    expect(channels().posted()).toHaveLength(before + 1) // the other tab's message only
   })
 
   it('drops a message older than the state it has: a late "authenticated" does not undo a sign-out', async () => {
     const [tab] = await openTabs(1)
     await tab?.controller.signOut()
     // Another tab's check, answered by the server just before the DELETE, arrives after it.
-    channels.otherTab(CHANNEL).post(news(signedInUntil(NOW + HOUR_MS, NOW - 10)))
+    channels()
+      .otherTab(CHANNEL)
+      .post(news(signedInUntil(NOW + HOUR_MS, NOW - 10)))
     await flush()
     expect(tab?.session()).toEqual({ status: 'unauthenticated', reason: 'signed-out' })
   })
 
   it('drops an older renewal after a newer one, whatever order they arrive in', async () => {
     const [tab] = await openTabs(1)
-    const otherTab = channels.otherTab(CHANNEL)
+    const otherTab = channels().otherTab(CHANNEL)
     otherTab.post(news(signedInUntil(NOW + 3 * HOUR_MS, NOW + 2_000)))
     otherTab.post(news(signedInUntil(NOW + 2 * HOUR_MS, NOW + 1_000)))
     await flush()
@@ -183,7 +176,9 @@ describe('what a tab hears: checked, ordered, never echoed', () => {
     const [tab] = await openTabs(1)
     await tab?.controller.signOut()
     vi.advanceTimersByTime(SIGN_OUT_MARGIN_MS + 60_000) // a person signing in again takes a while
-    channels.otherTab(CHANNEL).post(news(signedInUntil(Date.now() + HOUR_MS)))
+    channels()
+      .otherTab(CHANNEL)
+      .post(news(signedInUntil(Date.now() + HOUR_MS)))
     await flush()
     expect(tab?.session()).toMatchObject({ status: 'authenticated', user: alice })
   })
@@ -191,7 +186,9 @@ describe('what a tab hears: checked, ordered, never echoed', () => {
   it('a receivedAt from the future counts from now: the expiry check is never pushed past the session', async () => {
     const [tab] = await openTabs(1, signedOut('missing'))
     const payload = signedInUntil(NOW + 60_000)
-    channels.otherTab(CHANNEL).post(news(payload, NOW + HOUR_MS))
+    channels()
+      .otherTab(CHANNEL)
+      .post(news(payload, NOW + HOUR_MS))
     await flush()
     await vi.advanceTimersByTimeAsync(60_000 + EXPIRY_MARGIN_MS)
     expect(tab?.api.gets()).toHaveLength(1)
@@ -219,7 +216,7 @@ describe('what a tab hears: checked, ordered, never echoed', () => {
   ])('ignores %s, as the schema refuses such a response body', async (_name, message) => {
     expect(parseSessionMessage(message)).toBeNull()
     const [tab] = await openTabs(1)
-    channels.otherTab(CHANNEL).post(message)
+    channels().otherTab(CHANNEL).post(message)
     await flush()
     expect(tab?.session()).toMatchObject({ status: 'authenticated', user: alice })
   })
