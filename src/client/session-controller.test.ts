@@ -434,16 +434,23 @@ describe('back/forward cache restore', () => {
 })
 
 describe('sign-out and other tabs', () => {
-  it('a sign-out tells every other tab on the open channel', async () => {
-    const api = fakeFetcher(() => new Response(null, { status: 204 }))
-    const { controller, session } = setup(api.fetcher)
-    controller.connect()
-    const otherTab = channels().otherTab(CHANNEL)
-    expect(await controller.signOut()).toEqual({ ok: true })
-    await flush()
-    expect(session()).toEqual({ status: 'unauthenticated', reason: 'signed-out' })
-    expect(otherTab.heard()).toEqual([signedOutMessage(NOW + SIGN_OUT_MARGIN_MS)])
-  })
+  it.each<[string, () => Response]>([
+    ['204', () => new Response(null, { status: 204 })],
+    // The cookie is cleared, the revocation waits for the store (session-sign-out.test.ts).
+    ['503', () => json({ error: 'Session store unavailable' }, { status: 503 })],
+  ])(
+    'a sign-out answered %s signs out and tells every other tab on the open channel, once',
+    async (_status, answer) => {
+      const api = fakeFetcher(answer)
+      const { controller, session } = setup(api.fetcher)
+      controller.connect()
+      const otherTab = channels().otherTab(CHANNEL)
+      expect(await controller.signOut()).toEqual({ ok: true })
+      await flush()
+      expect(session()).toEqual({ status: 'unauthenticated', reason: 'signed-out' })
+      expect(otherTab.heard()).toEqual([signedOutMessage(NOW + SIGN_OUT_MARGIN_MS)])
+    },
+  )
 
   it('a sign-out that ends after the provider unmounted still tells the other tabs', async () => {
     const api = fakeFetcher()

@@ -6,13 +6,10 @@ import {
   flush,
   HOUR_MS,
   json,
-  NOW,
   setup,
   signedInUntil,
   signedOut,
 } from './controller-fakes.test.support'
-import { SIGN_OUT_MARGIN_MS } from './server-clock'
-import { signedOutMessage } from './session-channel'
 import { SIGN_OUT_RETRIES } from './sign-out-retry'
 
 const channels = fakeTimeAndTabs()
@@ -47,17 +44,6 @@ async function deleteTimes(api: ReturnType<typeof fakeFetcher>, forMs: number) {
 }
 
 describe('sign-out while the revocation store is down: DELETE answers 503', () => {
-  it('signs out here and in the other tabs at once (one sign-out), and resolves ok', async () => {
-    const api = deleteAnswers(revocationPending, signedOutNow)
-    const { controller, session } = setup(api.fetcher)
-    controller.connect()
-    const otherTab = channels().otherTab(CHANNEL)
-    expect(await controller.signOut()).toEqual({ ok: true })
-    await flush()
-    expect(session()).toEqual({ status: 'unauthenticated', reason: 'signed-out' })
-    expect(otherTab.heard()).toEqual([signedOutMessage(NOW + SIGN_OUT_MARGIN_MS)])
-  })
-
   it('retries the DELETE after Retry-After (5 s) until an answer that is not 503', async () => {
     const api = deleteAnswers(revocationPending, revocationPending, revocationPending, signedOutNow)
     const { controller, session } = setup(api.fetcher)
