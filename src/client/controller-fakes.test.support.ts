@@ -115,6 +115,9 @@ const signedOut = (reason: UnauthenticatedReason, serverTime = Date.now()): Sess
   reason,
   serverTime: new Date(serverTime).toISOString(),
 })
+/** GET, or DELETE after clearing the cookie, while the revocation store is down (src/server/route.ts). */
+const storeUnavailable = () =>
+  json({ error: 'Session store unavailable' }, { status: 503, headers: { 'Retry-After': '5' } })
 const rateLimited = (retryAfter: string) =>
   json({ error: 'slow down' }, { status: 429, headers: { 'Retry-After': retryAfter } })
 const signedIn = (): ClientSession => ({
@@ -183,5 +186,6 @@ export {
   signedIn,
   signedInUntil,
   signedOut,
+  storeUnavailable,
 }
 export type { FakeApi }

@@ -3,8 +3,8 @@ import type { SessionUser } from '../shared/types'
 import {
   alice,
   CHANNEL,
-  fakeTimeAndTabs,
   fakeFetcher,
+  fakeTimeAndTabs,
   flush,
   HOUR_MS,
   json,
@@ -12,17 +12,14 @@ import {
   setup,
   signedIn,
   signedInUntil,
+  storeUnavailable,
 } from './controller-fakes.test.support'
 
 const channels = fakeTimeAndTabs()
 
-/** What GET /api/session answers while the revocation store is down (src/server/route.ts). */
-const storeDown = () =>
-  json({ error: 'Session store unavailable' }, { status: 503, headers: { 'Retry-After': '5' } })
-
 describe('store unavailable: GET answers 503 with Retry-After: 5', () => {
   it('keeps the user with the error (no sign-out), and retries after 5 s, not the 1 s backoff', async () => {
-    const api = fakeFetcher(storeDown)
+    const api = fakeFetcher(storeUnavailable)
     const { controller, session } = setup(api.fetcher)
     controller.connect()
     await controller.refresh()
@@ -42,7 +39,7 @@ describe('store unavailable: GET answers 503 with Retry-After: 5', () => {
   })
 
   it('waits at least Retry-After every time, then the growing backoff: 5, 5, 5, 8, 16 s', async () => {
-    const api = fakeFetcher(storeDown)
+    const api = fakeFetcher(storeUnavailable)
     const { controller } = setup(api.fetcher)
     controller.connect()
     await controller.refresh()
@@ -61,7 +58,7 @@ describe('store unavailable: GET answers 503 with Retry-After: 5', () => {
 
   it('recovers when the store is back: the error goes, the user never left', async () => {
     let down = true
-    const api = fakeFetcher(() => (down ? storeDown() : json(signedInUntil(NOW + HOUR_MS))))
+    const api = fakeFetcher(() => (down ? storeUnavailable() : json(signedInUntil(NOW + HOUR_MS))))
     const { controller, session } = setup(api.fetcher)
     controller.connect()
     await controller.refresh()
@@ -73,7 +70,7 @@ describe('store unavailable: GET answers 503 with Retry-After: 5', () => {
   })
 
   it("tells the other tabs nothing while it fails: an error is this tab's, not a new session", async () => {
-    const api = fakeFetcher(storeDown)
+    const api = fakeFetcher(storeUnavailable)
     const { controller } = setup(api.fetcher)
     controller.connect()
     const otherTab = channels().otherTab(CHANNEL)
@@ -83,7 +80,7 @@ describe('store unavailable: GET answers 503 with Retry-After: 5', () => {
   })
 
   it('with nothing known yet (no layout answer), is an error, never signed out', async () => {
-    const api = fakeFetcher(storeDown)
+    const api = fakeFetcher(storeUnavailable)
     const { controller, session } = setup(api.fetcher, null)
     controller.connect()
     await flush()

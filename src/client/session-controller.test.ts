@@ -4,8 +4,8 @@ import type { SessionPayload, UnauthenticatedReason } from '../shared/types'
 import {
   alice,
   CHANNEL,
-  fakeTimeAndTabs,
   fakeFetcher,
+  fakeTimeAndTabs,
   flush,
   HOUR_MS,
   json,

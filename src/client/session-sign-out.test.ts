@@ -1,22 +1,20 @@
 import { describe, expect, it, vi } from 'vitest'
 import {
   CHANNEL,
-  fakeTimeAndTabs,
   fakeFetcher,
+  fakeTimeAndTabs,
   flush,
   HOUR_MS,
   json,
   setup,
   signedInUntil,
   signedOut,
+  storeUnavailable,
 } from './controller-fakes.test.support'
 import { SIGN_OUT_RETRIES } from './sign-out-retry'
 
 const channels = fakeTimeAndTabs()
 
-/** DELETE while the revocation store is down: the cookie is cleared, the revocation is not. */
-const revocationPending = () =>
-  json({ error: 'Session store unavailable' }, { status: 503, headers: { 'Retry-After': '5' } })
 const signedOutNow = () => new Response(null, { status: 204 })
 
 /** A server whose DELETE answers come from `answers` in turn (the last one repeats). */
@@ -45,7 +43,7 @@ async function deleteTimes(api: ReturnType<typeof fakeFetcher>, forMs: number) {
 
 describe('sign-out while the revocation store is down: DELETE answers 503', () => {
   it('retries the DELETE after Retry-After (5 s) until an answer that is not 503', async () => {
-    const api = deleteAnswers(revocationPending, revocationPending, revocationPending, signedOutNow)
+    const api = deleteAnswers(storeUnavailable, storeUnavailable, storeUnavailable, signedOutNow)
     const { controller, session } = setup(api.fetcher)
     controller.connect()
     await controller.signOut()
@@ -61,7 +59,7 @@ describe('sign-out while the revocation store is down: DELETE answers 503', () =
   })
 
   it(`gives up after ${SIGN_OUT_RETRIES} retries, about 5 min, when the store stays down`, async () => {
-    const api = deleteAnswers(revocationPending)
+    const api = deleteAnswers(storeUnavailable)
     const { controller } = setup(api.fetcher)
     controller.connect()
     await controller.signOut()
@@ -75,7 +73,7 @@ describe('sign-out while the revocation store is down: DELETE answers 503', () =
       throw new TypeError('Failed to fetch')
     }
     const failed = () => json({ error: 'Sign-out failed' }, { status: 500 })
-    const api = deleteAnswers(revocationPending, networkError, failed, signedOutNow)
+    const api = deleteAnswers(storeUnavailable, networkError, failed, signedOutNow)
     const { controller } = setup(api.fetcher)
     controller.connect()
     await controller.signOut()
@@ -83,7 +81,7 @@ describe('sign-out while the revocation store is down: DELETE answers 503', () =
   })
 
   it('stops retrying when the provider unmounts (the tab closing stops it too)', async () => {
-    const api = deleteAnswers(revocationPending)
+    const api = deleteAnswers(storeUnavailable)
     const { controller } = setup(api.fetcher)
     const disconnect = controller.connect()
     await controller.signOut()
@@ -93,7 +91,7 @@ describe('sign-out while the revocation store is down: DELETE answers 503', () =
   })
 
   it('stops retrying when a new session begins: its cookie must not be signed out by the old DELETE', async () => {
-    const api = deleteAnswers(revocationPending)
+    const api = deleteAnswers(storeUnavailable)
     const { controller, session } = setup(api.fetcher)
     controller.connect()
     await controller.signOut()

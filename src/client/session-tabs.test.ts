@@ -3,8 +3,8 @@ import type { SessionPayload, SessionUser } from '../shared/types'
 import {
   alice,
   CHANNEL,
-  fakeTimeAndTabs,
   fakeFetcher,
+  fakeTimeAndTabs,
   flush,
   HOUR_MS,
   json,
