@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { memoryRevocationStore } from '@/lib/session/server/memory-revocation-store'
 import type { LoadUser } from '@/lib/session/server/resolve-session'
+import type { RevocationOptions } from '@/lib/session/server/revocation-check'
+import type { RevocationStore } from '@/lib/session/server/revocation-store'
 import { createSessionRoute } from '@/lib/session/server/route'
 import { SESSION_COOKIE_NAME, SESSION_ENDPOINT } from '@/lib/session/shared/constants'
 import { LOST_SESSION_REASONS, UNAUTHENTICATED_REASONS } from '@/lib/session/shared/reasons'
@@ -31,6 +34,32 @@ const VALID_INSTANT = '<valid ISO 8601 instant>'
 const INSTANT_FIELDS = ['expiresAt', 'serverTime'] as const
 
 const loadFixtureUser: LoadUser = async (userId) => usersById.get(userId) ?? null
+/** Headers of a sign-out from the app's own page: the route refuses other origins. */
+const SAME_ORIGIN = { origin: ORIGIN, 'sec-fetch-site': 'same-origin' }
+
+/**
+ * The memory store (src/server/memory-revocation-store.ts) behind a switch: while `down`, every
+ * call fails as a Redis that stopped does, and the route sees a store that is down.
+ */
+function switchableStore() {
+  const store = memoryRevocationStore()
+  let down = false
+  const guarded =
+    <Args extends unknown[], Result>(call: (...args: Args) => Promise<Result>) =>
+    (...args: Args): Promise<Result> =>
+      down ? Promise.reject(new Error('ECONNREFUSED')) : call(...args)
+  const switchable: RevocationStore = {
+    isRevoked: guarded(store.isRevoked),
+    revokeSession: guarded(store.revokeSession),
+    revokeUser: guarded(store.revokeUser),
+  }
+  return {
+    revocation: { store: switchable } satisfies RevocationOptions,
+    setDown: (value: boolean) => {
+      down = value
+    },
+  }
+}
 
 /** A token of `lifetimeMs` issued at `issuedAt` (epoch ms), as the server sealed it. */
 function tokenFor(userId: string, lifetimeMs: number, issuedAt: number): Promise<string> {
@@ -82,9 +111,61 @@ type Situation = {
   /** The cookie the browser sends, or undefined for none. */
   cookie: () => Promise<string | undefined>
   loadUser?: LoadUser
+  /** The route's revocation store, when the situation needs one. */
+  revocation?: RevocationOptions
 }
 
 const cookie = (token: string) => `${SESSION_COOKIE_NAME}=${token}`
+
+/** A cookie of alice's that signed out in another browser: its DELETE is in the store. */
+function signedOutElsewhere(): Situation {
+  const { revocation } = switchableStore()
+  return {
+    state: 'a token whose session signed out in another browser (replayed: the store says revoked)',
+    scenario: 'revoked',
+    revocation,
+    cookie: async () => {
+      const signedIn = cookie(await tokenFor(alice.id, DEFAULT_SESSION_MS, NOW))
+      const { DELETE } = createSessionRoute({
+        loadUser: loadFixtureUser,
+        now: () => NOW,
+        revocation,
+      })
+      const signOut = await DELETE(
+        sessionRequest(signedIn, { method: 'DELETE', headers: SAME_ORIGIN }),
+      )
+      if (signOut.status !== 204) throw new Error(`sign-out answered ${signOut.status}`)
+      return signedIn
+    },
+  }
+}
+
+/** A cookie of alice's from before "sign out of all devices" (every session before then revoked). */
+function signedOutEverywhere(): Situation {
+  const { revocation } = switchableStore()
+  return {
+    state: 'a token signed in before the user signed out of all devices',
+    scenario: 'revoked',
+    revocation,
+    cookie: async () => {
+      const signedIn = cookie(await tokenFor(alice.id, DEFAULT_SESSION_MS, NOW - MINUTE_MS))
+      await revocation.store.revokeUser(alice.id, NOW, NOW + 2 * DEFAULT_SESSION_MS, NOW)
+      return signedIn
+    },
+  }
+}
+
+/** A fresh cookie of alice's while the revocation store is down. */
+function storeDown(): Situation {
+  const { revocation, setDown } = switchableStore()
+  setDown(true)
+  return {
+    state: 'a valid token while the revocation store is down',
+    scenario: 'storeUnavailable',
+    revocation,
+    cookie: async () => cookie(await tokenFor(alice.id, DEFAULT_SESSION_MS, NOW)),
+  }
+}
 
 const SITUATIONS: ReadonlyArray<Situation> = [
   {
@@ -139,6 +220,9 @@ const SITUATIONS: ReadonlyArray<Situation> = [
       throw new Error('database unavailable')
     },
   },
+  signedOutElsewhere(),
+  signedOutEverywhere(),
+  storeDown(),
 ]
 
 afterEach(() => {
@@ -148,20 +232,30 @@ afterEach(() => {
 const AUTHENTICATED = 'authenticated'
 /** The route's 500: loadUser threw or SESSION_SECRET is unusable. */
 const SERVER_ERROR = 'error'
+/** The route's 503: the revocation store is down. */
+const STORE_DOWN = 'store-down'
 /** Every state the real GET /api/session can answer with. */
-type ServerState = typeof AUTHENTICATED | UnauthenticatedReason | typeof SERVER_ERROR
+type ServerState =
+  typeof AUTHENTICATED | UnauthenticatedReason | typeof SERVER_ERROR | typeof STORE_DOWN
 
 function scenarioFor(state: ServerState): SessionScenario {
   if (state === AUTHENTICATED) return AUTHENTICATED_SCENARIO
   if (state === SERVER_ERROR) return 'serverError'
+  if (state === STORE_DOWN) return 'storeUnavailable'
   return UNAUTHENTICATED_SCENARIOS[state]
 }
 
 /** The state the real route handler answers with in this situation. */
-async function realState({ cookie: makeCookie, loadUser = loadFixtureUser }: Situation) {
+async function realState({
+  cookie: makeCookie,
+  loadUser = loadFixtureUser,
+  revocation,
+}: Situation) {
   vi.spyOn(console, 'error').mockImplementation(() => undefined) // the 500's server-side log
-  const { GET } = createSessionRoute({ loadUser, now: () => NOW })
-  const parsed = parseSessionPayload(await (await GET(sessionRequest(await makeCookie()))).json())
+  const { GET } = createSessionRoute({ loadUser, now: () => NOW, revocation })
+  const response = await GET(sessionRequest(await makeCookie()))
+  if (response.status === 503) return STORE_DOWN
+  const parsed = parseSessionPayload(await response.json())
   if (!parsed.ok) return SERVER_ERROR
   const { payload } = parsed
   return payload.status === AUTHENTICATED ? AUTHENTICATED : payload.reason
@@ -170,10 +264,10 @@ async function realState({ cookie: makeCookie, loadUser = loadFixtureUser }: Sit
 describe('contract: each mocked GET /api/session equals the real route handler', () => {
   it.each(SITUATIONS)(
     '$scenario mock equals the server for $state',
-    async ({ scenario, cookie: makeCookie, loadUser = loadFixtureUser }) => {
+    async ({ scenario, cookie: makeCookie, loadUser = loadFixtureUser, revocation }) => {
       // The server logs the cause of a 500; keep the test output clean, but check it did.
       const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
-      const { GET } = createSessionRoute({ loadUser, now: () => NOW })
+      const { GET } = createSessionRoute({ loadUser, now: () => NOW, revocation })
       const real = await GET(sessionRequest(await makeCookie()))
       const mocked = await sessionResolvers[scenario]()
       expect(await observe(mocked)).toEqual(await observe(real))
@@ -215,7 +309,7 @@ describe('contract: each mocked GET /api/session equals the real route handler',
     )
   })
 
-  it.each<ServerState>([AUTHENTICATED, ...UNAUTHENTICATED_REASONS, SERVER_ERROR])(
+  it.each<ServerState>([AUTHENTICATED, ...UNAUTHENTICATED_REASONS, SERVER_ERROR, STORE_DOWN])(
     'every server state has a situation: %s, mocked by its scenario',
     async (state) => {
       const scenario = scenarioFor(state)
@@ -239,6 +333,38 @@ describe('contract: DELETE /api/session', () => {
     const mocked = await signOutResolvers.signOutSucceeds()
     expect(await observe(mocked)).toEqual(await observe(real))
   })
+
+  it('signOutStoreUnavailable mock equals the server whose revocation store is down (503, cookie cleared)', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined) // the server logs the failure
+    const { revocation, setDown } = switchableStore()
+    setDown(true)
+    const { DELETE } = createSessionRoute({ loadUser: loadFixtureUser, now: () => NOW, revocation })
+    const signedIn = cookie(await tokenFor(alice.id, DEFAULT_SESSION_MS, NOW))
+    const real = await observe(
+      await DELETE(sessionRequest(signedIn, { method: 'DELETE', headers: SAME_ORIGIN })),
+    )
+    const mocked = await observe(await signOutResolvers.signOutStoreUnavailable())
+    expect(real.status).toBe(503)
+    // The server may add cookies of its own for the retried DELETE (a pending revocation, read
+    // only by the server): the mock sends the cookie clearing the client depends on, exactly.
+    expect(real.setCookie).toEqual(expect.arrayContaining(mocked.setCookie))
+    expect({ ...mocked, setCookie: [] }).toEqual({ ...real, setCookie: [] })
+  })
+})
+
+describe('contract: the revocation store goes down, then comes back', () => {
+  it('storeUnavailable then authenticated, as the real route answers the same cookie', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const { revocation, setDown } = switchableStore()
+    const { GET } = createSessionRoute({ loadUser: loadFixtureUser, now: () => NOW, revocation })
+    const signedIn = cookie(await tokenFor(alice.id, DEFAULT_SESSION_MS, NOW))
+    setDown(true)
+    const down = await observe(await GET(sessionRequest(signedIn)))
+    expect(await observe(await sessionResolvers.storeUnavailable())).toEqual(down)
+    setDown(false)
+    const back = await observe(await GET(sessionRequest(signedIn)))
+    expect(await observe(await sessionResolvers.authenticated())).toEqual(back)
+  })
 })
 
 describe('contract: mocked bodies and the client-side schema', () => {
@@ -256,6 +382,7 @@ describe('contract: mocked bodies and the client-side schema', () => {
 
   it.each<[SessionScenario, number]>([
     ['serverError', 500],
+    ['storeUnavailable', 503],
     ['rateLimited', 429],
     ['malformed', 200],
   ])('the %s body does not pass parseSessionPayload', async (scenario, status) => {

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/nextjs-vite'
 import { getRouter } from '@storybook/nextjs-vite/navigation.mock'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import { MINUTE_MS } from '../mocks/fixtures/sessions'
+import { MINUTE_MS, unauthenticatedPayload } from '../mocks/fixtures/sessions'
 import { alice } from '../mocks/fixtures/users'
 import { ExpiryToast } from '@/lib/session/client/expiry-toast'
 import type { LostSessionReason } from '@/lib/session/shared/reasons'
@@ -11,6 +11,7 @@ import { failedCheckStories } from './support/failed-check-stories'
 import { playground } from './support/playground'
 import { storyRequests } from './support/requests'
 import {
+  changedInAnotherTabStory,
   expiresWhileOpenStory,
   signedOutInAnotherTabStory,
   signOutStory,
@@ -180,6 +181,8 @@ export const Revoked: Story = {
 
 const failedCheck = failedCheckStories(errorWithoutToast)
 export const ServerError: Story = failedCheck.serverError
+/** The revocation store is down (503): alice stays signed in, with the error and no toast. */
+export const StoreUnavailable: Story = failedCheck.storeUnavailable
 export const RateLimited: Story = { ...failedCheck.rateLimited, tags: ['!autodocs'] }
 export const NetworkError: Story = { ...failedCheck.networkError, tags: ['!autodocs'] }
 export const Malformed: Story = { ...failedCheck.malformed, tags: ['!autodocs'] }
@@ -216,6 +219,22 @@ export const SignedOutInAnotherTab: Story = {
     // The same user left, in another tab: no toast here either.
     await expectNoToast()
   }),
+  tags: ['!autodocs'],
+}
+
+/**
+ * Another tab's check found the session revoked (signed out on another device, or every session
+ * ended): this tab shows its own one toast, without a request of its own.
+ */
+export const RevokedInAnotherTab: Story = {
+  ...changedInAnotherTabStory(
+    'authenticated',
+    () => unauthenticatedPayload('revoked'),
+    signedInQuietly,
+    async () => {
+      await holdToast(await expectOneToast(REVOKED_TEXT))
+    },
+  ),
   tags: ['!autodocs'],
 }
 
@@ -342,6 +361,7 @@ export const Playground: Story = {
     revoked: showsExpiryToast(REVOKED_TEXT),
     anonymous: anonymousQuietly,
     serverError: firstCheckFailsQuietly,
+    storeUnavailable: firstCheckFailsQuietly,
     rateLimited: firstCheckFailsQuietly,
     networkError: firstCheckFailsQuietly,
     malformed: firstCheckFailsQuietly,

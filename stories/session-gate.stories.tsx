@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/nextjs-vite'
 import { getRouter } from '@storybook/nextjs-vite/navigation.mock'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
+import { unauthenticatedPayload } from '../mocks/fixtures/sessions'
 import { alice, grace } from '../mocks/fixtures/users'
 import { userAtom } from '@/lib/session/client/atoms'
 import { SessionGate } from '@/lib/session/client/session-gate'
@@ -10,6 +11,7 @@ import { DashboardContent, SessionPanel } from './support/demo'
 import { playground } from './support/playground'
 import { storyRequests } from './support/requests'
 import {
+  changedInAnotherTabStory,
   expiresWhileOpenStory,
   signedOutInAnotherTabStory,
   signOutStory,
@@ -252,6 +254,17 @@ export const SignedOutInAnotherTab: Story = {
   tags: ['!autodocs'],
 }
 
+/** Another tab found the session revoked: this tab leaves too, with the reason for its toast. */
+export const RevokedInAnotherTab: Story = {
+  ...changedInAnotherTabStory(
+    'authenticated',
+    () => unauthenticatedPayload('revoked'),
+    Authenticated.play,
+    redirectsWithReason('revoked'),
+  ),
+  tags: ['!autodocs'],
+}
+
 export const ExpiresWhileOpen: Story = {
   tags: ['!autodocs'],
   ...expiresWhileOpenStory(expectDashboard, (context) =>
@@ -345,6 +358,7 @@ export const Playground: Story = {
     revoked: redirectsWithReason('revoked'),
     anonymous: redirectsToSignIn,
     serverError: (context) => expectErrorFallback(context, 'http'),
+    storeUnavailable: (context) => expectErrorFallback(context, 'http'),
     rateLimited: (context) => expectErrorFallback(context, 'http'),
     networkError: (context) => expectErrorFallback(context, 'network'),
     malformed: (context) => expectErrorFallback(context, 'malformed'),

@@ -5,6 +5,7 @@ import {
   EXPIRING_SOON_MS,
   RATE_LIMIT_RETRY_AFTER_SECONDS,
   SECOND_MS,
+  SLOW_RESPONSE_MS,
   unauthenticatedPayload,
 } from '../mocks/fixtures/sessions'
 import { alice } from '../mocks/fixtures/users'
@@ -389,9 +390,9 @@ export const StaleAnswerDropped: Story = {
     await waitFor(() =>
       expect(storySession(context)).toEqual({ status: 'unauthenticated', reason: 'signed-out' }),
     )
-    await fetcher.mock.results[0]?.value // the slow answer arrives (1.5 s)
-    await settle()
-    // The late "authenticated" answer predates the sign-out: dropped.
+    // The check in flight predates the sign-out: aborted, so its "authenticated" never lands ...
+    await expect(fetcher.mock.results[0]?.value).rejects.toThrow(/abort/i)
+    await wait(SLOW_RESPONSE_MS) // ... not even once the slow answer would have come (1.5 s)
     await expect(storySession(context)).toEqual({ status: 'unauthenticated', reason: 'signed-out' })
   },
 }
@@ -482,6 +483,7 @@ export const Playground: Story = {
     revoked: (context) => expectOneCheckEnding(context, 'revoked'),
     anonymous: expectAnonymous,
     serverError: expectFirstCheckFailed('http'),
+    storeUnavailable: expectFirstCheckFailed('http'),
     rateLimited: expectFirstCheckFailed('http'),
     networkError: expectFirstCheckFailed('network'),
     malformed: expectFirstCheckFailed('malformed'),

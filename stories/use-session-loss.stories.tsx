@@ -159,6 +159,7 @@ export const Playground: Story = {
     anonymous: noBanner,
     // A failed check is not a loss: no banner.
     serverError: noBanner,
+    storeUnavailable: noBanner,
     rateLimited: noBanner,
     networkError: noBanner,
     malformed: noBanner,

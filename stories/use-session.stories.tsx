@@ -1,21 +1,31 @@
 import type { Meta, StoryObj } from '@storybook/nextjs-vite'
 import { getRouter } from '@storybook/nextjs-vite/navigation.mock'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import { alice } from '../mocks/fixtures/users'
+import {
+  authenticatedPayload,
+  DEFAULT_SESSION_MS,
+  SECOND_MS,
+  STORE_DOWN_RETRY_AFTER_SECONDS,
+  unauthenticatedPayload,
+} from '../mocks/fixtures/sessions'
+import { alice, grace } from '../mocks/fixtures/users'
+import { countedSignedInAs } from '../mocks/handlers/session'
 import type { LostSessionReason, SessionRequestErrorKind } from '@/lib/session/shared/types'
 import { SessionPanel } from './support/demo'
 import { mockNavigation, storyNavigation } from './support/navigation'
+import { listenAsAnotherTab } from './support/other-tab'
 import { failedCheckStory } from './support/failed-check-stories'
 import { playground } from './support/playground'
 import { storyRequests } from './support/requests'
 import {
+  changedInAnotherTabStory,
   lostSessionStory,
   signedOutInAnotherTabStory,
   signOutStory,
 } from './support/session-stories'
 import { sessionState } from './support/session-state'
 import { settle } from './support/settle'
-import { storySession, type PlayContext } from './support/story-context'
+import { storySession, storySignedInSession, type PlayContext } from './support/story-context'
 import { EVENTUAL_WAIT_MS, SLOW_WAIT_MS } from './support/timing'
 import { focusWindowFirst } from './support/window-focus'
 import usage from './usage/use-session.tsx?raw'
@@ -121,6 +131,31 @@ export const ServerError: Story = {
     await expectSignedIn(context)
   },
 }
+/** How long a story waits for a retry after a 503: its Retry-After, plus the usual slack. */
+const STORE_RETRY_WAIT_MS = STORE_DOWN_RETRY_AFTER_SECONDS * SECOND_MS + EVENTUAL_WAIT_MS
+
+const storeUnavailable = failedCheckStory(
+  'storeUnavailable',
+  explainsFailure('http (503)'),
+  checkAgain,
+)
+/** The revocation store is down: the check answers 503, alice stays, and the error says why. */
+export const StoreUnavailable: Story = storeUnavailable
+
+/** The store comes back: the retry (after Retry-After: 5 s) clears the error; alice never left. */
+export const StoreUnavailableRecovers: Story = {
+  tags: ['!autodocs'],
+  ...storeUnavailable,
+  play: async (context) => {
+    await storeUnavailable.play(context)
+    const back = countedSignedInAs(alice)
+    context.msw.use(back.handler)
+    await waitFor(() => expect(back.count()).toBe(1), { timeout: STORE_RETRY_WAIT_MS })
+    await waitFor(() => expect(canvasOf(context).queryByRole('alert')).toBeNull())
+    await signedInWithoutError(context)
+  },
+}
+
 export const RateLimited: Story = {
   ...failedCheckStory('rateLimited', explainsFailure('http (429)'), checkAgain),
   tags: ['!autodocs'],
@@ -191,6 +226,30 @@ export const SignOutThenRedirect: Story = {
   },
 }
 
+/**
+ * Another tab found the session revoked; this tab's gate then sends the user to the login page,
+ * a pathname change, which normally re-checks the session. The other tab's answer already
+ * cleared the cookie: no GET here, before or after.
+ */
+const revokedInAnotherTab = changedInAnotherTabStory(
+  'authenticated',
+  () => unauthenticatedPayload('revoked'),
+  signedInWithoutError,
+  showsReason('revoked'),
+)
+export const RevokedInAnotherTabThenRedirect: Story = {
+  tags: ['!autodocs'],
+  ...revokedInAnotherTab,
+  beforeEach: (context) => mockNavigation(context, '/dashboard'),
+  play: async (context) => {
+    await revokedInAnotherTab.play(context)
+    storyNavigation(context).navigate('/auth')
+    await settle()
+    await expect(storyRequests(context).gets()).toBe(0)
+    await expect(storySession(context)).toEqual({ status: 'unauthenticated', reason: 'revoked' })
+  },
+}
+
 export const SignOutFails: Story = {
   tags: ['!autodocs'],
   ...signOutStory('signOutFails', Authenticated.play, async (context) => {
@@ -201,6 +260,73 @@ export const SignOutFails: Story = {
     await expect(storyRequests(context).deletes()).toBe(1)
     await settle()
     await expect(getRouter().replace).not.toHaveBeenCalled()
+  }),
+}
+
+/**
+ * The server changed the session after the page loaded (here: grace is signed in now, as after
+ * an admin's change). `update()` asks again, resolves with it, and tells the other tabs.
+ */
+export const UpdateAfterServerChange: Story = {
+  tags: ['!autodocs'],
+  ...sessionState('authenticated'),
+  play: async (context) => {
+    await Authenticated.play?.(context)
+    await focusWindowFirst(context)
+    const changed = countedSignedInAs(grace)
+    context.msw.use(changed.handler)
+    const otherTab = listenAsAnotherTab(context)
+    try {
+      await userEvent.click(canvasOf(context).getByRole('button', { name: 'Update session' }))
+      await expect(await canvasOf(context).findByText(`Signed in as ${grace.name}`)).toBeVisible()
+      await expect(changed.count()).toBe(1)
+      await waitFor(() =>
+        expect(otherTab.received()).toEqual([
+          expect.objectContaining({
+            type: 'session',
+            payload: expect.objectContaining({ user: grace }),
+          }),
+        ]),
+      )
+    } finally {
+      otherTab.close()
+    }
+  },
+}
+
+/** Another tab's check found the session renewed: this tab's expiresAt moves, with no request. */
+export const RenewedInAnotherTab: Story = {
+  tags: ['!autodocs'],
+  ...changedInAnotherTabStory(
+    'authenticated',
+    () => authenticatedPayload(alice, 2 * DEFAULT_SESSION_MS),
+    signedInWithoutError,
+    async (context) => {
+      await waitFor(() =>
+        expect(storySignedInSession(context).expiresAt).toBeGreaterThan(
+          Date.now() + DEFAULT_SESSION_MS,
+        ),
+      )
+      await signedInWithoutError(context)
+    },
+  ),
+}
+
+export const SignOutStoreUnavailable: Story = {
+  tags: ['!autodocs'],
+  // The server cleared the cookie but could not record the revocation: signed out at once, here
+  // and in the other tabs, and the DELETE is retried after Retry-After (5 s).
+  ...signOutStory('signOutStoreUnavailable', Authenticated.play, async (context) => {
+    await expect(await canvasOf(context).findByText('Reason: signed-out')).toBeVisible()
+    await expect(canvasOf(context).queryByRole('alert')).toBeNull()
+    await waitFor(() => expect(getRouter().replace).toHaveBeenCalledWith('/auth'))
+    await expect(getRouter().replace).toHaveBeenCalledTimes(1)
+    await settle()
+    await expect(storyRequests(context).deletes()).toBe(1) // no retry before Retry-After
+    await waitFor(() => expect(storyRequests(context).deletes()).toBe(2), {
+      timeout: STORE_RETRY_WAIT_MS,
+    })
+    await expect(storySession(context)).toEqual({ status: 'unauthenticated', reason: 'signed-out' })
   }),
 }
 
@@ -234,6 +360,7 @@ export const Playground: Story = {
     revoked: showsReason('revoked'),
     anonymous,
     serverError: firstCheckFailed('http'),
+    storeUnavailable: firstCheckFailed('http'),
     rateLimited: firstCheckFailed('http'),
     networkError: firstCheckFailed('network'),
     malformed: firstCheckFailed('malformed'),

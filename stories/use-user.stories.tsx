@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/nextjs-vite'
 import { useAtomValue } from 'jotai'
 import { expect, waitFor, within } from 'storybook/test'
-import { alice } from '../mocks/fixtures/users'
+import { authenticatedPayload } from '../mocks/fixtures/sessions'
+import { alice, grace } from '../mocks/fixtures/users'
 import { sessionStatusAtom, userAtom } from '@/lib/session/client/atoms'
 import type { SessionStatus, SessionUser } from '@/lib/session/shared/types'
 import { UserBadge } from './support/demo'
@@ -9,7 +10,11 @@ import { mockNavigation, storyNavigation } from './support/navigation'
 import { failedCheckStories } from './support/failed-check-stories'
 import { playground } from './support/playground'
 import { storyRequests } from './support/requests'
-import { lostSessionStory, signedOutInAnotherTabStory } from './support/session-stories'
+import {
+  changedInAnotherTabStory,
+  lostSessionStory,
+  signedOutInAnotherTabStory,
+} from './support/session-stories'
 import { noInitialSession, sessionState } from './support/session-state'
 import { settle } from './support/settle'
 import { storyStore, type PlayContext } from './support/story-context'
@@ -82,6 +87,8 @@ export const Anonymous: Story = {
 
 const failedCheck = failedCheckStories(keepsAlice)
 export const ServerError: Story = failedCheck.serverError
+/** The revocation store is down (503): alice stays, the check is retried after Retry-After. */
+export const StoreUnavailable: Story = failedCheck.storeUnavailable
 export const RateLimited: Story = { ...failedCheck.rateLimited, tags: ['!autodocs'] }
 export const NetworkError: Story = { ...failedCheck.networkError, tags: ['!autodocs'] }
 export const Malformed: Story = { ...failedCheck.malformed, tags: ['!autodocs'] }
@@ -104,6 +111,22 @@ export const SignedOutInAnotherTab: Story = {
   ...signedOutInAnotherTabStory(Authenticated.play, signedOut),
   tags: ['!autodocs'],
 }
+
+/** Another tab signs in: this tab shows alice too, without asking the server itself. */
+export const SignedInInAnotherTab: Story = changedInAnotherTabStory(
+  'anonymous',
+  () => authenticatedPayload(alice),
+  signedOut,
+  (context) => expectUser(context, alice, 'authenticated'),
+)
+
+/** Another tab finds a different user signed in (e.g. after signing in as someone else). */
+export const UserChangedInAnotherTab: Story = changedInAnotherTabStory(
+  'authenticated',
+  () => authenticatedPayload(grace),
+  (context) => expectUser(context, alice, 'authenticated'),
+  (context) => expectUser(context, grace, 'authenticated'),
+)
 
 /**
  * App code of its own, not the kit's hook: the user is a plain jotai atom, read with jotai's
@@ -180,6 +203,7 @@ export const Playground: Story = {
     revoked: signedOut,
     anonymous: signedOut,
     serverError: noUserAfterFailure,
+    storeUnavailable: noUserAfterFailure,
     rateLimited: noUserAfterFailure,
     networkError: noUserAfterFailure,
     malformed: noUserAfterFailure,

@@ -3,6 +3,7 @@ import { clearedSessionCookieHeader } from '@/lib/session/shared/constants'
 import type {
   LostSessionReason,
   SessionPayload,
+  SessionUser,
   UnauthenticatedReason,
 } from '@/lib/session/shared/types'
 import {
@@ -11,6 +12,7 @@ import {
   EXPIRING_SOON_MS,
   RATE_LIMIT_RETRY_AFTER_SECONDS,
   SLOW_RESPONSE_MS,
+  STORE_DOWN_RETRY_AFTER_SECONDS,
   unauthenticatedPayload,
 } from '../fixtures/sessions'
 import { alice } from '../fixtures/users'
@@ -29,12 +31,13 @@ type SessionScenario =
   | 'expiringSoon'
   | 'anonymous'
   | 'serverError'
+  | 'storeUnavailable'
   | 'rateLimited'
   | 'networkError'
   | 'slow'
   | 'malformed'
 
-type SignOutScenario = 'signOutSucceeds' | 'signOutFails'
+type SignOutScenario = 'signOutSucceeds' | 'signOutFails' | 'signOutStoreUnavailable'
 
 /**
  * The scenario that mocks each reason the server gives for "no session". Typed against the
@@ -59,8 +62,30 @@ const CLEARED_SESSION_COOKIE = clearedSessionCookieHeader(false)
 const NO_STORE = { 'Cache-Control': 'no-store' } as const
 const MALFORMED_HTML = '<!doctype html><html><body><h1>502 Bad Gateway</h1></body></html>'
 
+/**
+ * 503 + Retry-After while the revocation store is down: "could not tell", never a verdict. A
+ * DELETE answers it too, after clearing the cookie (`headers`): the user has left.
+ */
+function storeUnavailable(headers: Record<string, string> = NO_STORE): Response {
+  return HttpResponse.json(
+    { error: 'Session store unavailable' },
+    {
+      status: 503,
+      headers: { ...headers, 'Retry-After': String(STORE_DOWN_RETRY_AFTER_SECONDS) },
+    },
+  )
+}
+
 function sessionJson(payload: SessionPayload): Response {
   return HttpResponse.json(payload, { status: 200, headers: NO_STORE })
+}
+
+/**
+ * `user` signed in with `expiresInMs` left, computed per request: the baseline's answer, and a
+ * story's server after a change (another user, a renewal).
+ */
+function signedInAs(user: SessionUser, expiresInMs: number = DEFAULT_SESSION_MS): Resolver {
+  return () => sessionJson(authenticatedPayload(user, expiresInMs))
 }
 
 /** expired / invalid / revoked: the server answers 200 and deletes the stale cookie. */
@@ -73,15 +98,18 @@ function lostSession(reason: LostSessionReason): Response {
 
 /** Plain response makers, one per scenario; `expiresAt` is computed per request. */
 const sessionResolvers = {
-  authenticated: () => sessionJson(authenticatedPayload(alice, DEFAULT_SESSION_MS)),
-  expiringSoon: () => sessionJson(authenticatedPayload(alice, EXPIRING_SOON_MS)),
+  authenticated: signedInAs(alice),
+  expiringSoon: signedInAs(alice, EXPIRING_SOON_MS),
   expired: () => lostSession('expired'),
   anonymous: () => sessionJson(unauthenticatedPayload('missing')),
   invalid: () => lostSession('invalid'),
+  // A session signed out elsewhere (a replayed cookie, another device, "sign out everywhere"):
+  // the store says revoked, and the answer is the one a loadUser returning null gets.
   revoked: () => lostSession('revoked'),
   // What the route handler answers when loadUser throws or SESSION_SECRET is unusable.
   serverError: () =>
     HttpResponse.json({ error: 'Session check failed' }, { status: 500, headers: NO_STORE }),
+  storeUnavailable: () => storeUnavailable(),
   rateLimited: () =>
     HttpResponse.json(
       { error: 'Too Many Requests' },
@@ -108,7 +136,16 @@ const signOutResolvers = {
     }),
   signOutFails: () =>
     HttpResponse.json({ error: 'Internal Server Error' }, { status: 500, headers: NO_STORE }),
+  // The cookie is cleared, the revocation is not recorded: the client retries the DELETE.
+  signOutStoreUnavailable: () =>
+    storeUnavailable({ ...NO_STORE, 'Set-Cookie': CLEARED_SESSION_COOKIE }),
 } satisfies Record<SignOutScenario, Resolver>
 
-export { AUTHENTICATED_SCENARIO, sessionResolvers, signOutResolvers, UNAUTHENTICATED_SCENARIOS }
+export {
+  AUTHENTICATED_SCENARIO,
+  sessionResolvers,
+  signedInAs,
+  signOutResolvers,
+  UNAUTHENTICATED_SCENARIOS,
+}
 export type { SessionScenario, SignOutScenario }

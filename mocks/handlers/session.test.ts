@@ -6,6 +6,7 @@ import {
   EXPIRING_SOON_MS,
   RATE_LIMIT_RETRY_AFTER_SECONDS,
   SLOW_RESPONSE_MS,
+  STORE_DOWN_RETRY_AFTER_SECONDS,
 } from '../fixtures/sessions'
 import { alice } from '../fixtures/users'
 import { server } from '../node'
@@ -80,6 +81,18 @@ describe('session handlers through setupServer (mocks/node.ts)', () => {
     expect((await fetch(SESSION_URL, { method: 'DELETE' })).status).toBe(204)
     server.use(signOutScenarios.signOutFails)
     expect((await fetch(SESSION_URL, { method: 'DELETE' })).status).toBe(500)
+  })
+
+  it('answers 503 with Retry-After for storeUnavailable, GET and DELETE (which still clears the cookie)', async () => {
+    server.use(sessionScenarios.storeUnavailable, signOutScenarios.signOutStoreUnavailable)
+    const retryAfter = String(STORE_DOWN_RETRY_AFTER_SECONDS)
+    const check = await getSession()
+    expect(check.status).toBe(503)
+    expect(check.headers.get('Retry-After')).toBe(retryAfter)
+    const signOut = await fetch(SESSION_URL, { method: 'DELETE' })
+    expect(signOut.status).toBe(503)
+    expect(signOut.headers.get('Retry-After')).toBe(retryAfter)
+    expect(signOut.headers.getSetCookie()).toEqual([expect.stringMatching(/Max-Age=0/)])
   })
 })
 

@@ -1,8 +1,10 @@
 import { http, type HttpHandler } from 'msw'
 import { SESSION_ENDPOINT } from '@/lib/session/shared/constants'
 import { countCalls, type CallLog, type Resolver } from './counted'
+import type { SessionUser } from '@/lib/session/shared/types'
 import {
   sessionResolvers,
+  signedInAs,
   signOutResolvers,
   type SessionScenario,
   type SignOutScenario,
@@ -26,16 +28,21 @@ const sessionScenarios = {
   invalid: sessionHandler(sessionResolvers.invalid),
   revoked: sessionHandler(sessionResolvers.revoked),
   serverError: sessionHandler(sessionResolvers.serverError),
+  storeUnavailable: sessionHandler(sessionResolvers.storeUnavailable),
   rateLimited: sessionHandler(sessionResolvers.rateLimited),
   networkError: sessionHandler(sessionResolvers.networkError),
   slow: sessionHandler(sessionResolvers.slow),
   malformed: sessionHandler(sessionResolvers.malformed),
 } satisfies Record<SessionScenario, HttpHandler>
 
-/** DELETE /api/session handlers: sign-out works (204) or the server fails (500). */
+/**
+ * DELETE /api/session handlers: sign-out works (204), the server fails (500), or its revocation
+ * store is down (503: the cookie is cleared, the client retries the revocation).
+ */
 const signOutScenarios = {
   signOutSucceeds: signOutHandler(signOutResolvers.signOutSucceeds),
   signOutFails: signOutHandler(signOutResolvers.signOutFails),
+  signOutStoreUnavailable: signOutHandler(signOutResolvers.signOutStoreUnavailable),
 } satisfies Record<SignOutScenario, HttpHandler>
 
 /** The baseline (preview.tsx, setupServer): signed in as `alice`, and sign-out works. */
@@ -50,6 +57,18 @@ function countedSessionScenario(scenario: SessionScenario): CallLog & { handler:
   return { handler: sessionHandler(resolver), ...log }
 }
 
+/**
+ * GET answers `user` signed in with `expiresInMs` left, and logs the requests: a story's server
+ * after a change it makes mid-story (another user, a renewal), used with `msw.use`.
+ */
+function countedSignedInAs(
+  user: SessionUser,
+  expiresInMs?: number,
+): CallLog & { handler: HttpHandler } {
+  const { resolver, ...log } = countCalls(signedInAs(user, expiresInMs))
+  return { handler: sessionHandler(resolver), ...log }
+}
+
 /** A DELETE scenario that also logs the requests it answered. */
 function countedSignOutScenario(scenario: SignOutScenario): CallLog & { handler: HttpHandler } {
   const { resolver, ...log } = countCalls(signOutResolvers[scenario])
@@ -58,6 +77,7 @@ function countedSignOutScenario(scenario: SignOutScenario): CallLog & { handler:
 
 export {
   countedSessionScenario,
+  countedSignedInAs,
   countedSignOutScenario,
   SESSION_URL_PATTERN,
   sessionHandlers,

@@ -9,9 +9,18 @@ import type { SignOutResult } from './session-request'
 type SessionController = {
   /** Checks now; joins the check already in flight instead of starting a second one. */
   refresh: () => Promise<ClientSession>
+  /**
+   * Asks the server again after any check in flight (which may have started before a change on
+   * the server, e.g. a renewal or a changed user); resolves with the new state, which the other
+   * tabs then hear too.
+   */
+  update: () => Promise<ClientSession>
   /** Checks unless a check started less than `throttleMs` ago (focus storms). */
   refreshIfIdle: (throttleMs: number) => void
-  /** DELETEs the session; on success every tab becomes `signed-out`. */
+  /**
+   * DELETEs the session; on success every tab becomes `signed-out`. A 503 (the server cleared the
+   * cookie, its revocation store is down) too, and the DELETE is retried in the background.
+   */
   signOut: () => Promise<SignOutResult>
   /** Starts timers and the cross-tab channel; returns the matching stop. */
   connect: () => () => void

@@ -1,165 +1,29 @@
-import { createStore } from 'jotai'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { EXPIRY_MARGIN_MS, PAST_EXPIRY_RECHECK_MS } from './expiry-timing'
-import type {
-  ClientSession,
-  SessionPayload,
-  SessionUser,
-  UnauthenticatedReason,
-} from '../shared/types'
-import { sessionAtom } from './atoms'
-import { SIGNED_OUT_MESSAGE } from './session-channel'
+import type { SessionPayload, UnauthenticatedReason } from '../shared/types'
+import {
+  alice,
+  CHANNEL,
+  fakeFetcher,
+  fakeTimeAndTabs,
+  flush,
+  HOUR_MS,
+  json,
+  NOW,
+  rateLimited,
+  RETRY_BASE_MS,
+  setup,
+  signedIn,
+  signedInUntil,
+  signedOut,
+  type FakeApi,
+} from './controller-fakes.test.support'
+import { SIGN_OUT_MARGIN_MS } from './server-clock'
+import { signedOutMessage } from './session-channel'
 import type { SessionController } from './session-context'
-import { createSessionController } from './session-controller'
-import type { SessionControllerOptions, SessionFetcher } from './session-options'
 import { checkOnReturn } from './use-session-revalidation'
 
-// Inline, not from mocks/: src/client may import only src/shared (the ESLint boundary).
-const alice: SessionUser = {
-  id: 'user_alice',
-  name: 'Alice Martin',
-  email: 'alice@example.com',
-  role: 'member',
-}
-const NOW = Date.parse('2030-01-01T12:00:00.000Z')
-const HOUR_MS = 3_600_000
-const RETRY_BASE_MS = 1_000
-const CHANNEL = 'next-session-kit:test'
-
-// ---- A fake BroadcastChannel: one hub per test, delivery on a microtask like the real one.
-
-type FakeChannel = {
-  name: string
-  onmessage: ((event: MessageEvent<unknown>) => void) | null
-  postMessage: (data: unknown) => void
-  close: () => void
-}
-
-function fakeBroadcastChannels() {
-  const open = new Set<FakeChannel>()
-  const posted: Array<{ name: string; data: unknown }> = []
-  class FakeBroadcastChannel implements FakeChannel {
-    onmessage: ((event: MessageEvent<unknown>) => void) | null = null
-    private closed = false
-    constructor(readonly name: string) {
-      open.add(this)
-    }
-    postMessage(data: unknown) {
-      if (this.closed) throw new Error('InvalidStateError: BroadcastChannel is closed')
-      posted.push({ name: this.name, data })
-      for (const other of open) {
-        if (other === this || other.name !== this.name) continue
-        queueMicrotask(() => other.onmessage?.(new MessageEvent('message', { data })))
-      }
-    }
-    close() {
-      this.closed = true
-      open.delete(this)
-    }
-  }
-  return {
-    FakeBroadcastChannel,
-    posted: () => [...posted],
-    openCount: () => open.size,
-    /** Another tab of the app: what it heard, and a way to speak. */
-    otherTab(name: string) {
-      const channel = new FakeBroadcastChannel(name)
-      const heard: unknown[] = []
-      channel.onmessage = (event) => heard.push(event.data)
-      return { heard: () => [...heard], post: (data: unknown) => channel.postMessage(data) }
-    },
-  }
-}
-
-// ---- A fake fetcher: each call waits until the test answers it (or answers itself).
-
-type Call = {
-  method: string
-  signal: AbortSignal
-  respond: (response: Response) => void
-}
-
-function fakeFetcher(autoAnswer?: (method: string) => Response) {
-  const calls: Call[] = []
-  const fetcher: SessionFetcher = (_input, init) =>
-    new Promise<Response>((resolve, reject) => {
-      const signal = init.signal ?? new AbortController().signal
-      const method = init.method ?? 'GET'
-      signal.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')))
-      calls.push({ method, signal, respond: resolve })
-      if (autoAnswer) resolve(autoAnswer(method))
-    })
-  return {
-    fetcher,
-    gets: () => calls.filter((call) => call.method === 'GET'),
-    deletes: () => calls.filter((call) => call.method === 'DELETE'),
-  }
-}
-
-type FakeApi = ReturnType<typeof fakeFetcher>
-
-function json(body: unknown, init: ResponseInit = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status: 200,
-    ...init,
-    headers: { 'Content-Type': 'application/json', ...init.headers },
-  })
-}
-
-/** `serverTime`: the server's clock when it answered, epoch ms; by default the client's. */
-const signedInUntil = (expiresAt: number, serverTime = Date.now()): SessionPayload => ({
-  status: 'authenticated',
-  user: alice,
-  expiresAt: new Date(expiresAt).toISOString(),
-  serverTime: new Date(serverTime).toISOString(),
-})
-const signedOut = (reason: UnauthenticatedReason, serverTime = Date.now()): SessionPayload => ({
-  status: 'unauthenticated',
-  reason,
-  serverTime: new Date(serverTime).toISOString(),
-})
-const rateLimited = (retryAfter: string) =>
-  json({ error: 'slow down' }, { status: 429, headers: { 'Retry-After': retryAfter } })
-const signedIn = (): ClientSession => ({
-  status: 'authenticated',
-  user: alice,
-  expiresAt: NOW + HOUR_MS,
-})
-
-/** A controller created as a provider creates it: with the layout's answer (`initialSession`). */
-function setup(
-  fetcher: SessionFetcher,
-  initial: SessionPayload | null = signedInUntil(NOW + HOUR_MS),
-  receivedAt?: number, // when `initial` arrived, client epoch ms; default: now
-) {
-  const store = createStore()
-  const options: SessionControllerOptions = {
-    endpoint: '/api/session',
-    fetcher,
-    requestTimeoutMs: 10_000,
-    retryBaseMs: RETRY_BASE_MS,
-    retryMaxMs: 60_000,
-    channelName: CHANNEL,
-  }
-  const controller = createSessionController(store, initial, options, receivedAt)
-  return { controller, session: () => store.get(sessionAtom) }
-}
-
-/** Lets answers, body reads and the controller's follow-ups run (fake time stands still). */
-const flush = () => vi.advanceTimersByTimeAsync(0)
-
-let channels: ReturnType<typeof fakeBroadcastChannels>
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: NOW })
-  channels = fakeBroadcastChannels()
-  vi.stubGlobal('BroadcastChannel', channels.FakeBroadcastChannel)
-})
-
-afterEach(() => {
-  vi.useRealTimers()
-  vi.unstubAllGlobals()
-})
+const channels = fakeTimeAndTabs()
 
 describe("created with the layout's answer: one hydrate path for mount and re-render", () => {
   it('no initial session: loading, and one check once connected (none before)', async () => {
@@ -238,7 +102,7 @@ describe('one check in flight', () => {
     [
       'another tab signed out',
       () => {
-        channels.otherTab(CHANNEL).post(SIGNED_OUT_MESSAGE)
+        channels().otherTab(CHANNEL).post(signedOutMessage(Date.now()))
         return flush()
       },
     ],
@@ -570,49 +434,61 @@ describe('back/forward cache restore', () => {
 })
 
 describe('sign-out and other tabs', () => {
-  it('a sign-out tells every other tab on the open channel', async () => {
-    const api = fakeFetcher(() => new Response(null, { status: 204 }))
-    const { controller, session } = setup(api.fetcher)
-    controller.connect()
-    const otherTab = channels.otherTab(CHANNEL)
-    expect(await controller.signOut()).toEqual({ ok: true })
-    await flush()
-    expect(session()).toEqual({ status: 'unauthenticated', reason: 'signed-out' })
-    expect(otherTab.heard()).toEqual([SIGNED_OUT_MESSAGE])
-  })
+  it.each<[string, () => Response]>([
+    ['204', () => new Response(null, { status: 204 })],
+    // The cookie is cleared, the revocation waits for the store (session-sign-out.test.ts).
+    ['503', () => json({ error: 'Session store unavailable' }, { status: 503 })],
+  ])(
+    'a sign-out answered %s signs out and tells every other tab on the open channel, once',
+    async (_status, answer) => {
+      const api = fakeFetcher(answer)
+      const { controller, session } = setup(api.fetcher)
+      controller.connect()
+      const otherTab = channels().otherTab(CHANNEL)
+      expect(await controller.signOut()).toEqual({ ok: true })
+      await flush()
+      expect(session()).toEqual({ status: 'unauthenticated', reason: 'signed-out' })
+      expect(otherTab.heard()).toEqual([signedOutMessage(NOW + SIGN_OUT_MARGIN_MS)])
+    },
+  )
 
   it('a sign-out that ends after the provider unmounted still tells the other tabs', async () => {
     const api = fakeFetcher()
     const { controller } = setup(api.fetcher)
     const disconnect = controller.connect()
-    const otherTab = channels.otherTab(CHANNEL)
+    const otherTab = channels().otherTab(CHANNEL)
     const signOut = controller.signOut()
     disconnect() // e.g. the sign-out button's page was left before the DELETE answered
     api.deletes()[0]?.respond(new Response(null, { status: 204 }))
     expect(await signOut).toEqual({ ok: true })
     await flush()
-    expect(otherTab.heard()).toEqual([SIGNED_OUT_MESSAGE])
+    expect(otherTab.heard()).toEqual([signedOutMessage(NOW + SIGN_OUT_MARGIN_MS)])
     // The channel opened for that one message was closed again: only the other tab's is open.
-    expect(channels.openCount()).toBe(1)
+    expect(channels().openCount()).toBe(1)
   })
 
   it('a failed sign-out tells no tab and keeps the user, with the error', async () => {
     const api = fakeFetcher(() => json({ error: 'boom' }, { status: 500 }))
     const { controller, session } = setup(api.fetcher)
     controller.connect()
-    const otherTab = channels.otherTab(CHANNEL)
+    const otherTab = channels().otherTab(CHANNEL)
     expect(await controller.signOut()).toMatchObject({ ok: false, error: { httpStatus: 500 } })
     await flush()
     expect(session()).toMatchObject({ status: 'authenticated', error: { httpStatus: 500 } })
     expect(otherTab.heard()).toEqual([])
-    expect(channels.posted()).toEqual([])
+    // Only what connect() told the tabs about this page's session: nothing about a sign-out.
+    expect(
+      channels()
+        .posted()
+        .map(({ data }) => data),
+    ).toEqual([expect.objectContaining({ type: 'session' })])
   })
 
   it('ignores messages on the channel that are not a sign-out ({ type: "hello" }, "signed-out")', async () => {
     const api = fakeFetcher()
     const { controller, session } = setup(api.fetcher)
     controller.connect()
-    const otherTab = channels.otherTab(CHANNEL)
+    const otherTab = channels().otherTab(CHANNEL)
     otherTab.post({ type: 'hello' })
     otherTab.post('signed-out')
     await flush()

@@ -5,12 +5,13 @@ import { sessionAtom } from './atoms'
 import { checkedInitialSession } from '../shared/schema'
 import { lostSessionReason, nextSession, samePayload, withError } from './client-session'
 import { expiryDeadline } from './expiry-timing'
-import { retryDelayMs } from './retry-policy'
-import { announceSignedOut, openSessionChannel, type SessionChannel } from './session-channel'
+import { createServerClock } from './server-clock'
+import type { SessionMessage } from './session-channel'
+import { createSessionCheck } from './session-check'
 import type { SessionController } from './session-context'
 import type { SessionControllerOptions } from './session-options'
-import { requestSession, requestSignOut } from './session-request'
-import { singleFlight } from './single-flight'
+import { createSessionSignOut } from './session-sign-out'
+import { createSessionTabs } from './session-tabs'
 import { clampTimeoutMs } from './timeout-limit'
 
 /**
@@ -25,120 +26,119 @@ function createSessionController(
   initialReceivedAt = Date.now(), // client epoch ms: when `initialSession` arrived
 ): SessionController {
   let options = initialOptions
-  let hydrated: SessionPayload | null | undefined // undefined: no answer from the layout yet
+  let hydrated: { payload: SessionPayload | null; receivedAt: number } | undefined // none yet
   let checkOnConnect = false
   let generation = 0
-  let failures = 0
-  let lastRequestAt = Number.NEGATIVE_INFINITY
-  let retryTimer: ReturnType<typeof setTimeout> | undefined
   let expiryTimer: ReturnType<typeof setTimeout> | undefined
   let deadline = 0 // client epoch ms: when the last authenticated answer's session is checked
-  let channel: SessionChannel | null = null
+  const clock = createServerClock() // where this tab's state stands in the server's time
+  const tabs = createSessionTabs(clock)
+  const connected = () => tabs.channel() !== null
 
   function scheduleExpiryCheck() {
     clearTimeout(expiryTimer)
-    if (channel === null || store.get(sessionAtom).status !== 'authenticated') return
-    expiryTimer = setTimeout(() => void refresh(), clampTimeoutMs(deadline - Date.now()))
+    if (!connected() || store.get(sessionAtom).status !== 'authenticated') return
+    expiryTimer = setTimeout(() => void check.run(), clampTimeoutMs(deadline - Date.now()))
   }
 
   // The state an answer from the server leads to; an authenticated one also sets the deadline.
   function receive(payload: SessionPayload, receivedAt: number): ClientSession {
     const next = nextSession(store.get(sessionAtom), payload)
     if (payload.status === 'authenticated') deadline = expiryDeadline(payload, receivedAt)
+    clock.saw(Date.parse(payload.serverTime), receivedAt)
     return next
   }
 
   function commit(next: ClientSession) {
     generation += 1
+    // A new session's cookie must never get the DELETE an earlier sign-out is still retrying.
+    if (next.status === 'authenticated') signOut.stopRetrying()
     if (next !== store.get(sessionAtom)) store.set(sessionAtom, next)
     scheduleExpiryCheck()
   }
 
-  /** A session that no check brought (a sign-out, the layout): retries start over. */
-  function replace(next: ClientSession) {
-    failures = 0
-    clearTimeout(retryTimer)
+  const check = createSessionCheck({
+    options: () => options,
+    generation: () => generation,
+    connected,
+    answered: (payload, receivedAt) => {
+      const current = store.get(sessionAtom)
+      commit(receive(payload, receivedAt))
+      if (store.get(sessionAtom) !== current) tabs.tell(payload, receivedAt)
+    },
+    failed: (error) => commit(withError(store.get(sessionAtom), error)),
+    session: () => store.get(sessionAtom),
+  })
+
+  /**
+   * A session no check brought (a sign-out, another tab, the layout): answers to checks started
+   * before it are stale (aborted), and retries start over.
+   */
+  function adopt(next: ClientSession) {
+    check.reset()
     commit(next)
   }
 
-  // A new session (sign-out, another tab, the layout) drops the check in flight: `drop` aborts it,
-  // and the next refresh starts afresh instead of joining it.
-  const check = singleFlight((signal) => {
-    const startedAt = generation
-    lastRequestAt = Date.now()
-    clearTimeout(retryTimer)
-    return requestSession({ ...options, signal }).then((result) => {
-      // A sign-out, another tab, the layout or an unmount changed things meanwhile: stale.
-      if (startedAt !== generation || signal.aborted) return store.get(sessionAtom)
-      if (result.ok) {
-        failures = 0
-        commit(receive(result.payload, result.receivedAt))
-      } else {
-        failures += 1
-        commit(withError(store.get(sessionAtom), result.error))
-        const delay = retryDelayMs(failures, result.error, options)
-        if (channel !== null) retryTimer = setTimeout(() => void refresh(), delay)
-      }
-      return store.get(sessionAtom)
-    })
-  })
-  const refresh = check.run
+  /** Signed out at `at` (the server's clock, epoch ms), here or in another tab. */
+  function signedOutAt(at: number): ClientSession {
+    clock.saw(at, Date.now())
+    return { status: 'unauthenticated', reason: 'signed-out' }
+  }
 
-  const signOut = singleFlight(() =>
-    requestSignOut(options).then((result) => {
-      if (result.ok) {
-        replace({ status: 'unauthenticated', reason: 'signed-out' })
-        // The provider may have unmounted meanwhile: the other tabs must hear it all the same.
-        announceSignedOut(channel, options.channelName)
-      } else {
-        // The cookie may still be there: the user stays signed in and sees why. Not a new
-        // session either, so a check in flight stays valid (no commit, no new generation).
-        store.set(sessionAtom, withError(store.get(sessionAtom), result.error))
-      }
-      return result
-    }),
-  ).run
+  const signOut = createSessionSignOut({
+    options: () => options,
+    channel: tabs.channel,
+    clock,
+    signedOut: (at) => adopt(signedOutAt(at)),
+    failed: (error) => store.set(sessionAtom, withError(store.get(sessionAtom), error)),
+  })
+
+  // Another tab's news (newer than this tab's state), applied without a request of its own.
+  function hear(message: SessionMessage) {
+    const current = store.get(sessionAtom)
+    const next =
+      message.type === 'session' // a receivedAt from the future (a changed clock) counts from now
+        ? receive(message.payload, Math.min(message.receivedAt, Date.now()))
+        : signedOutAt(Date.parse(message.at))
+    if (next !== current) adopt(next)
+  }
 
   function connect() {
-    const connection = openSessionChannel(options.channelName, () =>
-      replace({ status: 'unauthenticated', reason: 'signed-out' }),
-    )
-    channel = connection
+    const close = tabs.open(options.channelName, hear)
+    // This page's answer, e.g. after a sign-in that loaded it: the others follow, or drop it as older.
+    if (hydrated?.payload) tabs.tell(hydrated.payload, hydrated.receivedAt)
     scheduleExpiryCheck()
-    if (checkOnConnect) void refresh()
+    if (checkOnConnect) void check.run()
     return () => {
-      connection.close()
-      if (channel === connection) channel = null
-      clearTimeout(retryTimer)
+      close()
       clearTimeout(expiryTimer)
-      check.drop()
+      check.reset()
+      signOut.stopRetrying()
     }
   }
 
   // `receivedAt` of a re-render's answer: now (it came with the RSC response just before).
   function hydrate(payload: SessionPayload | null, receivedAt = Date.now()) {
-    if (hydrated !== undefined && samePayload(hydrated, payload)) return // the same answer again
-    hydrated = payload
+    if (hydrated !== undefined && samePayload(hydrated.payload, payload)) return // the same again
+    const checked = payload && checkedInitialSession(payload)
+    hydrated = { payload: checked, receivedAt }
     const current = store.get(sessionAtom)
-    const next = payload ? receive(checkedInitialSession(payload), receivedAt) : current
-    if (next !== current) {
-      replace(next) // answers to requests started before this are now stale ...
-      check.drop() // ... so abort them, and a check from here on starts afresh
-    }
+    const next = checked ? receive(checked, receivedAt) : current
+    if (next !== current) adopt(next) // answers to requests started before this are now stale
+    if (checked && next !== current) tabs.tell(checked, receivedAt) // e.g. a sign-in in this tab
     // Nothing known yet, or a stale cookie the server render could not delete (the route handler
     // does): one request, now or once connected. A lost state that did not change needs none.
     checkOnConnect = next.status === 'loading' || (next !== current && !!lostSessionReason(next))
-    if (checkOnConnect && channel) void refresh()
+    if (checkOnConnect && connected()) void check.run()
   }
 
   store.set(sessionAtom, { status: 'loading' })
   hydrate(initialSession, initialReceivedAt)
   return {
-    refresh,
-    refreshIfIdle: (throttleMs) => {
-      if (Date.now() - lastRequestAt >= throttleMs) void refresh()
-    },
-    signOut,
+    refresh: check.run,
+    refreshIfIdle: check.runIfIdle,
+    update: check.after,
+    signOut: signOut.run,
     connect,
     hydrate,
     configure: (next) => {

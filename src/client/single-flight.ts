@@ -4,6 +4,11 @@
 type SingleFlight<T> = {
   /** The pending run, or a new one when none is pending. */
   run: () => Promise<T>
+  /**
+   * A run that starts once the pending one (if any) has ended: it sees every change the task's
+   * source made before this call, which the pending run, started earlier, may have missed.
+   */
+  after: () => Promise<T>
   /** Aborts the pending run's signal; the next `run` starts afresh instead of joining it. */
   drop: () => void
 }
@@ -24,11 +29,16 @@ function singleFlight<T>(start: (signal: AbortSignal) => Promise<T>): SingleFlig
     })
     return current.promise
   }
+  function after(): Promise<T> {
+    // The pending run's own `finally` (registered first) has cleared it by then: `run` starts anew,
+    // or joins a run someone else started after this one ended (later still: just as fresh).
+    return pending ? pending.promise.then(run, run) : run()
+  }
   function drop() {
     pending?.abort.abort()
     pending = null
   }
-  return { run, drop }
+  return { run, after, drop }
 }
 
 export { singleFlight }

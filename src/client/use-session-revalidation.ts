@@ -72,12 +72,12 @@ function useSessionRevalidation(
     if (lastPathname.current === pathname) return
     lastPathname.current = pathname
     if (!revalidateOnNavigation) return
-    // Signed out on purpose (here or in another tab): the DELETE cleared the cookie moments ago
-    // and a navigation cannot change that, so signOut's own redirect to the login page costs no
-    // second request. A sign-in in this tab arrives as the layout's new initialSession; one in
-    // another tab on the next focus.
+    // Signed out on purpose or lost (here or in another tab): the answer that said so cleared the
+    // cookie moments ago and a navigation cannot change that, so the redirect to the login page
+    // (signOut's, SessionGate's) costs no second request. A sign-in arrives as the layout's new
+    // initialSession in this tab, and over the channel in the others.
     const session = store.get(sessionAtom)
-    if (session.status === 'unauthenticated' && session.reason === 'signed-out') return
+    if (session.status === 'unauthenticated' && session.reason !== 'missing') return
     void controller.refresh()
   }, [controller, store, pathname, revalidateOnNavigation])
 }

@@ -17,6 +17,11 @@ type UseSessionResult = {
   error: SessionRequestError | null
   /** Checks now (joins a check already in flight); resolves with the new state. */
   refresh: () => Promise<ClientSession>
+  /**
+   * Asks the server again after any check in flight, so it sees a change made on the server since
+   * (a renewal, a changed user); resolves with the new session and tells the app's other tabs.
+   */
+  update: () => Promise<ClientSession>
   /** Ends the session everywhere, then goes to the login page; on failure stays signed in with `error`. */
   signOut: () => Promise<SignOutResult>
 }
@@ -34,9 +39,10 @@ function useSession(): UseSessionResult {
     return result
   }, [controller, loginPath, router])
 
-  // controller.refresh is one function for the provider's lifetime: as stable as a useCallback.
-  const { refresh } = controller
-  return { session, status: session.status, error: sessionError(session), refresh, signOut }
+  // The controller's functions last as long as the provider: as stable as a useCallback.
+  const { refresh, update } = controller
+  const error = sessionError(session)
+  return { session, status: session.status, error, refresh, update, signOut }
 }
 
 export { useSession }

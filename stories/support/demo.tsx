@@ -52,9 +52,9 @@ function UserBadge() {
   return <p>{status === 'loading' ? 'Checking session…' : 'Not signed in'}</p>
 }
 
-/** Everything `useSession()` offers: state, error, refresh and sign-out. */
+/** Everything `useSession()` offers: state, error, refresh, update and sign-out. */
 function SessionPanel() {
-  const { session, status, error, refresh, signOut } = useSession()
+  const { session, status, error, refresh, update, signOut } = useSession()
   return (
     <section aria-label="Your session">
       <p>Status: {status}</p>
@@ -68,6 +68,9 @@ function SessionPanel() {
       ) : null}
       <button type="button" onClick={() => void refresh()}>
         Check again
+      </button>
+      <button type="button" onClick={() => void update()}>
+        Update session
       </button>
       <button type="button" onClick={() => void signOut()}>
         Sign out

@@ -10,6 +10,7 @@ import { EVENTUAL_WAIT_MS } from './timing'
 /** The error each failing scenario ends in. */
 const FAILURE_KIND = {
   serverError: 'http',
+  storeUnavailable: 'http',
   rateLimited: 'http',
   networkError: 'network',
   malformed: 'malformed',
@@ -21,7 +22,8 @@ const comeBackOnline = () => {
 }
 
 /**
- * `ServerError` / `RateLimited` / `NetworkError` / `Malformed` while alice is signed in: `check`
+ * `ServerError` / `StoreUnavailable` / `RateLimited` / `NetworkError` / `Malformed` while alice is
+ * signed in: `check`
  * makes a check (default: the browser comes back online), which fails; the store keeps alice
  * with the error (so the failing answer was processed), then `expectAfter` checks the component.
  */
@@ -49,8 +51,8 @@ function failedCheckStory<Context extends PlayContext>(
 }
 
 /**
- * The four failing scenarios of `failedCheckStory`, where this file's component shows the same
- * for each (`expectAfter`): `{ serverError, rateLimited, networkError, malformed }`.
+ * The failing scenarios of `failedCheckStory`, where this file's component shows the same for
+ * each (`expectAfter`): `{ serverError, storeUnavailable, rateLimited, networkError, malformed }`.
  */
 function failedCheckStories<Context extends PlayContext>(
   expectAfter: (context: Context) => Promise<void>,
@@ -58,6 +60,7 @@ function failedCheckStories<Context extends PlayContext>(
 ) {
   return {
     serverError: failedCheckStory('serverError', expectAfter, check),
+    storeUnavailable: failedCheckStory('storeUnavailable', expectAfter, check),
     rateLimited: failedCheckStory('rateLimited', expectAfter, check),
     networkError: failedCheckStory('networkError', expectAfter, check),
     malformed: failedCheckStory('malformed', expectAfter, check),

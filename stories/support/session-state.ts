@@ -36,6 +36,9 @@ const INITIAL_SESSION = {
   anonymous: () => unauthenticatedPayload('missing'),
   // The server could not say: the page renders without a session and its first check fails.
   serverError: noInitialSession,
+  // A layout whose getSession() hit the store down would go to the error boundary; a page with
+  // no layout answer asks, and its first check fails (the StoreUnavailable stories keep a user).
+  storeUnavailable: noInitialSession,
   rateLimited: noInitialSession,
   networkError: noInitialSession,
   malformed: noInitialSession,

@@ -1,9 +1,8 @@
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { alice } from '../../mocks/fixtures/users'
-import type { SignOutScenario } from '../../mocks/handlers/session-resolvers'
-import { SIGNED_OUT_MESSAGE } from '@/lib/session/client/session-channel'
-import type { LostSessionReason } from '@/lib/session/shared/types'
-import { listenAsAnotherTab, signOutInAnotherTab } from './other-tab'
+import type { SessionScenario, SignOutScenario } from '../../mocks/handlers/session-resolvers'
+import type { LostSessionReason, SessionPayload } from '@/lib/session/shared/types'
+import { answerInAnotherTab, listenAsAnotherTab, signOutInAnotherTab } from './other-tab'
 import { storyRequests } from './requests'
 import { sessionState, signedIn } from './session-state'
 import { settle } from './settle'
@@ -49,10 +48,36 @@ function signedOutInAnotherTabStory<Context extends PlayContext>(
 }
 
 /**
- * `SignOut` / `SignOutFails`: signed in as alice (`signedIn` checks it), the window's focus check
- * first (`focusWindowFirst`), then the user clicks "Sign out" and DELETE answers `signOut`.
- * Another tab listens: it hears `signed-out` only when the sign-out worked. `expectAfter`
- * checks what this file's component shows.
+ * `SignedInInAnotherTab` / `RenewedInAnotherTab` / `UserChangedInAnotherTab` /
+ * `RevokedInAnotherTab`: this tab is in the `answer` state (`before` checks it), then another tab
+ * of the app gets `news` from the server and tells this one, which follows (`after` checks what
+ * this file's component shows) without a request of its own.
+ */
+function changedInAnotherTabStory<Context extends PlayContext>(
+  answer: SessionScenario,
+  news: () => SessionPayload,
+  before: Step<Context>,
+  after: (context: Context) => Promise<void>,
+): ScenarioStory<Context> {
+  return {
+    ...sessionState(answer),
+    play: async (context) => {
+      await before?.(context)
+      answerInAnotherTab(context, news())
+      await after(context)
+      await settle()
+      await expect(storyRequests(context).gets()).toBe(0)
+      await expect(storyRequests(context).deletes()).toBe(0)
+    },
+  }
+}
+
+/**
+ * `SignOut` / `SignOutFails` / `SignOutStoreUnavailable`: signed in as alice (`signedIn` checks
+ * it), the window's focus check first (`focusWindowFirst`), then the user clicks "Sign out" and
+ * DELETE answers `signOut`. Another tab listens: it hears `signed-out` once when the user left
+ * (a 204, or a 503: the cookie is cleared, only the revocation waits), nothing when the sign-out
+ * failed. `expectAfter` checks what this file's component shows.
  */
 function signOutStory<Context extends PlayContext>(
   signOut: SignOutScenario,
@@ -70,8 +95,10 @@ function signOutStory<Context extends PlayContext>(
           within(context.canvasElement).getByRole('button', { name: 'Sign out' }),
         )
         await expectAfter(context)
-        if (signOut === 'signOutSucceeds') {
-          await waitFor(() => expect(otherTab.received()).toEqual([SIGNED_OUT_MESSAGE]))
+        if (signOut !== 'signOutFails') {
+          await waitFor(() =>
+            expect(otherTab.received()).toEqual([{ type: 'signed-out', at: expect.any(String) }]),
+          )
         } else {
           // Nobody signed out, so no other tab hears otherwise.
           await settle()
@@ -134,5 +161,11 @@ function expiresWhileOpenStory<Context extends PlayContext>(
   }
 }
 
-export { expiresWhileOpenStory, lostSessionStory, signedOutInAnotherTabStory, signOutStory }
+export {
+  changedInAnotherTabStory,
+  expiresWhileOpenStory,
+  lostSessionStory,
+  signedOutInAnotherTabStory,
+  signOutStory,
+}
 export type { ScenarioStory }

@@ -13,13 +13,14 @@ const ALLOWED_CONSOLE_ERRORS: ReadonlyArray<{ pattern: RegExp; why: string }> = 
   },
   {
     pattern:
-      /^Failed to load resource: (the server responded with a status of (429|500) \([A-Za-z ]+\)|net::ERR_FAILED) \(at https?:\/\/[^/]+\/api\/session:\d+\)$/,
+      /^Failed to load resource: (the server responded with a status of (429|500|503) \([A-Za-z ]+\)|net::ERR_FAILED) \(at https?:\/\/[^/]+\/api\/session:\d+\)$/,
     why:
       'Chromium logs every failed or non-2xx fetch as a console error (its network log, not a ' +
-      'console.error call). /api/session answers 500 or 429, or fails at the network, only in ' +
-      'the stories whose MSW scenario says so (serverError, rateLimited, networkError, ' +
-      'signOutFails in mocks/handlers/session.ts): the failure is the scenario, and the play ' +
-      'function checks that the kit keeps the user and shows the error.',
+      'console.error call). /api/session answers 500, 429 or 503, or fails at the network, only ' +
+      'in the stories whose MSW scenario says so (serverError, rateLimited, storeUnavailable, ' +
+      'networkError, signOutFails, signOutStoreUnavailable in mocks/handlers/session.ts): the ' +
+      'failure is the scenario, and the play function checks that the kit keeps the user and ' +
+      'shows the error (or, for a sign-out, signs out and retries).',
   },
 ]
 
