@@ -1,27 +1,16 @@
 import { describe, expect, it, vi } from 'vitest'
-import {
-  CHANNEL,
-  fakeFetcher,
-  fakeTimeAndTabs,
-  flush,
-  HOUR_MS,
-  json,
-  setup,
-  signedInUntil,
-  signedOut,
-  storeUnavailable,
-} from './controller-fakes.test.support'
+import * as fake from './controller-fakes.test.support'
 import { SIGN_OUT_RETRIES } from './sign-out-retry'
 
-const channels = fakeTimeAndTabs()
+const channels = fake.fakeTimeAndTabs()
 
 const signedOutNow = () => new Response(null, { status: 204 })
 
 /** A server whose DELETE answers come from `answers` in turn (the last one repeats). */
 function deleteAnswers(...answers: Array<() => Response>) {
   let deletes = 0
-  return fakeFetcher((method) => {
-    if (method !== 'DELETE') return json(signedOut('missing'))
+  return fake.fakeFetcher((method) => {
+    if (method !== 'DELETE') return fake.json(fake.signedOut('missing'))
     const answer = answers[Math.min(deletes, answers.length - 1)]
     deletes += 1
     if (!answer) throw new Error('deleteAnswers: give at least one answer')
@@ -30,7 +19,7 @@ function deleteAnswers(...answers: Array<() => Response>) {
 }
 
 /** When each DELETE was sent, in ms after the first. */
-async function deleteTimes(api: ReturnType<typeof fakeFetcher>, forMs: number) {
+async function deleteTimes(api: ReturnType<typeof fake.fakeFetcher>, forMs: number) {
   const times = [0]
   let seen = api.deletes().length
   for (let ms = 0; ms < forMs; ms += 1_000) {
@@ -43,8 +32,13 @@ async function deleteTimes(api: ReturnType<typeof fakeFetcher>, forMs: number) {
 
 describe('sign-out while the revocation store is down: DELETE answers 503', () => {
   it('retries the DELETE after Retry-After (5 s) until an answer that is not 503', async () => {
-    const api = deleteAnswers(storeUnavailable, storeUnavailable, storeUnavailable, signedOutNow)
-    const { controller, session } = setup(api.fetcher)
+    const api = deleteAnswers(
+      fake.storeUnavailable,
+      fake.storeUnavailable,
+      fake.storeUnavailable,
+      signedOutNow,
+    )
+    const { controller, session } = fake.setup(api.fetcher)
     controller.connect()
     await controller.signOut()
     expect(await deleteTimes(api, 60_000)).toEqual([0, 5_000, 10_000, 15_000])
@@ -59,8 +53,8 @@ describe('sign-out while the revocation store is down: DELETE answers 503', () =
   })
 
   it(`gives up after ${SIGN_OUT_RETRIES} retries, about 5 min, when the store stays down`, async () => {
-    const api = deleteAnswers(storeUnavailable)
-    const { controller } = setup(api.fetcher)
+    const api = deleteAnswers(fake.storeUnavailable)
+    const { controller } = fake.setup(api.fetcher)
     controller.connect()
     await controller.signOut()
     const times = await deleteTimes(api, 60 * 60_000)
@@ -72,17 +66,17 @@ describe('sign-out while the revocation store is down: DELETE answers 503', () =
     const networkError = () => {
       throw new TypeError('Failed to fetch')
     }
-    const failed = () => json({ error: 'Sign-out failed' }, { status: 500 })
-    const api = deleteAnswers(storeUnavailable, networkError, failed, signedOutNow)
-    const { controller } = setup(api.fetcher)
+    const failed = () => fake.json({ error: 'Sign-out failed' }, { status: 500 })
+    const api = deleteAnswers(fake.storeUnavailable, networkError, failed, signedOutNow)
+    const { controller } = fake.setup(api.fetcher)
     controller.connect()
     await controller.signOut()
     expect(await deleteTimes(api, 10 * 60_000)).toEqual([0, 5_000, 7_000])
   })
 
   it('stops retrying when the provider unmounts (the tab closing stops it too)', async () => {
-    const api = deleteAnswers(storeUnavailable)
-    const { controller } = setup(api.fetcher)
+    const api = deleteAnswers(fake.storeUnavailable)
+    const { controller } = fake.setup(api.fetcher)
     const disconnect = controller.connect()
     await controller.signOut()
     disconnect()
@@ -91,19 +85,19 @@ describe('sign-out while the revocation store is down: DELETE answers 503', () =
   })
 
   it('stops retrying when a new session begins: its cookie must not be signed out by the old DELETE', async () => {
-    const api = deleteAnswers(storeUnavailable)
-    const { controller, session } = setup(api.fetcher)
+    const api = deleteAnswers(fake.storeUnavailable)
+    const { controller, session } = fake.setup(api.fetcher)
     controller.connect()
     await controller.signOut()
     await vi.advanceTimersByTimeAsync(60_000) // the user signs in again in another tab
     channels()
-      .otherTab(CHANNEL)
+      .otherTab(fake.CHANNEL)
       .post({
         type: 'session',
-        payload: signedInUntil(Date.now() + HOUR_MS),
+        payload: fake.signedInUntil(Date.now() + fake.HOUR_MS),
         receivedAt: Date.now(),
       })
-    await flush()
+    await fake.flush()
     expect(session()).toMatchObject({ status: 'authenticated' })
     const sent = api.deletes().length
     await vi.advanceTimersByTimeAsync(10 * 60_000)
@@ -111,11 +105,11 @@ describe('sign-out while the revocation store is down: DELETE answers 503', () =
   })
 
   it('a DELETE with no answer at all keeps the user, with the error, and is not retried (as before)', async () => {
-    const api = fakeFetcher((method) => {
+    const api = fake.fakeFetcher((method) => {
       if (method === 'DELETE') throw new TypeError('Failed to fetch')
-      return json(signedOut('missing'))
+      return fake.json(fake.signedOut('missing'))
     })
-    const { controller, session } = setup(api.fetcher)
+    const { controller, session } = fake.setup(api.fetcher)
     controller.connect()
     expect(await controller.signOut()).toMatchObject({ ok: false, error: { kind: 'network' } })
     expect(session()).toMatchObject({ status: 'authenticated', error: { kind: 'network' } })
