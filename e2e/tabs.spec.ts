@@ -1,3 +1,5 @@
+import type { Page } from '@playwright/test'
+import { SESSION_ENDPOINT } from '@/lib/session/shared/constants'
 import { expect, test } from './support/fixtures'
 import { sessionCookie, signIn, toasts } from './support/session'
 
@@ -38,4 +40,52 @@ test('5. sign out in one tab: the other tab of the same browser becomes signed o
   await expect(first.getByRole('heading', { name: 'Settings' })).toHaveCount(0)
   await expect(first.getByRole('heading', { name: 'Dashboard' })).toHaveCount(0)
   await expect(first.getByText('Welcome,')).toHaveCount(0)
+})
+
+/** Counts this page's own requests to the session endpoint (each tab is its own page). */
+function countSessionRequests(page: Page): () => number {
+  let count = 0
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === SESSION_ENDPOINT) count += 1
+  })
+  return () => count
+}
+
+test('sign in in one tab: the other open tab of the same browser follows with no request of its own', async ({
+  context,
+}) => {
+  const other = await context.newPage()
+  await other.goto('/auth')
+  await expect(other.getByRole('banner')).toContainText('Signed out')
+  const otherRequests = countSessionRequests(other)
+
+  await signIn(await context.newPage(), 'max@example.com')
+
+  // The guest-only sign-in page sends the other tab on to the dashboard once it hears of the user.
+  await expect(other.getByRole('banner')).toContainText('Signed in as Max Member')
+  await expect(other).toHaveURL('/dashboard')
+  await expect(other.getByRole('heading', { name: 'Dashboard' })).toBeVisible()
+  expect(otherRequests()).toBe(0)
+})
+
+test('sign out in one of 5 tabs: every tab is signed out, with requests 1,0,0,0,0 (the others ask nothing)', async ({
+  context,
+}) => {
+  const tabs = [await context.newPage()]
+  await signIn(tabs[0]!, 'max@example.com') // a session of its own: signing out revokes it
+  for (let index = 1; index < 5; index += 1) {
+    const tab = await context.newPage()
+    await tab.goto('/dashboard')
+    await expect(tab.getByRole('banner')).toContainText('Signed in as Max Member')
+    tabs.push(tab)
+  }
+  const requests = tabs.map(countSessionRequests)
+
+  await tabs[0]!.getByRole('button', { name: 'Sign out', exact: true }).click()
+
+  for (const tab of tabs) {
+    await expect(tab.getByRole('banner')).toContainText('Signed out')
+    await expect(tab).toHaveURL(/\/auth/)
+  }
+  expect(requests.map((count) => count())).toEqual([1, 0, 0, 0, 0])
 })

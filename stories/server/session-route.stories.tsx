@@ -2,7 +2,9 @@ import type { Meta, StoryObj } from '@storybook/nextjs-vite'
 import { expect, spyOn } from 'storybook/test'
 import { authenticatedPayload, unauthenticatedPayload } from '../../mocks/fixtures/sessions'
 import { alice } from '../../mocks/fixtures/users'
+import { pendingRevocationCookieName } from '@/lib/session/server/pending-revocation'
 import { RevocationStoreError } from '@/lib/session/server/revocation-store'
+import { SESSION_ENDPOINT } from '@/lib/session/shared/constants'
 import type { UnauthenticatedReason } from '@/lib/session/shared/types'
 import usage from '../usage/create-session-route.ts?raw'
 import { expectedClearedCookie } from './support/cleared-cookie'
@@ -192,7 +194,19 @@ export const StoreUnavailable: Story = answers('storeUnavailable', {
   'Retry-After': STORE_DOWN_RETRY,
 })
 
-/** The user asked to leave: the cookie goes anyway; the 503 makes the client retry the revocation. */
+/** The cleared session cookie, then the pending-revocation cookie (its sealed value shortened). */
+function pendingRevocationAfter(cleared: string): RegExp {
+  const escaped = cleared.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const pending = `${pendingRevocationCookieName()}=eyJhbGciOi…; Path=${SESSION_ENDPOINT}`
+  return new RegExp(
+    `^${escaped}, ${pending}; Expires=[^;]+; Max-Age=\\d+(; Secure)?; HttpOnly; SameSite=Strict$`,
+  )
+}
+
+/**
+ * The user asked to leave: the cookie goes anyway. The 503 makes the client retry, and a sealed
+ * pending-revocation cookie, sent only to this route, lets that retry finish the revocation.
+ */
 export const SignOutStoreUnavailable: Story = {
   args: { states: ['signOutStoreUnavailable'] },
   beforeEach: captureErrorLog,
@@ -200,7 +214,9 @@ export const SignOutStoreUnavailable: Story = {
     await expect(await readTableRow(canvasElement, 'Sign out, store unavailable')).toMatchObject({
       Status: '503',
       Body: JSON.stringify({ error: 'Session store unavailable' }),
-      'Set-Cookie': expectedClearedCookie(),
+      // The session cookie goes; a sealed pending-revocation cookie, sent only to this route,
+      // lets the client's retried DELETE finish the revocation once the store is back.
+      'Set-Cookie': expect.stringMatching(pendingRevocationAfter(expectedClearedCookie())),
       'Cache-Control': NO_STORE,
       'Retry-After': STORE_DOWN_RETRY,
     })

@@ -12,6 +12,7 @@ import { redirectTarget } from './redirect-boundary'
 import { minutesFromNow } from './minutes-from-now'
 import { sessionCookieValue } from './session-cookie-jar'
 import { STORY_SESSION_SECONDS } from './story-tokens'
+import { shortenedToken } from './shortened-token'
 
 /** A user id far too long for a cookie: stands in for an app that stores a whole profile. */
 const OVERSIZE_USER_ID = `user_${'x'.repeat(4000)}`
@@ -69,9 +70,6 @@ type CookieStepResult = {
   session: string
 }
 
-/** A long token as `eyJhbGciOi…` (its full value is in the cookie jar, for play functions). */
-const shortened = (value: string) => (value.length > 16 ? `${value.slice(0, 10)}…` : value)
-
 function describeThrown(error: unknown): string {
   const digest =
     typeof error === 'object' && error !== null && 'digest' in error ? String(error.digest) : ''
@@ -90,7 +88,7 @@ function setCookieSince(from: number): string | null {
   const call: unknown[] | undefined = cookies().set.mock.calls.slice(from).at(-1)
   if (call === undefined) return null
   const [name, value, options] = call as [string, string, SessionCookieOptions]
-  const header = serializeSessionCookie(name, shortened(value), options)
+  const header = serializeSessionCookie(name, shortenedToken(value), options)
   const expires = options.expires.getTime()
   if (expires <= Date.now()) return header
   return header.replace(

@@ -4,6 +4,7 @@ import { createSessionRoute } from '@/lib/session/server/route'
 import { SESSION_ENDPOINT } from '@/lib/session/shared/constants'
 import { serverRequest, type ServerHeaders } from './server-request'
 import { sessionCookieHeader } from './session-cookie-header'
+import { shownSetCookies } from './shortened-token'
 import { withServerResponses } from './server-responses'
 import {
   DELETED_USER_ID,
@@ -217,7 +218,7 @@ async function runRouteState(state: RouteState): Promise<RouteResult> {
     request: `${call.method} ${SESSION_ENDPOINT} (${call.shown})`,
     status: response.status,
     body: await response.text(),
-    setCookie: response.headers.get('set-cookie'),
+    setCookie: shownSetCookies(response.headers.get('set-cookie')),
     cacheControl: response.headers.get('cache-control'),
     retryAfter: response.headers.get('retry-after'),
   }
