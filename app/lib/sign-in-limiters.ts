@@ -28,6 +28,8 @@ type SignInBackend = {
 function redisBackend(url: string): SignInBackend {
   const client = createClient({
     url,
+    // CLIENT SETNAME: tells its connection apart from the revocation store's in `CLIENT LIST`.
+    name: 'sign-in-throttle',
     // Refused at once while disconnected, not queued: a sign-in answers "unavailable" now.
     disableOfflineQueue: true,
     commandOptions: { timeout: BACKEND_TIMEOUT_MS },

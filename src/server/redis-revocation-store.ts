@@ -7,6 +7,8 @@ import { RAISE_SCRIPT, readEntry } from './redis-revocation-entry'
 import { checkRevocation, RevocationStoreError, type RevocationStore } from './revocation-store'
 
 const DEFAULT_KEY_PREFIX = 'session-revocation:'
+// The name the store's own client gives its connection (a `client` you pass keeps yours).
+const CLIENT_NAME = 'session-revocation'
 // A verify waits at most this long for Redis (ms): then GET answers 503 instead of hanging.
 const DEFAULT_TIMEOUT_MS = 500
 // Between reconnection attempts while Redis is down (ms): 50, 100, ... then every 500 ms, forever,
@@ -43,6 +45,8 @@ type RedisRevocationStore = RevocationStore & {
 function ownClient(url: string, timeoutMs: number) {
   const client = createClient({
     url,
+    // CLIENT SETNAME: `CLIENT LIST` on a shared Redis shows which connections are the sessions'.
+    name: CLIENT_NAME,
     // Commands are rejected at once while disconnected instead of queued until Redis returns:
     // a verify must answer 503 now, not hang or run minutes later.
     disableOfflineQueue: true,
